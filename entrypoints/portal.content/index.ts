@@ -1,0 +1,30 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { detectSpeech } from '@/utils/detect';
+import { send } from '@/utils/messages';
+import { mountReaderButton } from './button';
+
+// Runs on every portal page, so it stays tiny: detection and a button, nothing else. Extraction, the
+// outline and the database live in the extension's own pages.
+export default defineContentScript({
+  matches: [
+    'http://www.ordoszgh.gov.cn/*',
+    'https://www.ordoszgh.gov.cn/*',
+    'http://ordoszgh.gov.cn/*',
+    'https://ordoszgh.gov.cn/*',
+  ],
+  runAt: 'document_idle',
+  main(ctx) {
+    const detection = detectSpeech(document, location.href);
+    document.documentElement.dataset.yanduDetected = detection.isSpeech ? 'speech' : 'other';
+    void send('page:detected', { detection }).catch(() => undefined);
+    if (!detection.isSpeech) return;
+    const openReader = () =>
+      send('reader:open', {
+        url: location.href,
+        html: document.documentElement.outerHTML,
+        taken: Date.now(),
+      });
+    const remove = mountReaderButton(openReader);
+    ctx.onInvalidated(remove);
+  },
+});

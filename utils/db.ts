@@ -1,0 +1,46 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Highlight, Note, SpeechRecord } from './types';
+
+/**
+ * Yandu's IndexedDB database. It must only ever be opened in the extension's origin (background and
+ * extension pages): opened from a content script it would land in the portal's own IndexedDB, where the
+ * site can read or wipe it (TOOLCHAIN.md item 7). Content scripts use utils/messages.ts instead.
+ */
+export class YanduDB extends Dexie {
+  speeches!: EntityTable<SpeechRecord, 'id'>;
+  highlights!: EntityTable<Highlight, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+
+  constructor(name = 'yandu') {
+    super(name);
+    // Version 1. Later versions are added below it with .upgrade() migrations; never edit a shipped one.
+    this.version(1).stores({
+      speeches: 'id, url, lastOpened, speaker, date',
+      highlights: 'id, speechId, category, updated',
+      notes: 'id, speechId, updated',
+    });
+  }
+}
+
+let shared: YanduDB | undefined;
+
+/** The one database of this extension context, opened lazily. */
+export function getDb(): YanduDB {
+  if (globalThis.location?.protocol?.startsWith('http')) {
+    // A content script (or a web page) would write into the site's IndexedDB: refuse loudly.
+    throw new Error('Yandu database opened from a web page origin; use messages instead');
+  }
+  shared ??= new YanduDB();
+  return shared;
+}
+
+/** Stable id for a speech, derived from its URL without fragment, query or scheme (http/https are one page). */
+export function speechIdFromUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.replace(/^www\./, '');
+    return `${host}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,65 @@
+import { type Browser, browser } from 'wxt/browser';
+import type { Detection } from './types';
+
+/**
+ * The typed message layer between the content script (in the portal page) and the extension's own
+ * contexts. Content scripts never open the database: they ask the background through these messages.
+ * Every message is a request with one reply; `Protocol` lists them all.
+ */
+export interface Protocol {
+  /** The content script looked at its page; the background shows or clears the toolbar badge. */
+  'page:detected': { req: { detection: Detection }; res: undefined };
+  /** Open the reader for this page: the content script hands over a snapshot of the page. */
+  'reader:open': { req: PageSnapshot; res: { ok: boolean; error?: string } };
+  /** The reader asks for the snapshot its tab left behind (taken once, then dropped). */
+  'reader:snapshot': { req: { key: string }; res: PageSnapshot | null };
+}
+
+/** What the reader needs from a live page: its address and its HTML (parsed in the extension page). */
+export interface PageSnapshot {
+  url: string;
+  html: string;
+  /** epoch ms when the snapshot was taken */
+  taken: number;
+}
+
+export type MessageType = keyof Protocol;
+export interface Envelope<K extends MessageType = MessageType> {
+  yandu: K;
+  data: Protocol[K]['req'];
+}
+
+export function isEnvelope(value: unknown): value is Envelope {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { yandu?: unknown }).yandu === 'string'
+  );
+}
+
+/** Send a typed request to the background. */
+export async function send<K extends MessageType>(
+  type: K,
+  data: Protocol[K]['req'],
+): Promise<Protocol[K]['res']> {
+  const envelope: Envelope<K> = { yandu: type, data };
+  return (await browser.runtime.sendMessage(envelope)) as Protocol[K]['res'];
+}
+
+export type Handlers = {
+  [K in MessageType]: (
+    data: Protocol[K]['req'],
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<Protocol[K]['res']> | Protocol[K]['res'];
+};
+
+/**
+ * Route typed requests to handlers. Messages that are not Yandu envelopes are ignored, and only the
+ * extension itself may talk to us (a web page cannot reach runtime.onMessage without externally_connectable).
+ */
+export function listen(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (!isEnvelope(message) || sender.id !== browser.runtime.id) return undefined;
+    const handler = handlers[message.yandu] as ((data: unknown, s: typeof sender) => unknown) | undefined;
+    if (!handler) return undefined;
+    return Promise.resolve(handler(message.data, sender));
+  });
+}

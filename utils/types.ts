@@ -1,0 +1,91 @@
+/**
+ * Yandu's data model, in one place. Data flows one way:
+ * page -> Detection -> Speech -> OutlineNode[] -> reader -> Highlight -> database -> library/export.
+ */
+
+/** Result of looking at a page: is it a leader's speech (or work report) worth re-rendering? */
+export interface Detection {
+  isSpeech: boolean;
+  /** 0..1; isSpeech is confidence >= 0.5. */
+  confidence: number;
+  /** Short machine-readable reasons, e.g. "breadcrumb:领导讲话", "title:在…上的讲话", "news:出席并讲话". */
+  reasons: string[];
+}
+
+/** One entry of the auto-generated outline. `para`/`offset` locate the marker in `Speech.paragraphs`. */
+export interface OutlineNode {
+  level: 1 | 2 | 3;
+  /** The enumerator as written, without trailing punctuation: 第一, 一要, 一是, （一）, 1. */
+  marker: string;
+  /** Text after the marker up to the first 。；！？ (or the next sibling marker, or the paragraph end). */
+  title: string;
+  para: number;
+  offset: number;
+}
+
+/** The speech as extracted from a page: clean text paragraphs plus what the page says about it. */
+export interface Speech {
+  url: string;
+  title: string;
+  /** null when the page does not say; never guessed. */
+  speaker: string | null;
+  occasion: string | null;
+  /** YYYY-MM-DD */
+  date: string | null;
+  source: string | null;
+  paragraphs: string[];
+  /** Stable hash of the paragraphs, used to notice when the page changed. */
+  contentHash: string;
+  /** URLs of further pages when the article is split into t…_1.html, t…_2.html. */
+  pages?: string[];
+  /** How the body was found: the TRS fast path or the Readability fallback. */
+  via?: 'trs' | 'readability' | 'none';
+}
+
+export interface SpeechWithOutline extends Speech {
+  outline: OutlineNode[];
+}
+
+/** A speech as stored in the library (offline copy included). Primary key: id (derived from the URL). */
+export interface SpeechRecord extends Speech {
+  id: string;
+  outline: OutlineNode[];
+  /** epoch ms */
+  firstOpened: number;
+  lastOpened: number;
+}
+
+export type HighlightCategory = 'task' | 'thesis' | 'data' | 'question';
+
+/** Where a highlight sits in the speech text (Hypothesis-style TextPosition + TextQuote). */
+export interface TextSelector {
+  /** Paragraph index and character offsets within the start/end paragraphs. */
+  startPara: number;
+  startOffset: number;
+  endPara: number;
+  endOffset: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Highlight {
+  id: string;
+  speechId: string;
+  category: HighlightCategory;
+  note: string;
+  selector: TextSelector;
+  /** Index into the speech's outline of the section it falls in, or -1 before the first section. */
+  section: number;
+  created: number;
+  updated: number;
+}
+
+/** A free note on a speech (学习心得). */
+export interface Note {
+  id: string;
+  speechId: string;
+  text: string;
+  created: number;
+  updated: number;
+}
