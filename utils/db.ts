@@ -26,12 +26,17 @@ let shared: YanduDB | undefined;
 
 /** The one database of this extension context, opened lazily. */
 export function getDb(): YanduDB {
-  if (globalThis.location?.protocol?.startsWith('http')) {
-    // A content script (or a web page) would write into the site's IndexedDB: refuse loudly.
-    throw new Error('Yandu database opened from a web page origin; use messages instead');
-  }
+  // Unit tests run in happy-dom, whose origin is http://localhost; everywhere else the origin must be ours.
+  if (import.meta.env.MODE !== 'test') assertExtensionOrigin(globalThis.location?.protocol ?? '');
   shared ??= new YanduDB();
   return shared;
+}
+
+/** A content script (or a web page) would write into the site's IndexedDB: refuse loudly instead. */
+export function assertExtensionOrigin(protocol: string): void {
+  if (protocol === 'http:' || protocol === 'https:' || protocol === 'file:') {
+    throw new Error(`Yandu's database cannot be opened from a ${protocol} page; use messages instead`);
+  }
 }
 
 /** Stable id for a speech, derived from its URL without fragment, query or scheme (http/https are one page). */

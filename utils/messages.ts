@@ -52,14 +52,21 @@ export type Handlers = {
 };
 
 /**
- * Route typed requests to handlers. Messages that are not Yandu envelopes are ignored, and only the
- * extension itself may talk to us (a web page cannot reach runtime.onMessage without externally_connectable).
+ * Route typed requests to handlers. Messages that are not Yandu envelopes are ignored. Only the extension's
+ * own contexts reach runtime.onMessage: web pages cannot, since the manifest has no externally_connectable.
  */
 export function listen(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isEnvelope(message) || sender.id !== browser.runtime.id) return undefined;
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isEnvelope(message)) return undefined;
     const handler = handlers[message.yandu] as ((data: unknown, s: typeof sender) => unknown) | undefined;
     if (!handler) return undefined;
-    return Promise.resolve(handler(message.data, sender));
+    // sendResponse + `return true` is the one reply style that Chrome, Firefox and the test fake all accept.
+    Promise.resolve()
+      .then(() => handler(message.data, sender))
+      .then(sendResponse, (error: unknown) => {
+        console.error(`Yandu: ${message.yandu} failed`, error);
+        sendResponse(undefined);
+      });
+    return true;
   });
 }

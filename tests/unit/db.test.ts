@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { assertExtensionOrigin, getDb, speechIdFromUrl, YanduDB } from '@/utils/db';
+import { loadSpeech, saveOpenedSpeech } from '@/utils/library';
+import type { SpeechWithOutline } from '@/utils/types';
+
+const speech: SpeechWithOutline = {
+  url: 'http://www.ordoszgh.gov.cn/zlzx/ldjh/201803/t20180319_2098918.html',
+  title: '在市总工会全委会议上的讲话',
+  speaker: '张明远',
+  occasion: '市总工会全委会议',
+  date: '2018-03-19',
+  source: '鄂尔多斯市总工会',
+  paragraphs: ['同志们：', '第一，强化思想引领。一要加强学习。二要狠抓落实。'],
+  contentHash: 'fnv1a-00000000-2',
+  outline: [{ level: 1, marker: '第一', title: '强化思想引领', para: 1, offset: 0 }],
+};
+
+afterEach(async () => {
+  await getDb().delete();
+  await getDb().open();
+});
+
+describe('database schema version 1', () => {
+  it('has the speeches, highlights and notes tables with their indexes', async () => {
+    const db = new YanduDB('schema-check');
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['highlights', 'notes', 'speeches']);
+    expect(db.highlights.schema.indexes.map((i) => i.name)).toContain('speechId');
+    expect(db.speeches.schema.indexes.map((i) => i.name)).toContain('lastOpened');
+    db.close();
+    await db.delete();
+  });
+});
+
+describe('offline copy of an opened speech', () => {
+  it('stores the speech and reads it back by URL, whatever the scheme or www prefix', async () => {
+    await saveOpenedSpeech(speech, 1000);
+    const again = await loadSpeech('https://ordoszgh.gov.cn/zlzx/ldjh/201803/t20180319_2098918.html#top');
+    expect(again?.title).toBe(speech.title);
+    expect(again?.paragraphs).toEqual(speech.paragraphs);
+    expect(again?.outline).toEqual(speech.outline);
+  });
+
+  it('keeps the first-opened time and moves the last-opened time when opened again', async () => {
+    await saveOpenedSpeech(speech, 1000);
+    const second = await saveOpenedSpeech({ ...speech, title: '修订后的标题' }, 5000);
+    expect(second.firstOpened).toBe(1000);
+    expect(second.lastOpened).toBe(5000);
+    expect((await loadSpeech(speech.url))?.title).toBe('修订后的标题');
+    expect(await getDb().speeches.count()).toBe(1);
+  });
+
+  it('finds nothing for a speech never opened', async () => {
+    expect(await loadSpeech('http://www.ordoszgh.gov.cn/zlzx/ldjh/other.html')).toBeUndefined();
+  });
+});
+
+describe('speech ids', () => {
+  it('ignore scheme, www, query and fragment but keep the path', () => {
+    expect(speechIdFromUrl('https://www.ordoszgh.gov.cn/a/b.html?x=1#y')).toBe('ordoszgh.gov.cn/a/b.html');
+    expect(speechIdFromUrl('http://ordoszgh.gov.cn/a/c.html')).not.toBe(
+      speechIdFromUrl('http://ordoszgh.gov.cn/a/b.html'),
+    );
+  });
+});
+
+describe('the database refuses a web page origin', () => {
+  it('throws for http, https and file pages, where IndexedDB would belong to the site', () => {
+    expect(() => assertExtensionOrigin('https:')).toThrow(/messages/);
+    expect(() => assertExtensionOrigin('http:')).toThrow();
+    expect(() => assertExtensionOrigin('file:')).toThrow();
+  });
+  it('accepts the extension origins of Chrome and Firefox', () => {
+    expect(() => assertExtensionOrigin('chrome-extension:')).not.toThrow();
+    expect(() => assertExtensionOrigin('moz-extension:')).not.toThrow();
+  });
+});
