@@ -1,18 +1,267 @@
+/**
+ * Builds a speech's outline from its enumerations (第一，… / 一、… / （一）… / 一是… / 一要… / 首先… / 1. …).
+ *
+ * Pipeline: scan marker candidates (outline-markers.ts) → link them into sequences (一 then 二 …) → drop
+ * sequences that are not headings (noun lists in one sentence, agenda items, preview lists) → give levels
+ * from nesting (a list that starts inside an item of another list sits one level below it).
+ */
+import { type Candidate, type Family, STRONG, scanParagraph, variantsFit } from './outline-markers';
 import type { OutlineNode } from './types';
 
-/** Placeholder until the speech-understanding issue lands. */
+interface Chain {
+  family: Family;
+  items: Candidate[];
+  /** Set when the chain must not be extended any more (a 最后 item was seen). */
+  done: boolean;
+}
+
+/** Loose markers (是/要/首先/1.) must follow each other closely; heading markers may be pages apart. */
+const MAX_WEAK_GAP = 4;
+/** Items whose title is at most this long, packed into one sentence, are a noun list, not headings. */
+const SHORT_TITLE = 8;
+
+const TITLE_END = /[。；;！!？?]/u;
+const TRAILING = /[\s，,、：:；;…—\-.．]+$/u;
+const LEADING = /^[\s，,、：:．.]+/u;
+const SENTENCE_END = /[。！!？?]/u;
+// "我讲三点意见：" / "提以下五点要求：" / "有如下几个方面：" right before the first item.
+const ANNOUNCE =
+  /(?:[几幾两兩二三四五六七八九十\d]+|以下|如下)[^。！？!?]{0,3}(?:点|點|个|個|方面|问题|問題|条|條|项|項|部分|要求|意见|意見|希望)[^。！？!?]{0,12}[：:]\s*$/u;
+const AGENDA = /议程|議程/u;
+// Notices list their arrangements as 一、二、; they are not speeches and get no outline.
+const NOTICE = /通知如下|特此通知/u;
+
 export function buildOutline(paragraphs: readonly string[]): OutlineNode[] {
-  const out: OutlineNode[] = [];
-  paragraphs.forEach((p, para) => {
-    const m = /^(第[一二三四五六七八九十]+)[，,]/.exec(p);
-    if (m?.[1])
-      out.push({
-        level: 1,
-        marker: m[1],
-        title: p.slice(m[0].length).split(/[。；！？]/)[0] ?? '',
-        para,
-        offset: 0,
-      });
+  try {
+    return build(Array.isArray(paragraphs) ? paragraphs.map((p) => (typeof p === 'string' ? p : '')) : []);
+  } catch {
+    // A page without a readable structure still renders, just without an outline.
+    return [];
+  }
+}
+
+function build(paras: string[]): OutlineNode[] {
+  if (paras.some((p) => NOTICE.test(p))) return [];
+  const cands: Candidate[] = [];
+  paras.forEach((p, i) => {
+    scanParagraph(p, i, cands);
   });
+  if (cands.length === 0) return [];
+  const chains = link(cands);
+  const kept = chains.filter((ch) => isHeadingList(ch, paras));
+  const noPreview = dropPreviews(kept, paras);
+  return levels(noPreview, paras);
+}
+
+const before = (a: Candidate, b: Candidate) => a.para < b.para || (a.para === b.para && a.offset < b.offset);
+
+/** Links candidates into sequences: each family keeps one open list; 1 (or 首先) starts a new one. */
+function link(cands: Candidate[]): Chain[] {
+  const chains: Chain[] = [];
+  const open = new Map<string, Chain>();
+  const seen = new Set<Family>();
+  for (const c of cands) {
+    const key = c.family;
+    const cur = open.get(key);
+    const last = cur?.items[cur.items.length - 1];
+    if (cur && last && !cur.done && fits(last, c)) {
+      cur.items.push(c);
+      if (c.n === -1) cur.done = true;
+    } else if (c.n === 1 || (c.n > 1 && !seen.has(c.family) && c.initial && STRONG.has(c.family))) {
+      // A list may start above 1 only as the first heading of its kind (a text that begins with part 2).
+      const ch: Chain = { family: c.family, items: [c], done: false };
+      chains.push(ch);
+      open.set(key, ch);
+    }
+    seen.add(c.family);
+  }
+  return chains;
+}
+
+function fits(last: Candidate, c: Candidate): boolean {
+  if (!variantsFit(last, c)) return false;
+  if (c.n === -1) return last.n >= 1 && c.para - last.para <= MAX_WEAK_GAP;
+  if (c.n !== last.n + 1) return false;
+  if (STRONG.has(c.family) && c.initial) return true;
+  return c.para - last.para <= MAX_WEAK_GAP;
+}
+
+function lastSentence(s: string): string {
+  const parts = s.split(/[。！!？?]/u);
+  return parts[parts.length - 1] ?? '';
+}
+
+function isHeadingList(ch: Chain, paras: string[]): boolean {
+  const items = ch.items;
+  const first = items[0] as Candidate;
+  const p = paras[first.para] as string;
+  const lead = p.slice(Math.max(0, first.offset - 60), first.offset);
+  const prevTail = first.initial && first.para > 0 ? (paras[first.para - 1] as string).slice(-60) : '';
+  // Procedural agenda ("今天会议的议程有两项：一是…二是…"): only the sentence that introduces the list counts.
+  if (AGENDA.test(lastSentence(first.initial ? prevTail : lead))) return false;
+  if (items.length === 1) return singletonOk(first, paras, lead);
+  return !isPhraseList(items, paras);
+}
+
+/**
+ * A lone first item counts when its shape is a heading and it opens its paragraph, when a count was just
+ * announced ("讲三点意见：一是…"), or when it opens the last paragraph (the text may be cut off there).
+ */
+function singletonOk(c: Candidate, paras: string[], lead: string): boolean {
+  if (c.n === -1) return false;
+  if (ANNOUNCE.test(lead)) return true;
+  if (c.initial && STRONG.has(c.family)) return true;
+  return c.initial && c.n === 1 && c.para === paras.length - 1;
+}
+
+/** All items in one sentence with short titles: 1．民主主义；2．… is a list of nouns, not of points. */
+function isPhraseList(items: Candidate[], paras: string[]): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const c = items[i] as Candidate;
+    const next = items[i + 1];
+    const p = paras[c.para] as string;
+    if (next) {
+      if (next.para !== c.para) return false;
+      if (SENTENCE_END.test(p.slice(c.end, next.offset))) return false;
+    }
+    if (titleOf(c, next, p).length > SHORT_TITLE) return false;
+  }
+  return true;
+}
+
+function normTitle(s: string): string {
+  return s.replace(/[\s，,、：:；;。.．“”"'‘’（）()]/gu, '').slice(0, 8);
+}
+
+/**
+ * A preview list restates the coming sections before they start (我讲三点：一是认清形势。二是… then
+ * 一、认清形势…). When a list is followed within a few paragraphs by items with the same titles, only the
+ * later one is the real outline.
+ */
+function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
+  const drop = new Set<Chain>();
+  const sorted = [...chains].sort((a, b) =>
+    before(a.items[0] as Candidate, b.items[0] as Candidate) ? -1 : 1,
+  );
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i] as Chain;
+    const aLast = a.items[a.items.length - 1] as Candidate;
+    const aTitles = new Set(
+      a.items.map((c, k) => normTitle(titleOf(c, a.items[k + 1], paras[c.para] as string))),
+    );
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j] as Chain;
+      const bFirst = b.items[0] as Candidate;
+      if (bFirst.para > aLast.para + 3) break;
+      if (!before(aLast, bFirst)) continue;
+      const t = normTitle(titleOf(bFirst, b.items[1], paras[bFirst.para] as string));
+      if (t.length >= 2 && aTitles.has(t)) {
+        drop.add(a);
+        break;
+      }
+    }
+  }
+  return chains.filter((c) => !drop.has(c));
+}
+
+/** Where the last item of a list stops: end of its paragraph for inline or one-paragraph items, else open. */
+function lastItemEndPara(ch: Chain): number {
+  const items = ch.items;
+  const last = items[items.length - 1] as Candidate;
+  if (!last.initial) return last.para;
+  if (items.length < 2) return Number.POSITIVE_INFINITY;
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1] as Candidate;
+    const b = items[i] as Candidate;
+    if (!a.initial || b.para !== a.para + 1) return Number.POSITIVE_INFINITY;
+  }
+  return last.para;
+}
+
+interface Placed {
+  c: Candidate;
+  chain: Chain;
+  next: Candidate | undefined;
+  depth: number;
+  root: Chain;
+}
+
+function levels(chains: Chain[], paras: string[]): OutlineNode[] {
+  const all: Placed[] = [];
+  for (const chain of chains) {
+    chain.items.forEach((c, k) => {
+      all.push({ c, chain, next: chain.items[k + 1], depth: 0, root: chain });
+    });
+  }
+  all.sort((x, y) => (before(x.c, y.c) ? -1 : before(y.c, x.c) ? 1 : 0));
+
+  const endPara = new Map<Chain, number>();
+  for (const ch of chains) endPara.set(ch, lastItemEndPara(ch));
+  const lastItem = (ch: Chain) => ch.items[ch.items.length - 1] as Candidate;
+
+  const stack: Chain[] = [];
+  for (const pl of all) {
+    // Close lists whose last item is over: everything from the lowest closed list upwards.
+    let cut = stack.length;
+    for (let i = 0; i < stack.length; i++) {
+      const ch = stack[i] as Chain;
+      if (ch === pl.chain) continue;
+      const li = lastItem(ch);
+      if (before(li, pl.c) && pl.c.para > (endPara.get(ch) as number)) {
+        cut = i;
+        break;
+      }
+    }
+    stack.length = cut;
+    const at = stack.indexOf(pl.chain);
+    if (at >= 0) stack.length = at + 1;
+    else stack.push(pl.chain);
+    pl.depth = stack.length;
+    pl.root = stack[0] as Chain;
+  }
+
+  demoteAsides(all, chains);
+
+  const out: OutlineNode[] = [];
+  for (const pl of all) {
+    if (pl.depth > 3) continue;
+    const p = paras[pl.c.para] as string;
+    out.push({
+      level: pl.depth as 1 | 2 | 3,
+      marker: pl.c.marker.replace(/[、.．，,：:\s]+$/u, ''),
+      title: titleOf(pl.c, pl.next, p),
+      para: pl.c.para,
+      offset: pl.c.offset,
+    });
+  }
   return out;
+}
+
+/**
+ * Lists in the unnumbered opening or closing (the meeting's four tasks, three closing hopes) sit below the
+ * speech's top level: when several lists are top-level, all but the main one move down a level.
+ */
+function demoteAsides(all: Placed[], chains: Chain[]): void {
+  const roots = chains.filter((ch) => all.some((pl) => pl.root === ch && pl.chain === ch && pl.depth === 1));
+  if (roots.length < 2) return;
+  const weight = (ch: Chain) => {
+    const f = ch.items[0] as Candidate;
+    return (STRONG.has(ch.family) && f.initial ? 1000 : 0) + ch.items.length;
+  };
+  let main = roots[0] as Chain;
+  for (const r of roots) if (weight(r) > weight(main)) main = r;
+  for (const pl of all) if (pl.root !== main) pl.depth += 1;
+}
+
+/** Heading text after the marker: up to the sentence end, the next sibling marker or the paragraph end. */
+function titleOf(c: Candidate, next: Candidate | undefined, p: string): string {
+  let stop = p.length;
+  if (next && next.para === c.para && next.offset > c.end) stop = next.offset;
+  let rest = p.slice(c.end, stop).replace(LEADING, '');
+  const end = rest.search(TITLE_END);
+  if (end >= 0) rest = rest.slice(0, end);
+  // Flattened pages join a heading and its body with a space between two Chinese characters.
+  const gap = /[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/u.exec(rest);
+  if (gap) rest = rest.slice(0, gap.index + 1);
+  return rest.replace(TRAILING, '');
 }
