@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     environment: 'happy-dom',
-    setupFiles: ['fake-indexeddb/auto'],
+    setupFiles: ['tests/unit/setup.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
   },

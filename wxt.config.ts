@@ -1,30 +1,32 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-
-// The portal is served over both schemes and with and without "www".
-export const PORTAL_MATCHES = [
-  'http://www.ordoszgh.gov.cn/*',
-  'https://www.ordoszgh.gov.cn/*',
-  'http://ordoszgh.gov.cn/*',
-  'https://ordoszgh.gov.cn/*',
-];
+import { PORTAL_MATCHES } from './utils/sites';
 
 export const GECKO_ID = 'yandu@yandu.example';
 
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
-  // Firefox gets MV3 too: one manifest shape, `optional_host_permissions` as Chrome has it, and the
-  // CSS Custom Highlight API lands in Firefox 140 anyway. See README "Firefox manifest version".
+  // Firefox gets MV3 too: one manifest shape for both browsers, `optional_host_permissions` as Chrome has it,
+  // and the CSS Custom Highlight API we paint with exists from Firefox 140 on. See README.
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     short_name: '研读',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage'],
+    // storage: settings and the hand-over of a page to the reader; unlimitedStorage: months of notes and
+    // offline copies must not hit the default quota; scripting: take a snapshot of the page (and run the
+    // detector on sites the user enabled); contextMenus: the 阅读模式 item on portal pages.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
     host_permissions: PORTAL_MATCHES,
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-reader': {
+        suggested_key: { default: 'Alt+R' },
+        description: '__MSG_commandOpenReader__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

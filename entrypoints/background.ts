@@ -1,14 +1,118 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { listen, type PageSnapshot } from '@/utils/messages';
+import { i18n } from '#i18n';
+import { listen, type PageSnapshot, type TabStatus } from '@/utils/messages';
+import { enabledSitePatterns, isPortalUrl, PORTAL_MATCHES } from '@/utils/sites';
+import type { Detection } from '@/utils/types';
 
+// Session storage: survives the background being unloaded (MV3), never reaches the disk, and no web page
+// can read it.
 const SNAPSHOT_PREFIX = 'snapshot:';
+const DETECTION_PREFIX = 'detection:';
+const MENU_ID = 'yandu-open-reader';
+const ENABLED_SITES_SCRIPT = 'yandu-enabled-sites';
+
+/** Park the page's snapshot and move the tab to the reader, as Firefox's about:reader does (Back returns). */
+async function showInReader(tabId: number, snapshot: PageSnapshot): Promise<{ ok: boolean; error?: string }> {
+  const key = `${tabId}-${snapshot.taken}`;
+  await browser.storage.session.set({ [SNAPSHOT_PREFIX + key]: snapshot });
+  const reader = browser.runtime.getURL('/reader.html');
+  await browser.tabs.update(tabId, {
+    url: `${reader}?url=${encodeURIComponent(snapshot.url)}&snapshot=${encodeURIComponent(key)}`,
+  });
+  return { ok: true };
+}
+
+/** Take a snapshot of any page Yandu may read (the portal, or a site the user enabled) and open the reader. */
+async function openReaderInTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
+  try {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => ({ url: location.href, html: document.documentElement.outerHTML, taken: Date.now() }),
+    });
+    const snapshot = result?.result as PageSnapshot | undefined;
+    if (!snapshot?.html) return { ok: false, error: i18n.t('popupUnsupportedPage') };
+    return await showInReader(tabId, snapshot);
+  } catch (error) {
+    return { ok: false, error: i18n.t('errorOpenReader', [String(error)]) };
+  }
+}
+
+async function grantedOrigins(): Promise<string[]> {
+  return (await browser.permissions.getAll()).origins ?? [];
+}
+
+/** Run the detector (and its button) on the sites the user enabled, as on the portal. */
+async function syncEnabledSites(): Promise<void> {
+  const matches = enabledSitePatterns(await grantedOrigins());
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [ENABLED_SITES_SCRIPT] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [ENABLED_SITES_SCRIPT] });
+  if (matches.length) {
+    await browser.scripting.registerContentScripts([
+      { id: ENABLED_SITES_SCRIPT, matches, js: ['content-scripts/portal.js'], runAt: 'document_idle' },
+    ]);
+  }
+  await browser.contextMenus
+    .update(MENU_ID, { documentUrlPatterns: [...PORTAL_MATCHES, ...matches] })
+    .catch(() => undefined);
+}
+
+async function tabStatus(tabId: number): Promise<TabStatus> {
+  const tab = await browser.tabs.get(tabId);
+  const url = tab.url ?? '';
+  const key = DETECTION_PREFIX + tabId;
+  const stored = (await browser.storage.session.get(key))[key] as
+    | { url: string; detection: Detection }
+    | undefined;
+  const onPortal = isPortalUrl(url);
+  let siteEnabled = false;
+  if (!onPortal && /^https?:/.test(url)) {
+    siteEnabled = await browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] });
+  }
+  return {
+    url,
+    onPortal,
+    siteEnabled,
+    canOpen: onPortal || siteEnabled,
+    detection: stored && stored.url === url ? stored.detection : null,
+  };
+}
 
 export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: i18n.t('contextMenuOpenReader'),
+      contexts: ['page'],
+      documentUrlPatterns: PORTAL_MATCHES,
+    });
+    void syncEnabledSites();
+  });
+  browser.runtime.onStartup.addListener(() => void syncEnabledSites());
+  browser.permissions.onAdded.addListener(() => void syncEnabledSites());
+  browser.permissions.onRemoved.addListener(() => void syncEnabledSites());
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_ID && tab?.id !== undefined) void openReaderInTab(tab.id);
+  });
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'open-reader') return;
+    const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    if (target?.id !== undefined && target.url && (await tabStatus(target.id)).canOpen) {
+      await openReaderInTab(target.id);
+    }
+  });
+  browser.tabs.onRemoved.addListener(
+    (tabId) => void browser.storage.session.remove(DETECTION_PREFIX + tabId),
+  );
+
   listen({
     'page:detected': async ({ detection }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return undefined;
+      await browser.storage.session.set({
+        [DETECTION_PREFIX + tabId]: { url: sender.tab?.url ?? '', detection },
+      });
       await browser.action.setBadgeText({ tabId, text: detection.isSpeech ? '讲' : '' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
       return undefined;
@@ -16,21 +120,19 @@ export default defineBackground(() => {
     'reader:open': async (snapshot, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { ok: false, error: 'no tab' };
-      // Session storage survives the background being unloaded between this message and the reader
-      // asking for the snapshot, and is never written to disk.
-      const key = `${tabId}-${snapshot.taken}`;
-      await browser.storage.session.set({ [SNAPSHOT_PREFIX + key]: snapshot });
-      const reader = browser.runtime.getURL('/reader.html');
-      await browser.tabs.update(tabId, {
-        url: `${reader}?url=${encodeURIComponent(snapshot.url)}&snapshot=${encodeURIComponent(key)}`,
-      });
-      return { ok: true };
+      return showInReader(tabId, snapshot);
     },
     'reader:snapshot': async ({ key }) => {
       const storageKey = SNAPSHOT_PREFIX + key;
       const found = await browser.storage.session.get(storageKey);
       await browser.storage.session.remove(storageKey);
       return (found[storageKey] as PageSnapshot | undefined) ?? null;
+    },
+    'tab:status': ({ tabId }) => tabStatus(tabId),
+    'tab:openReader': ({ tabId }) => openReaderInTab(tabId),
+    'sites:changed': async () => {
+      await syncEnabledSites();
+      return undefined;
     },
   });
 });

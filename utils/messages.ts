@@ -13,6 +13,22 @@ export interface Protocol {
   'reader:open': { req: PageSnapshot; res: { ok: boolean; error?: string } };
   /** The reader asks for the snapshot its tab left behind (taken once, then dropped). */
   'reader:snapshot': { req: { key: string }; res: PageSnapshot | null };
+  /** The popup asks what Yandu knows of a tab. */
+  'tab:status': { req: { tabId: number }; res: TabStatus };
+  /** The popup (or a test) asks to open a tab's page in the reader. */
+  'tab:openReader': { req: { tabId: number }; res: { ok: boolean; error?: string } };
+  /** The popup granted or revoked a site: re-register the content script for enabled sites. */
+  'sites:changed': { req: Record<string, never>; res: undefined };
+}
+
+export interface TabStatus {
+  url: string;
+  onPortal: boolean;
+  /** The user granted Yandu this site (optional host permission). */
+  siteEnabled: boolean;
+  /** Yandu may read this page (portal or enabled site), so it can open it in the reader. */
+  canOpen: boolean;
+  detection: Detection | null;
 }
 
 /** What the reader needs from a live page: its address and its HTML (parsed in the extension page). */

@@ -1,17 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectSpeech } from '@/utils/detect';
 import { send } from '@/utils/messages';
+import { PORTAL_MATCHES } from '@/utils/sites';
 import { mountReaderButton } from './button';
 
 // Runs on every portal page, so it stays tiny: detection and a button, nothing else. Extraction, the
 // outline and the database live in the extension's own pages.
 export default defineContentScript({
-  matches: [
-    'http://www.ordoszgh.gov.cn/*',
-    'https://www.ordoszgh.gov.cn/*',
-    'http://ordoszgh.gov.cn/*',
-    'https://ordoszgh.gov.cn/*',
-  ],
+  matches: PORTAL_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
     const detection = detectSpeech(document, location.href);

@@ -9,6 +9,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'page:detected': () => undefined,
     'reader:open': () => ({ ok: true }),
     'reader:snapshot': () => null,
+    'tab:status': () => ({ url: '', onPortal: false, siteEnabled: false, canOpen: false, detection: null }),
+    'tab:openReader': () => ({ ok: false }),
+    'sites:changed': () => undefined,
     ...overrides,
   };
 }
