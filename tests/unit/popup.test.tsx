@@ -51,7 +51,7 @@ describe('toolbar popup', () => {
     fakeBrowser.reset();
     const tab = await fakeBrowser.tabs.create({ url: PORTAL_SPEECH, active: true });
     // The fake cannot answer `currentWindow` queries without a focused window; the popup only needs its tab.
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => [tab]);
   });
 
   it('on a detected speech offers 阅读模式 and opens the reader for this tab', async () => {
