@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { detectSpeech } from '@/utils/detect';
 import { send } from '@/utils/messages';
@@ -22,5 +23,19 @@ export default defineContentScript({
       });
     const remove = mountReaderButton(openReader);
     ctx.onInvalidated(remove);
+    void autoOpen().then((yes) => {
+      if (yes && ctx.isValid) void openReader();
+    });
   },
 });
+
+/**
+ * The user's "open speeches in the reader automatically" setting (off by default). Not after Back or
+ * Forward: the user came back from the reader on purpose, and re-opening it would trap them.
+ */
+async function autoOpen(): Promise<boolean> {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (nav?.type === 'back_forward') return false;
+  const { autoOpenReader } = await browser.storage.local.get('autoOpenReader');
+  return autoOpenReader === true;
+}
