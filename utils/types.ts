@@ -55,7 +55,22 @@ export interface SpeechRecord extends Speech {
   lastOpened: number;
 }
 
-export type HighlightCategory = 'task' | 'thesis' | 'data' | 'question';
+/**
+ * Built-in highlight categories, in the order the toolbar shows them: 重点任务 (key task) first, then
+ * 重要论述, 数据, 疑问. Names and colours shown to the user come from settings; the id is what is stored.
+ */
+export const HIGHLIGHT_CATEGORIES = ['task', 'thesis', 'data', 'question'] as const;
+export type HighlightCategory = (typeof HIGHLIGHT_CATEGORIES)[number];
+
+/** Follow-up of a 重点任务 highlight in the key-task list (重点任务清单). */
+export type TaskStatus = 'todo' | 'doing' | 'done';
+export interface TaskFollowUp {
+  status: TaskStatus;
+  /** YYYY-MM-DD or null */
+  due: string | null;
+  /** 落实情况: how the task is being carried out. */
+  progress: string;
+}
 
 /** Where a highlight sits in the speech text (Hypothesis-style TextPosition + TextQuote). */
 export interface TextSelector {
@@ -77,11 +92,19 @@ export interface Highlight {
   selector: TextSelector;
   /** Index into the speech's outline of the section it falls in, or -1 before the first section. */
   section: number;
+  /** Only for category 'task': its follow-up in the key-task list. */
+  task?: TaskFollowUp;
+  /** epoch ms */
   created: number;
   updated: number;
 }
 
-/** A free note on a speech (学习心得). */
+/** Where a stored highlight was found in the current text of its speech (computed, never stored). */
+export type Anchoring =
+  | { placed: true; selector: TextSelector; how: 'position' | 'quote' | 'fuzzy' }
+  | { placed: false; reason: string };
+
+/** The one free note on a speech (学习心得); id = speechId. */
 export interface Note {
   id: string;
   speechId: string;
