@@ -1,13 +1,156 @@
 import type { Detection } from './types';
 
-/** Placeholder until the speech-understanding issue lands: breadcrumb and title only. */
-export function detectSpeech(doc: Document, _url: string): Detection {
+/**
+ * Is this page a leader's speech (or a work report delivered to a meeting)? Runs in the content script on
+ * every portal page, so it only looks at the URL, the title, the breadcrumb and the first ~2,000 characters
+ * of text, and imports nothing but types. Each signal adds or removes weight; isSpeech = confidence >= 0.5.
+ */
+
+const BLOCK =
+  /^(P|DIV|TD|TH|TR|LI|UL|OL|DL|DT|DD|H[1-6]|TABLE|TBODY|SECTION|ARTICLE|HEADER|FOOTER|NAV|MAIN|ASIDE|BLOCKQUOTE|CENTER|FORM|BODY|PRE|ADDRESS|FIGURE|FIGCAPTION)$/;
+const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION|TEXTAREA|IFRAME|OBJECT|SVG)$/;
+/** The TRS body containers, outermost first in document order. */
+export const TRS_BODY = '.TRS_Editor, [id^="TRS_AUTOADD"], .TRS_PreAppend, .Custom_UnionStyle';
+
+// Title forms. 讲话/報告… must end the title (an optional bracketed note such as （摘要）or (2) may follow),
+// so "学习…讲话精神" is not a speech.
+const FORM =
+  '(?:讲话|講話|报告|報告|致辞|致辭|致词|發言|发言|主持词|主持詞)(?:提纲|提綱|稿|全文|摘要|摘登|节选)?';
+const END = '\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
+const TITLE_SPEECH = new RegExp(
+  `(?:在.{1,80}?|(?:会|會|式|礼|禮|时|時|上|中|前|后|後|仪|儀)的?)${FORM}${END}|工作(?:报告|報告)${END}|关于.{2,80}的(?:报告|報告)${END}|(?:讲话|講話)提纲${END}|主持词${END}`,
+);
+const TITLE_NEWS =
+  /(?:并|並)(?:讲话|講話|致辞|发言|作)|出席|强调|強調|指出|(?<!工)作.{0,10}(?:报告|報告)\s*$|召开|举行|举办|开展|调研|慰问|看望|走访|会见|落幕|启动|学习.{0,30}精神/;
+const TITLE_NOTICE =
+  /(?:通知|实施意见|意见|办法|方案|公告|通告|决定|细则|规定|倡议书|公开信|公示|简报|通报|纪要)\s*(?:[（(][^）)]{0,10}[）)])?\s*$/;
+
+const SALUTATION =
+  /^(?:[（(][^）)]{4,20}[）)]\s*)?[^。！？!?]{0,60}?(?:们|們|同志|代表|委员|委員|来宾|來賓|嘉宾|嘉賓|朋友|领导|領導)\s*[：:！!]|^\s*同志们[，,]/;
+const PREVIEW =
+  /(?:我|下面|再)[^。！]{0,14}(?:讲|講|谈|談|提|说|說)[^。！]{0,4}[一二三四五六七八九十两兩几幾]+(?:点|點|个|個|方面|部分|条)/;
+const SUBTITLE = /^[—–－-]{1,2}.{0,40}在.{2,}(?:上|会|會|时|時)|^[—–－-]{1,2}.*(?:讲话|講話|报告|報告|致辞)/;
+const BYLINE =
+  /^[^，。；：！？,;:!?]{0,30}(?:书记|書記|主席|市长|市長|省长|省長|县长|縣長|区长|區長|旗长|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|院长|院長|校长|校長|会长|會長)\s*[\u4e00-\u9fa5·]{2,4}$/;
+const NEWS_LEAD =
+  /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,3}日[至到\d上下午晚,，]|近日|日前|本报讯|本网讯|本站讯|[（(【]?(?:记者|通讯员))/;
+const NEWS_REPORTED =
+  /在讲话中|在講話中|会议(?:指出|强调|要求|认为)|(?:他|她)(?:强调|指出|表示|要求)|出席(?:会议|活动)?并(?:讲话|致辞)|作(?:了)?重要讲话|发表(?:了)?讲话|主持(?:会议|会议并)/;
+const NOTICE_BODY = /通知如下|特此通知|现将有关事项|现将.{0,30}印发|请认真贯彻执行|请遵照执行/;
+const HEADING = /^(?:第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+、)/;
+
+interface Sample {
+  lines: string[];
+  chars: number;
+}
+
+/**
+ * Text lines of `root` in reading order (one per block), stopping after `budget` characters or at the
+ * first text inside `stop`.
+ */
+export function sampleLines(root: Node, budget: number, stop?: Node | null): Sample {
+  const lines: string[] = [];
+  let chars = 0;
+  let current = '';
+  let currentBlock: Node | null = null;
+  const walker = root.ownerDocument?.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  if (!walker) return { lines, chars };
+  for (
+    let n = walker.nextNode(), seen = 0;
+    n && chars < budget && seen < 800;
+    n = walker.nextNode(), seen++
+  ) {
+    if (stop?.contains(n)) break;
+    const parent = n.parentElement;
+    if (!parent || SKIP.test(parent.tagName)) continue;
+    const text = n.nodeValue ?? '';
+    if (!/\S/.test(text.replace(/[\u3000\u00a0]/g, ' '))) continue;
+    let block: Element | null = parent;
+    while (block && block !== root && !BLOCK.test(block.tagName)) block = block.parentElement;
+    if (block !== currentBlock) {
+      if (current.trim()) lines.push(current.trim());
+      current = '';
+      currentBlock = block;
+    }
+    current += text.replace(/[\s\u3000\u00a0]+/g, ' ');
+    chars += text.length;
+  }
+  if (current.trim()) lines.push(current.trim());
+  return { lines, chars };
+}
+
+function breadcrumbOf(doc: Document, lines: readonly string[]): string {
+  const links = doc.querySelectorAll('a.CurrChnlCls');
+  if (links.length > 0) return Array.from(links, (a) => a.textContent ?? '').join(' > ');
+  return (
+    lines.find(
+      (l) => /当前位置|當前位置|您的位置|现在位置|所在位置/.test(l) || /^(?:网站)?首页\s*(?:>|»|＞)/.test(l),
+    ) ?? ''
+  );
+}
+
+function titlesOf(doc: Document): string[] {
+  const meta = doc.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '';
+  const h1 = doc.querySelector('h1')?.textContent ?? '';
+  // 标题_栏目_站名: only the first part is the article's title.
+  const head = (doc.title ?? '').split(/_| - | \| |｜/)[0] ?? '';
+  return [meta, head, h1].map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.length >= 4);
+}
+
+export function detectSpeech(doc: Document, url: string): Detection {
   try {
-    const head = (doc.body?.textContent ?? '').slice(0, 2000);
     const reasons: string[] = [];
-    if (head.includes('领导讲话')) reasons.push('breadcrumb:领导讲话');
-    if (/在.{2,60}上的(讲话|报告|致辞)/.test(doc.title)) reasons.push('title:在…上的讲话');
-    const confidence = Math.min(1, reasons.length * 0.5);
+    let score = 0;
+    const add = (weight: number, reason: string) => {
+      score += weight;
+      reasons.push(reason);
+    };
+
+    const path = (/^[a-z]+:\/\/[^/]*(\/[^?#]*)/i.exec(url)?.[1] ?? '').toLowerCase();
+    if (/\/ldjh\//.test(path)) add(0.5, 'url:ldjh');
+    else if (/\/(?:jianghua|lingdaojianghua|ldjhs?)\//.test(path)) add(0.4, 'url:jianghua');
+
+    const body = doc.body;
+    if (!body) return { isSpeech: false, confidence: 0, reasons: ['empty'] };
+    const container = doc.querySelector(TRS_BODY);
+    const page = sampleLines(body, 1500);
+    const titles = titlesOf(doc);
+    let content = container ? sampleLines(container, 1500).lines : page.lines;
+    if (!container) {
+      // Without a TRS container the article starts after its title line.
+      const at = content.findIndex((l) => titles.includes(l));
+      if (at >= 0) content = content.slice(at + 1);
+    }
+
+    const crumb = breadcrumbOf(doc, page.lines);
+    if (/领导讲话|領導講話|讲话|講話|致辞/.test(crumb)) add(0.6, 'breadcrumb:领导讲话');
+    else if (/要闻|動態|动态|新闻|新聞|通知|公告|资讯/.test(crumb)) add(-0.15, 'breadcrumb:news');
+
+    const speechTitle = titles.find((t) => TITLE_SPEECH.test(t) && !TITLE_NEWS.test(t));
+    if (speechTitle) add(0.6, 'title:在…上的讲话');
+    else if (titles.some((t) => TITLE_NOTICE.test(t))) add(-0.7, 'notice:title');
+    else if (titles.some((t) => TITLE_NEWS.test(t))) add(-0.4, 'news:title');
+
+    // The body's opening: skip short chrome lines until the first prose line.
+    const first = content.findIndex(
+      (l) => l.length >= 30 && /[，。,]/.test(l) && !/来源|發布|发布|当前位置/.test(l),
+    );
+    const opening = first < 0 ? content.slice(0, 12) : content.slice(0, first + 4);
+    const text = content.join('\n');
+
+    if (opening.some((l) => SALUTATION.test(l.slice(0, 80)))) add(0.5, 'salutation');
+    if (opening.some((l) => SUBTITLE.test(l))) add(0.5, 'subtitle:——在…上');
+    if (opening.some((l) => BYLINE.test(l) && !/记者|通讯员|编辑/.test(l))) add(0.3, 'byline');
+    if (PREVIEW.test(text)) add(0.4, 'body:讲几点意见');
+    if (/我们|我們|我代表|大家/.test(opening.join(''))) add(0.1, 'body:first-person');
+    if (content.some((l) => l.length <= 40 && HEADING.test(l))) add(0.1, 'body:heading');
+
+    const lead = first < 0 ? '' : (content[first] ?? '');
+    if (NEWS_LEAD.test(lead)) add(-0.4, 'news:dateline');
+    if (NEWS_REPORTED.test(text)) add(-0.4, 'news:reported-speech');
+    if (NOTICE_BODY.test(text)) add(-0.6, 'notice:body');
+
+    const confidence = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
     return { isSpeech: confidence >= 0.5, confidence, reasons };
   } catch {
     return { isSpeech: false, confidence: 0, reasons: ['error'] };

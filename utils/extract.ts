@@ -1,21 +1,138 @@
+/**
+ * Page → Speech. TRS-CMS pages (the portal) take a fast path: the body container is found by its TRS class
+ * and walked once. Other pages go through @mozilla/readability on a clone (it mutates the document it
+ * parses). Metadata comes from the page head, the line above the body ("来源： 发布日期：…") and the
+ * title/subtitle/date/byline lines at the top of the body. Never throws: a page without a body gives a
+ * Speech with no paragraphs.
+ */
+import { Readability } from '@mozilla/readability';
+import { sampleLines, TRS_BODY } from './detect';
+import { blockLines } from './extract-blocks';
+import { cleanBody } from './extract-clean';
+import { multiPageUrls } from './extract-pages';
 import { hashParagraphs } from './hash';
+import { parseDateLine, parseSourceLine, parseTitle } from './meta';
+import { findDate, foldForCompare, trimText } from './text';
 import type { Speech } from './types';
 
-/** Placeholder until the speech-understanding issue lands: TRS body paragraphs only. */
-export function extractSpeech(doc: Document, url: string): Speech {
-  const body = doc.querySelector('.TRS_Editor') ?? doc.body;
-  const paragraphs = Array.from(body?.querySelectorAll('p') ?? [])
-    .map((p) => (p.textContent ?? '').trim())
-    .filter(Boolean);
+/** Longest common substring length: is a heading the page title (minus speaker prefix or site suffix)? */
+function commonRun(a: string, b: string): number {
+  let best = 0;
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j] as number;
+      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
+      if ((prev[j] as number) > best) best = prev[j] as number;
+      diag = up;
+    }
+  }
+  return best;
+}
+
+const metaContent = (doc: Document, name: string) =>
+  trimText(doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '');
+
+/** 标题_栏目_站名 / 标题 - 站名 / 标题 | 站名 → 标题. */
+export function stripSiteSuffix(title: string): string {
+  const t = trimText(title.replace(/\s+/g, ' '));
+  const first = trimText(t.split(/_| - | \| |｜| — /)[0] ?? '');
+  return first.length >= 4 ? first : t;
+}
+
+interface Head {
+  title: string;
+  /** Every title-like text on the page, for speaker/occasion parsing. */
+  titles: string[];
+}
+
+function pageTitle(doc: Document): Head {
+  const meta = metaContent(doc, 'ArticleTitle');
+  const docTitle = stripSiteSuffix(doc.title ?? '');
+  let heading = '';
+  const folded = foldForCompare(docTitle);
+  const candidates = doc.querySelectorAll('h1, h2, .title, #title, .tit, .article-title, .bt');
+  for (let i = 0; i < candidates.length && i < 12; i++) {
+    const text = trimText((candidates[i]?.textContent ?? '').replace(/\s+/g, ' '));
+    if (text.length < 4 || text.length > 200) continue;
+    const f = foldForCompare(text);
+    if (!folded || commonRun(f, folded) >= 0.6 * Math.min(f.length, folded.length)) {
+      heading = text;
+      break;
+    }
+  }
+  const title = meta || heading || docTitle;
+  return { title, titles: [meta, heading, docTitle].filter(Boolean) };
+}
+
+function bodyLines(doc: Document): { lines: string[]; via: Speech['via'] } {
+  const trs = doc.querySelector(TRS_BODY);
+  if (trs) return { lines: blockLines(trs), via: 'trs' };
+  const clone = doc.cloneNode(true) as Document;
+  const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
+  if (article?.content) return { lines: blockLines(article.content), via: 'readability' };
+  return { lines: [], via: 'none' };
+}
+
+function emptySpeech(url: string, title = ''): Speech {
   return {
     url,
-    title: doc.title,
+    title,
     speaker: null,
     occasion: null,
     date: null,
     source: null,
-    paragraphs,
-    contentHash: hashParagraphs(paragraphs),
-    via: 'trs',
+    paragraphs: [],
+    contentHash: hashParagraphs([]),
+    via: 'none',
   };
+}
+
+export function extractSpeech(doc: Document, url: string): Speech {
+  let title = '';
+  try {
+    const head = pageTitle(doc);
+    title = head.title;
+    const { lines, via } = bodyLines(doc);
+    const body = cleanBody(lines, title);
+    const paragraphs = body.paragraphs;
+
+    let speaker: string | null = null;
+    let occasion: string | null = null;
+    for (const t of head.titles) {
+      const parsed = parseTitle(t);
+      speaker ??= parsed.speaker;
+      occasion ??= parsed.occasion;
+    }
+    speaker ??= body.speaker;
+    occasion ??= body.occasion;
+
+    // Lines above the body: where TRS writes "来源： 发布日期：…".
+    const body0 = doc.body;
+    const top = body0 ? sampleLines(body0, 4000, doc.querySelector(TRS_BODY)).lines : [];
+    const pubDate = findDate(metaContent(doc, 'PubDate'));
+    let pageDate: string | null = null;
+    let source: string | null = metaContent(doc, 'ContentSource') || null;
+    for (const line of top) {
+      pageDate ??= parseDateLine(line);
+      source ??= parseSourceLine(line);
+    }
+    const pages = multiPageUrls(doc, url);
+    const speech: Speech = {
+      url,
+      title,
+      speaker,
+      occasion,
+      date: body.date ?? pubDate ?? pageDate,
+      source,
+      paragraphs,
+      contentHash: hashParagraphs(paragraphs),
+      via: paragraphs.length ? via : 'none',
+    };
+    if (pages.length) speech.pages = pages;
+    return speech;
+  } catch {
+    return emptySpeech(url, title);
+  }
 }

@@ -1,0 +1,54 @@
+/**
+ * Long TRS articles are split into t20180319_2098918.html, t20180319_2098918_1.html, _2.html … The pager
+ * is either plain links or written by the TRS script call createPageHTML(pageCount, current, "t…", "html").
+ * Returns the URLs of the other parts, in order; [] for a one-page article.
+ */
+const PART = /(t\d{8}_\d+)(?:_(\d+))?\.(s?html?)$/i;
+
+export function multiPageUrls(doc: Document, url: string): string[] {
+  const here = PART.exec(url.split(/[?#]/)[0] ?? '');
+  const parts = new Map<number, string>();
+  let base = here?.[1] ?? null;
+  let ext = here?.[3] ?? 'html';
+  const resolve = (href: string) => {
+    try {
+      return new URL(href, url).href;
+    } catch {
+      return null;
+    }
+  };
+
+  const scripts = doc.querySelectorAll('script');
+  for (let i = 0; i < scripts.length; i++) {
+    const text = scripts[i]?.textContent ?? '';
+    const call = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["'](t\d{8}_\d+)["']\s*,\s*["'](\w+)["']/.exec(
+      text,
+    );
+    if (!call) continue;
+    const count = Math.min(Number(call[1]), 100);
+    base = call[3] ?? base;
+    ext = call[4] ?? ext;
+    for (let p = 0; p < count; p++) {
+      const href = resolve(`${base}${p ? `_${p}` : ''}.${ext}`);
+      if (href) parts.set(p, href);
+    }
+  }
+
+  if (base) {
+    const links = doc.querySelectorAll('a[href]');
+    for (let i = 0; i < links.length; i++) {
+      const href = links[i]?.getAttribute('href') ?? '';
+      const m = PART.exec(href.split(/[?#]/)[0] ?? '');
+      if (!m || m[1] !== base) continue;
+      const abs = resolve(href);
+      if (abs) parts.set(m[2] ? Number(m[2]) : 0, abs);
+    }
+  }
+  const current = here ? (here[2] ? Number(here[2]) : 0) : -1;
+  if (current >= 0) parts.set(current, new URL(url).href);
+  if (parts.size < 2) return [];
+  return [...parts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .filter(([n]) => n !== current)
+    .map(([, href]) => href);
+}

@@ -1,0 +1,152 @@
+/**
+ * What a speech page says about the speech: title, speaker, occasion, date, source. Parsed from title
+ * forms such as "于新芳在市总工会三届五次全委(扩大)会议上的讲话", subtitles "——在…上的讲话", date lines
+ * "（2018年3月19日）" and bylines "省长 胡玉亭". Anything not stated is null: a role without a name
+ * ("市长在…上的讲话") gives no speaker.
+ */
+import { findDate, foldForCompare, HAN, isDateLine, SENTENCE_PUNCT, trimText } from './text';
+
+export interface SpeechMeta {
+  speaker: string | null;
+  occasion: string | null;
+  date: string | null;
+}
+
+const FORM =
+  '(?:讲话|講話|报告|報告|致辞|致辭|致词|發言|发言|主持词|主持詞)(?:提纲|提綱|稿|全文|摘要|摘登|节选|節選)?';
+const NOTE = '\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
+/** "X在Y上的讲话", "在Y时的讲话", "X：在Y上的报告"; group 1 = who, group 2 = occasion. */
+const AT_OCCASION = new RegExp(
+  `^(?:(.{0,24}?)\\s*[：:]?\\s*)?在(.{2,120}?)(?:上|中|时|時|之际|之際|期间|期間)?的?${FORM}${NOTE}`,
+);
+/** "X接见Y时的讲话": group 1 = who, group 2 = occasion. */
+const MEETING_OCCASION = new RegExp(
+  `^(.{2,24}?)((?:接见|接見|会见|會見|视察|視察)[^，。]{2,60}?)(?:时|時)的${FORM}${NOTE}`,
+);
+/** "Y大会讲话" / "Y典礼上的致辞" without 在. */
+const BARE_OCCASION = new RegExp(`^(.{4,120}?(?:会|會|式|典礼|典禮))(?:上的|上|的)?${FORM}${NOTE}`);
+
+const ROLE =
+  '(?:党组书记|党委书记|书记|書記|副主席|主席|副市长|市长|市長|副省长|省长|省長|县长|縣長|区长|區長|旗长|副主任|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|董事长|院长|院長|校长|校長|会长|會長|总理|總理|委员长|委員長|常委|委员|委員|秘书长|处长|處長|主委|同志)';
+const ROLE_AT_END = new RegExp(`${ROLE}$`);
+const ROLE_THEN_NAME = new RegExp(`^.*${ROLE}[、,，\\s]*([\\u4e00-\\u9fa5·]{2,5})$`);
+const NAME = /^[\u4e00-\u9fa5][\u4e00-\u9fa5·]{1,5}$/;
+const NAMES = /^[\u4e00-\u9fa5·]{2,5}(?:[、，,\s]+[\u4e00-\u9fa5·]{2,5})*$/;
+/** Words that look like a short name but are not one. */
+const NOT_NAME =
+  /^(?:关于|關於|全市|全省|全区|全县|全旗|我们|我們|大家|同志们|同志們|目录|目錄|提纲|提綱|前言|引言|摘要|全文|附件|讲话|講話|正文|领导|領導|大家好|结束语|结语|说明)$|[市省县縣区區旗局委会會部厅廳处處办辦院校组組社]$/;
+
+/** A person's name from "马卫光书记", "市委书记马卫光", "于新芳", "习近平同志"; null for a bare role. */
+export function cleanSpeaker(raw: string): string | null {
+  let s = trimText(raw)
+    .replace(/[：:]$/, '')
+    .replace(/同志$/, '')
+    .trim();
+  if (!s) return null;
+  const after = ROLE_THEN_NAME.exec(s);
+  if (after?.[1] && !ROLE_AT_END.test(s)) s = after[1];
+  else s = s.replace(new RegExp(`${ROLE}+$`), '').trim();
+  if (!NAMES.test(s)) return null;
+  const names = s.split(/[、，,\s]+/);
+  if (names.some((n) => !NAME.test(n) || NOT_NAME.test(n))) return null;
+  return names.join('、');
+}
+
+/** Speaker and occasion from a title (or a repeated title line inside the body). */
+export function parseTitle(title: string): { speaker: string | null; occasion: string | null } {
+  const t = trimText(title);
+  const parts = t.split(/[—－]{1,2}|--/);
+  for (const part of [t, ...parts.slice(1)]) {
+    const at = AT_OCCASION.exec(trimText(part));
+    if (at) {
+      const occasion = trimOccasion(at[2] ?? '');
+      return { speaker: at[1] ? cleanSpeaker(at[1]) : null, occasion };
+    }
+  }
+  const meeting = MEETING_OCCASION.exec(t);
+  if (meeting) return { speaker: cleanSpeaker(meeting[1] ?? ''), occasion: meeting[2] ?? null };
+  const bare = BARE_OCCASION.exec(t);
+  if (bare && !/[，。]/.test(bare[1] ?? '')) return { speaker: null, occasion: trimOccasion(bare[1] ?? '') };
+  return { speaker: null, occasion: null };
+}
+
+function trimOccasion(text: string): string | null {
+  const t = trimText(text)
+    .replace(/(?:开始|開始|结束|結束)$/, '')
+    .trim();
+  return t.length >= 2 ? t : null;
+}
+
+/** "——在…上的讲话", "——2024年7月23日在…会议上": the occasion and date of a subtitle line. */
+export function parseSubtitle(line: string): SpeechMeta | null {
+  const t = trimText(line);
+  if (!/^[—－–-]{1,2}/.test(t)) return null;
+  const rest = t.replace(/^[—－–-]+\s*/, '');
+  const date = findDate(rest);
+  const body = rest.replace(/^[^在]*?日\s*/, '');
+  const at = new RegExp(`在(.{2,120}?)(?:上|中|时|時|之际)?(?:的?${FORM})?${NOTE}`).exec(body);
+  return { speaker: null, occasion: at ? trimOccasion(at[1] ?? '') : null, date };
+}
+
+/**
+ * A byline: "省长 胡玉亭", "宝钢集团企业开发总公司党委书记  叶国平", "执法检查组组长杨静华", "习近平",
+ * "戚本禹、张春桥、谢富治", or a role alone ("自治区人大常委会副主任"). Returns the speaker ('' for a role
+ * without a name) or null when the line is not a byline.
+ */
+export function parseByline(line: string): string | null {
+  const t = trimText(line).replace(/\s+/g, ' ');
+  if (!t || t.length > 40 || SENTENCE_PUNCT.test(t) || /^[（(]|^[一二三四五六七八九十]+、|^第/.test(t))
+    return null;
+  if (!HAN.test(t) || /\d/.test(t) || /记者|通讯员|编辑|摄影/.test(t)) return null;
+  const tokens = t.split(' ');
+  const last = tokens[tokens.length - 1] ?? '';
+  if (
+    tokens.length > 1 &&
+    NAME.test(last) &&
+    !NOT_NAME.test(last) &&
+    ROLE_AT_END.test(tokens.slice(0, -1).join(''))
+  ) {
+    return last;
+  }
+  const named = ROLE_THEN_NAME.exec(t.replace(/ /g, ''));
+  if (named?.[1] && !ROLE_AT_END.test(t) && !NOT_NAME.test(named[1])) return named[1];
+  if (ROLE_AT_END.test(t) && t.length >= 3) return '';
+  if (NAMES.test(t)) {
+    const names = t.split(/[、，,\s]+/);
+    if (names.every((n) => NAME.test(n) && n.length <= 4 && !NOT_NAME.test(n))) return names.join('、');
+  }
+  return null;
+}
+
+/** "来源：工人日报 发布日期：2018-03-19": the source named on a page's date line, or null. */
+export function parseSourceLine(line: string): string | null {
+  const m = /(?:来源|來源|信息来源|稿件来源)\s*[：:]\s*([^\s\u3000）)|｜]+(?:-[^\s\u3000）)|｜]+)?)/.exec(
+    line,
+  );
+  const value = m?.[1]?.replace(/(?:发布|發布|作者|时间|時間|日期).*$/, '').trim();
+  return value ? value : null;
+}
+
+/** A page's publication-date line: "发布日期：2018-03-19", "时间：2026-02-01 10:20". */
+export function parseDateLine(line: string): string | null {
+  // The label must be a page's own (发布日期, 时间 at the start), not the body's "活动时间：".
+  const label =
+    /(?:^|[\s|｜】\]])(?:发布|發布|发表|發表|发行|發行|更新|录入|錄入)?(?:日期|时间|時間)\s*[：:]\s*(.{0,24})/.exec(
+      line,
+    );
+  return label ? findDate(label[1] ?? '') : null;
+}
+
+/** True when `line` repeats the title (whole or one of its lines), compared without spaces/punctuation width. */
+export function repeatsTitle(line: string, title: string): boolean {
+  const l = foldForCompare(line);
+  const t = foldForCompare(title);
+  if (!l || !t) return false;
+  if (l === t) return true;
+  if (l.length >= 6 && t.includes(l)) return true;
+  return (
+    t.length >= 6 && l.includes(t) && l.length <= t.length + 16 && !SENTENCE_PUNCT.test(l.replace(t, ''))
+  );
+}
+
+export { isDateLine };
