@@ -1,29 +1,37 @@
 #!/usr/bin/env bash
-# Makes sure the real browsers the end-to-end tests and `npm start` drive are present: Debian's Chromium,
-# Firefox ESR, and a CJK font (without one, Chinese renders as boxes in screenshots).
+# Makes sure the real browsers the end-to-end tests and `npm start` drive are present: Debian's Chromium and
+# Firefox ESR with their Chinese UI translations (a browser only switches its UI language, and with it the
+# extension's locale, to a language it has resources for: without them Yandu would show its English
+# strings), and a CJK font (without one, Chinese renders as boxes).
 # Installs them with apt when running as root; otherwise stops and prints the command to run. It never
 # skips silently: a missing browser would otherwise surface later as an obscure launch timeout.
 set -euo pipefail
 
-# fontconfig provides fc-list, which the check below relies on.
-PACKAGES=(chromium firefox-esr fonts-wqy-microhei fontconfig)
-missing=()
-[[ -x /usr/bin/chromium ]] || missing+=("Chromium (/usr/bin/chromium)")
-[[ -x /usr/bin/firefox-esr ]] || missing+=("Firefox ESR (/usr/bin/firefox-esr)")
-if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
-  missing+=("a CJK font (fc-list :lang=zh is empty)")
-fi
+# fontconfig provides fc-list, which the font check relies on.
+PACKAGES=(chromium chromium-l10n firefox-esr firefox-esr-l10n-zh-cn fonts-wqy-microhei fontconfig)
+CHROMIUM_ZH=/usr/lib/chromium/locales/zh-CN.pak
+FIREFOX_ZH='/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@*.xpi'
+COMMAND="apt-get update && apt-get install -y ${PACKAGES[*]}"
 
-if [[ ${#missing[@]} -eq 0 ]]; then
-  exit 0
-fi
+# Fills `missing` with what is absent.
+check() {
+  missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=("Chromium (/usr/bin/chromium)")
+  [[ -f $CHROMIUM_ZH ]] || missing+=("Chromium's Chinese UI ($CHROMIUM_ZH)")
+  [[ -x /usr/bin/firefox-esr ]] || missing+=("Firefox ESR (/usr/bin/firefox-esr)")
+  compgen -G "$FIREFOX_ZH" >/dev/null || missing+=("Firefox's zh-CN language pack ($FIREFOX_ZH)")
+  if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
+    missing+=("a CJK font (fc-list :lang=zh is empty)")
+  fi
+}
 
+check
+[[ ${#missing[@]} -eq 0 ]] && exit 0
 printf 'install-browsers: missing %s\n' "${missing[@]}" >&2
-command_line="apt-get update && apt-get install -y ${PACKAGES[*]}"
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "install-browsers: not running as root; install them with:" >&2
-  echo "  sudo sh -c '$command_line'" >&2
+  echo "  sudo sh -c '$COMMAND'" >&2
   exit 1
 fi
 
@@ -34,12 +42,14 @@ trap 'rm -f "$log"' EXIT
 if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
   "${PACKAGES[@]}"; } >"$log" 2>&1; then
   cat "$log" >&2
-  echo "install-browsers: apt-get failed; run by hand: $command_line" >&2
+  echo "install-browsers: apt-get failed; run by hand: $COMMAND" >&2
   exit 1
 fi
 
-# Check again: a package may install under another path on a different distribution.
-[[ -x /usr/bin/chromium ]] || { echo "install-browsers: /usr/bin/chromium still missing" >&2; exit 1; }
-[[ -x /usr/bin/firefox-esr ]] || { echo "install-browsers: /usr/bin/firefox-esr still missing" >&2; exit 1; }
-[[ -n "$(fc-list :lang=zh 2>/dev/null)" ]] || { echo "install-browsers: no CJK font after install" >&2; exit 1; }
+# Check again: on another distribution the packages may install elsewhere.
+check
+if [[ ${#missing[@]} -gt 0 ]]; then
+  printf 'install-browsers: still missing after apt-get: %s\n' "${missing[@]}" >&2
+  exit 1
+fi
 echo "install-browsers: done" >&2

@@ -1,0 +1,150 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { artifactPath, copyExtension, extensionDir } from './paths.ts';
+import { PORTAL_HOSTS, PORTAL_ORIGIN, type PortalServer } from './portal-server.ts';
+import { type InPage, pollInPage, type Truthy, type YanduBrowser } from './session.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface ChromiumLaunch {
+  context: BrowserContext;
+  extensionId: string;
+}
+
+/**
+ * Chromium with the unpacked Yandu build, the portal's hosts resolved to the local fixture server (so the
+ * real match patterns fire) and everything that would phone home switched off. Flags: TOOLCHAIN.md.
+ */
+export async function launchChromium(options: {
+  profileDir: string;
+  port: number;
+  headless: boolean;
+  /** the unpacked extension; the build output itself by default */
+  extension?: string;
+}): Promise<ChromiumLaunch> {
+  const dir = options.extension ?? extensionDir('chromium');
+  const hostRules = PORTAL_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${options.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(options.profileDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless,
+    viewport: { width: 1280, height: 900 },
+    // Yandu's users run a Chinese browser. On Linux Chromium takes its UI language (and so the extension's
+    // locale) from the environment, not from --lang; `locale` sets navigator.language and Accept-Language.
+    locale: 'zh-CN',
+    env: { ...process.env, LANGUAGE: 'zh_CN', LC_ALL: 'zh_CN.UTF-8' },
+    args: [
+      ...(options.headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--host-resolver-rules=${hostRules}`,
+    ],
+  });
+  try {
+    // A build Chrome refuses (e.g. a non-UTF-8 script) shows up only as this worker never starting.
+    const worker =
+      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    return { context, extensionId: new URL(worker.url()).host };
+  } catch (error) {
+    await context.close();
+    throw new Error(
+      `Yandu's service worker did not start in Chromium (${String(error)}). Run ` +
+        `/usr/lib/chromium/chromium --enable-logging=stderr --load-extension=${dir} to see why.`,
+    );
+  }
+}
+
+/** The Chromium implementation of the shared test API. */
+export class ChromiumSession implements YanduBrowser {
+  readonly name = 'chromium' as const;
+  extensionOrigin = '';
+  private launched: ChromiumLaunch | undefined;
+  private tab: Page | undefined;
+
+  /** @param home temporary directory holding the profile and the session's copy of the extension */
+  private constructor(
+    readonly server: PortalServer,
+    private readonly home: string,
+    private readonly extension: string,
+  ) {}
+
+  static async launch(server: PortalServer): Promise<ChromiumSession> {
+    const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-chromium-'));
+    const session = new ChromiumSession(server, home, copyExtension('chromium', home));
+    await session.start();
+    return session;
+  }
+
+  private async start(): Promise<void> {
+    this.launched = await launchChromium({
+      profileDir: join(this.home, 'profile'),
+      port: this.server.port,
+      headless: true,
+      extension: this.extension,
+    });
+    this.extensionOrigin = `chrome-extension://${this.launched.extensionId}`;
+    const { context } = this.launched;
+    this.tab = context.pages()[0] ?? (await context.newPage());
+  }
+
+  private get page(): Page {
+    if (!this.tab) throw new Error('Chromium is not running');
+    return this.tab;
+  }
+
+  async openPortal(path: string): Promise<void> {
+    await this.page.goto(PORTAL_ORIGIN + path, { waitUntil: 'load' });
+  }
+
+  async extensionPage(path: string): Promise<void> {
+    await this.page.goto(this.extensionOrigin + path, { waitUntil: 'load' });
+  }
+
+  async url(): Promise<string> {
+    return this.page.url();
+  }
+
+  async back(): Promise<void> {
+    await this.page.goBack({ waitUntil: 'load' });
+  }
+
+  evaluate<A, T>(fn: InPage<A, T>, arg: A): Promise<T> {
+    // Playwright's own typing of arguments (Unboxed<A>) does not line up with a generic A.
+    return this.page.evaluate(fn as (a: unknown) => T | Promise<T>, arg as unknown);
+  }
+
+  waitFor<A, T>(fn: InPage<A, T>, arg: A, what: string, timeoutMs = 10_000): Promise<Truthy<T>> {
+    return pollInPage((f, a) => this.evaluate(f, a), fn, arg, what, timeoutMs);
+  }
+
+  async click(selector: string): Promise<void> {
+    // Playwright's CSS engine pierces open shadow roots by itself; `>>>` is the Puppeteer spelling.
+    await this.page.locator(selector.replaceAll('>>>', ' ')).click({ timeout: 10_000 });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = artifactPath(`chromium-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async restart(): Promise<void> {
+    await this.launched?.context.close();
+    await this.start();
+  }
+
+  async close(): Promise<void> {
+    await this.launched?.context.close();
+    this.launched = undefined;
+    this.tab = undefined;
+    await rm(this.home, { recursive: true, force: true });
+  }
+}

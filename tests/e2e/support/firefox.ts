@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { artifactPath, copyExtension } from './paths.ts';
+import { PORTAL_ORIGIN, type PortalServer } from './portal-server.ts';
+import { type InPage, pollInPage, type Truthy, withTimeout, type YanduBrowser } from './session.ts';
+
+export const FIREFOX = '/usr/bin/firefox-esr';
+/** browser_specific_settings.gecko.id in wxt.config.ts */
+export const GECKO_ID = 'yandu@yandu.example';
+
+/** Firefox ESR driven by Puppeteer over WebDriver BiDi (Playwright cannot drive Debian's Firefox). */
+export class FirefoxSession implements YanduBrowser {
+  readonly name = 'firefox' as const;
+  readonly extensionOrigin: string;
+  private browser: Browser | undefined;
+  private tab: Page | undefined;
+
+  /**
+   * @param doorPath a portal path serving a copy of a speech page, used to reach an extension page when
+   *   none is open (see `extensionPage`).
+   */
+  private constructor(
+    readonly server: PortalServer,
+    /** temporary directory holding the profile and the session's copy of the extension */
+    private readonly home: string,
+    private readonly extension: string,
+    private readonly uuid: string,
+    private readonly doorPath: string,
+  ) {
+    this.extensionOrigin = `moz-extension://${uuid}`;
+  }
+
+  static async launch(server: PortalServer, doorPath: string): Promise<FirefoxSession> {
+    const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-firefox-'));
+    const session = new FirefoxSession(server, home, copyExtension('firefox', home), randomUUID(), doorPath);
+    await session.start();
+    return session;
+  }
+
+  private async start(): Promise<void> {
+    this.browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: join(this.home, 'profile'),
+      defaultViewport: { width: 1280, height: 900 },
+      extraPrefsFirefox: {
+        // No host-mapping switch in Firefox: the fixture server doubles as an HTTP proxy for everything.
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': this.server.port,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+        // A fixed moz-extension://<uuid> origin, so the database is found again after a restart.
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: this.uuid }),
+        // Temporary add-ons go away when Firefox closes and are installed again by restart(); keep their
+        // storage as a permanently installed add-on keeps it (it persisted without this too, in Firefox 153).
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        // Yandu's users run a Chinese Firefox (needs the firefox-esr-l10n-zh-cn package).
+        'intl.locale.requested': 'zh-CN',
+        'intl.accept_languages': 'zh-CN, zh',
+      },
+    });
+    // A temporary add-on: no signing needed, MV3 host permissions granted.
+    await this.browser.installExtension(this.extension);
+    this.tab = (await this.browser.pages())[0] ?? (await this.browser.newPage());
+  }
+
+  private get page(): Page {
+    if (!this.tab) throw new Error('Firefox is not running');
+    return this.tab;
+  }
+
+  async openPortal(path: string): Promise<void> {
+    await this.page.goto(PORTAL_ORIGIN + path, { waitUntil: 'load' });
+  }
+
+  /**
+   * BiDi refuses to navigate to moz-extension:// URLs ("not allowed in this context"), and neither a web
+   * page nor Puppeteer can open one, and the add-on's background page is not exposed. What works: script
+   * inside an extension page may navigate its own tab anywhere in the extension. So when the tab is not on
+   * an extension page yet, we walk in through the front door like a user: open a copy of a speech page
+   * (served under `doorPath`), click 阅读模式 and let Yandu take the tab to its reader. The reader saves the
+   * door copy as a speech, so it is deleted again (raw IndexedDB) before going on.
+   */
+  async extensionPage(path: string): Promise<void> {
+    const target = this.extensionOrigin + path;
+    if (!(await this.url()).startsWith(`${this.extensionOrigin}/`)) await this.enterThroughDoor();
+    // Fire and forget: the evaluation's realm goes away with the navigation it starts.
+    void this.page
+      .evaluate((url) => setTimeout(() => location.assign(url), 0), target)
+      .catch(() => undefined);
+    await this.waitFor(
+      (url) => location.href === url && document.readyState === 'complete',
+      target,
+      `the tab to load ${target}`,
+    );
+  }
+
+  private async enterThroughDoor(): Promise<void> {
+    await this.openPortal(this.doorPath);
+    await this.click('yandu-reader-button >>> button');
+    const doorId = `${new URL(PORTAL_ORIGIN).hostname.replace(/^www\./, '')}${this.doorPath}`;
+    await this.waitFor(
+      (id) =>
+        location.protocol === 'moz-extension:' &&
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('yandu');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('speeches')) {
+              db.close();
+              resolve(false);
+              return;
+            }
+            const store = db.transaction('speeches', 'readwrite').objectStore('speeches');
+            const get = store.get(id);
+            get.onsuccess = () => {
+              if (get.result === undefined) {
+                db.close();
+                resolve(false);
+                return;
+              }
+              const del = store.delete(id);
+              del.onsuccess = () => {
+                db.close();
+                resolve(true);
+              };
+              del.onerror = () => resolve(false);
+            };
+            get.onerror = () => resolve(false);
+          };
+        }),
+      doorId,
+      'the reader to save (and the harness to delete) the door copy of the speech',
+    );
+  }
+
+  async url(): Promise<string> {
+    return this.waitFor(() => location.href, undefined, 'the tab address');
+  }
+
+  async back(): Promise<void> {
+    const before = await this.url();
+    await withTimeout(this.page.goBack({ waitUntil: 'load' }), 10_000, 'history back').catch(() => undefined);
+    await this.waitFor(
+      (from) => location.href !== from && document.readyState === 'complete',
+      before,
+      'history back to leave the page',
+    );
+  }
+
+  evaluate<A, T>(fn: InPage<A, T>, arg: A): Promise<T> {
+    // Puppeteer's own typing of arguments (FlattenHandle<A>) does not line up with a generic A.
+    return this.page.evaluate(fn as (a: unknown) => T | Promise<T>, arg as unknown) as Promise<T>;
+  }
+
+  waitFor<A, T>(fn: InPage<A, T>, arg: A, what: string, timeoutMs = 10_000): Promise<Truthy<T>> {
+    return pollInPage((f, a) => this.evaluate(f, a), fn, arg, what, timeoutMs);
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.page.locator(selector).setTimeout(10_000).click();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = artifactPath(`firefox-${name}.png`);
+    await this.page.screenshot({ path: file as `${string}.png` });
+    return file;
+  }
+
+  async restart(): Promise<void> {
+    await this.browser?.close();
+    await this.start();
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    this.browser = undefined;
+    this.tab = undefined;
+    await rm(this.home, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PORTAL_FIXTURES } from './paths.ts';
+
+/** One saved portal page, as described in tests/fixtures/portal/pages.json. */
+export interface PortalPage {
+  /** URL path on www.ordoszgh.gov.cn, e.g. /zlzx/ldjh/201803/t20180319_2098918.html */
+  path: string;
+  /** file under tests/fixtures/portal/ */
+  file: string;
+  kind: 'speech' | 'other';
+  /** the page's headline, as a reader shows it */
+  title: string;
+}
+
+/** The saved portal pages; the directory can be overridden while developing (YANDU_E2E_PORTAL_DIR). */
+export function portalRoot(): string {
+  return process.env.YANDU_E2E_PORTAL_DIR ?? PORTAL_FIXTURES;
+}
+
+export function portalPages(root = portalRoot()): PortalPage[] {
+  const index = join(root, 'pages.json');
+  if (!existsSync(index)) throw new Error(`No portal fixtures: ${index} is missing`);
+  const data = JSON.parse(readFileSync(index, 'utf8')) as { pages: PortalPage[] };
+  return data.pages;
+}
+
+export function firstPage(kind: PortalPage['kind'], root = portalRoot()): PortalPage {
+  const page = portalPages(root).find((p) => p.kind === kind);
+  if (!page) throw new Error(`pages.json lists no page of kind ${kind}`);
+  return page;
+}
+
+/** Portal path → fixture path, for the server (a page's URL path need not equal its file name). */
+export function fixtureRoutes(root = portalRoot()): Record<string, string> {
+  return Object.fromEntries(portalPages(root).map((p) => [p.path, `/${p.file}`]));
+}

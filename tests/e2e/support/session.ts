@@ -1,0 +1,78 @@
+import type { BrowserName } from './paths.ts';
+import type { PortalServer } from './portal-server.ts';
+
+/** A function run inside the browser tab. It is serialised: it may use only its argument and page globals. */
+export type InPage<A, T> = (arg: A) => T | Promise<T>;
+/** What a poll resolves to: the in-page function's value once it is truthy. */
+export type Truthy<T> = Exclude<T, undefined | null | false | '' | 0>;
+
+/**
+ * One real browser with Yandu loaded, driven like a user with a single tab. Chromium (Playwright) and
+ * Firefox (Puppeteer over WebDriver BiDi) implement it, so a test reads the same for both.
+ * All page access goes through `evaluate` in the tab's main world, i.e. what the page's own scripts see
+ * (on an extension page: the extension's own context).
+ */
+export interface YanduBrowser {
+  readonly name: BrowserName;
+  /** The fake portal; `setOffline(true)` makes it drop every request. */
+  readonly server: PortalServer;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`; stable across `restart()`. */
+  readonly extensionOrigin: string;
+  /** Load `http://www.ordoszgh.gov.cn<path>` in the tab and wait for the load event. */
+  openPortal(path: string): Promise<void>;
+  /** Load one of Yandu's own pages (`/reader.html?…`) in the tab. */
+  extensionPage(path: string): Promise<void>;
+  /** The tab's real address (Puppeteer's page.url() lags behind moz-extension navigations). */
+  url(): Promise<string>;
+  /** History back, then wait until the address has changed. */
+  back(): Promise<void>;
+  evaluate<A, T>(fn: InPage<A, T>, arg: A): Promise<T>;
+  /** Poll `fn` in the tab (surviving navigations) until it returns a truthy value, which is returned. */
+  waitFor<A, T>(fn: InPage<A, T>, arg: A, what: string, timeoutMs?: number): Promise<Truthy<T>>;
+  /** A real mouse click on the element matching `selector` (open shadow roots are pierced with `>>>`). */
+  click(selector: string): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  /** Close and relaunch with the same profile (Yandu's data must survive, as for a user). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Poll an in-page function through navigations; errors while a page is being replaced are retried. */
+export async function pollInPage<A, T>(
+  evaluate: (fn: InPage<A, T>, arg: A) => Promise<T>,
+  fn: InPage<A, T>,
+  arg: A,
+  what: string,
+  timeoutMs: number,
+): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      // An evaluation can hang while Firefox swaps documents: never wait past the deadline for one.
+      const value = await withTimeout(evaluate(fn, arg), Math.max(deadline - Date.now(), 200), 'evaluation');
+      if (value) return value as Truthy<T>;
+      lastError = undefined;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const detail = lastError ? ` (last error: ${String(lastError).split('\n')[0]})` : '';
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${detail}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Reject when `promise` has not settled within `ms`. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
