@@ -1,44 +1,136 @@
 import { render } from 'preact';
 import { i18n } from '#i18n';
+import { Reader } from '@/components/Reader';
+import { ReaderNotice } from '@/components/ReaderNotice';
 import { extractSpeech } from '@/utils/extract';
-import { loadSpeech, saveOpenedSpeech } from '@/utils/library';
 import { send } from '@/utils/messages';
 import { buildOutline } from '@/utils/outline';
-import type { SpeechRecord } from '@/utils/types';
+import {
+  DEFAULT_READER_SETTINGS,
+  loadAutoOpenReader,
+  loadReaderSettings,
+  type ReaderSettings,
+  saveAutoOpenReader,
+  saveReaderSettings,
+  watchReaderSettings,
+} from '@/utils/settings';
+import type { SpeechWithOutline } from '@/utils/types';
 
-async function load(): Promise<SpeechRecord | undefined> {
+/**
+ * reader.html?url=<original url>[&snapshot=<key>]. The URL names the speech, so reload and bookmarks
+ * work; `snapshot` is one-shot (the page the tab just left), dropped from the address once used so a
+ * reload reads the stored copy (which also works offline).
+ */
+interface Loaded {
+  speech: SpeechWithOutline;
+  /** Extracted just now from the live page: store it (after painting). */
+  fresh: boolean;
+}
+
+async function fromSnapshot(key: string): Promise<SpeechWithOutline | null> {
+  const snapshot = await send('reader:snapshot', { key }).catch(() => null);
+  if (!snapshot) return null;
+  const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
+  performance.mark('yandu:snapshot');
+  const speech = extractSpeech(doc, snapshot.url);
+  performance.mark('yandu:extracted');
+  return { ...speech, outline: buildOutline(speech.paragraphs) };
+}
+
+async function load(url: string, key: string | null): Promise<Loaded | null> {
+  if (key) {
+    const params = new URLSearchParams(location.search);
+    params.delete('snapshot');
+    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
+    const speech = await fromSnapshot(key).catch((error: unknown) => {
+      console.warn('[yandu] could not read the page snapshot', error);
+      return null;
+    });
+    if (speech && speech.paragraphs.length > 0) return { speech, fresh: true };
+  }
+  // The database code (Dexie) loads only when needed, so it never delays a fresh snapshot's first paint.
+  const stored = url ? await (await import('@/utils/library')).loadSpeech(url) : undefined;
+  return stored ? { speech: stored, fresh: false } : null;
+}
+
+/** After the first full paint: a rAF runs before the paint, a task queued from it runs after. */
+function markPainted(value: string) {
+  const done = () => {
+    performance.mark('yandu:painted');
+    document.documentElement.dataset.yanduReady = value;
+  };
+  if (document.visibilityState === 'hidden') setTimeout(done, 0);
+  else requestAnimationFrame(() => setTimeout(done, 0));
+}
+
+async function main() {
+  // Marks for bench/ and the e2e timing: start → data ready → rendered → painted.
+  performance.mark('yandu:start');
+  const app = document.getElementById('app') as HTMLElement;
   const params = new URLSearchParams(location.search);
   const url = params.get('url') ?? '';
-  const key = params.get('snapshot');
-  const snapshot = key ? await send('reader:snapshot', { key }) : null;
-  if (snapshot) {
-    const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
-    const speech = extractSpeech(doc, snapshot.url);
-    return saveOpenedSpeech({ ...speech, outline: buildOutline(speech.paragraphs) });
-  }
-  return loadSpeech(url);
-}
 
-function Reader({ speech }: { speech: SpeechRecord }) {
-  return (
-    <article>
-      <h1>{speech.title}</h1>
-      {speech.paragraphs.map((p, i) => (
-        <p key={i}>{p}</p>
-      ))}
-    </article>
+  // Only say "preparing" if it takes long enough to notice; a flash of it would be noise.
+  const slow = setTimeout(
+    () => render(<ReaderNotice message={i18n.t('readerLoading')} url="" theme="light" />, app),
+    400,
   );
+  const settingsReady = Promise.all([
+    loadReaderSettings().catch(() => ({ ...DEFAULT_READER_SETTINGS })),
+    loadAutoOpenReader().catch(() => false),
+  ]);
+  const [loaded, [settings, autoOpen]] = await Promise.all([
+    load(url, params.get('snapshot')).catch((error: unknown) => {
+      console.warn('[yandu] could not load the speech', error);
+      return null;
+    }),
+    settingsReady,
+  ]);
+  clearTimeout(slow);
+  performance.mark('yandu:loaded');
+  document.documentElement.dataset.ydTheme = settings.theme;
+
+  if (!loaded) {
+    render(<ReaderNotice message={i18n.t('readerNotFound')} url={url} theme={settings.theme} />, app);
+    markPainted('missing');
+    return;
+  }
+
+  const { speech, fresh } = loaded;
+  if (speech.title) document.title = speech.title;
+  const show = (current: ReaderSettings) =>
+    render(
+      <Reader
+        speech={speech}
+        settings={current}
+        autoOpen={autoOpen}
+        onSettingsChange={(next) => void saveReaderSettings(next)}
+        onAutoOpenChange={(on) => void saveAutoOpenReader(on)}
+      />,
+      app,
+    );
+  app.textContent = '';
+  show(settings);
+  performance.mark('yandu:rendered');
+  markPainted('true');
+  // Another reader tab changed the settings: follow. The tab being used ignores the echo of its own
+  // writes, which could otherwise undo a newer click for a moment.
+  watchReaderSettings((next) => {
+    if (!document.hasFocus()) show(next);
+  });
+
+  if (fresh) {
+    // Stored after the first paint so the database never delays the text. `yanduSaved` tells tests
+    // (and anyone reloading right away) that the offline copy exists.
+    import('@/utils/library')
+      .then(({ saveOpenedSpeech }) => saveOpenedSpeech(speech))
+      .then(
+        () => {
+          document.documentElement.dataset.yanduSaved = 'true';
+        },
+        (error: unknown) => console.warn('[yandu] could not store the speech', error),
+      );
+  }
 }
 
-const app = document.getElementById('app') as HTMLElement;
-app.textContent = i18n.t('readerLoading');
-load().then(
-  (speech) => {
-    app.textContent = '';
-    if (speech) render(<Reader speech={speech} />, app);
-    else app.textContent = i18n.t('readerNotFound');
-  },
-  (error: unknown) => {
-    app.textContent = `${i18n.t('readerNotFound')} (${String(error)})`;
-  },
-);
+void main();

@@ -1,0 +1,230 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { buildBlocks } from '@/utils/reader-model';
+import { fontSizePx, type ReaderSettings } from '@/utils/settings';
+import type { SpeechWithOutline } from '@/utils/types';
+import { OutlineIcon, PrintIcon } from './Icons';
+import { OutlinePanel } from './OutlinePanel';
+import { SettingsPanel } from './SettingsPanel';
+import { SpeechArticle } from './SpeechArticle';
+import { useReadingPosition } from './use-reading-position';
+import './reader.css';
+
+export interface ReaderProps {
+  speech: SpeechWithOutline;
+  settings: ReaderSettings;
+  autoOpen: boolean;
+  /** Persist the settings after a change (the reader applies it at once either way). */
+  onSettingsChange?: (settings: ReaderSettings) => void;
+  onAutoOpenChange?: (on: boolean) => void;
+}
+
+/** Below this width the outline is a drawer opened from the toolbar (matches reader.css). */
+export const NARROW_QUERY = '(max-width: 899px)';
+
+function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia?.(query).matches ?? false);
+  useEffect(() => {
+    const list = window.matchMedia?.(query);
+    if (!list) return;
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}
+
+/** The reader view: outline beside the text, a small toolbar, typography from the settings. */
+export function Reader({
+  speech,
+  settings: initialSettings,
+  autoOpen: initialAutoOpen,
+  ...props
+}: ReaderProps) {
+  const [settings, setSettings] = useState(initialSettings);
+  const [autoOpen, setAutoOpen] = useState(initialAutoOpen);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const narrow = useMediaQuery(NARROW_QUERY);
+  const articleRef = useRef<HTMLElement>(null);
+  const outlineButton = useRef<HTMLButtonElement>(null);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+  const settingsBox = useRef<HTMLDivElement>(null);
+
+  // Settings changed in another tab arrive as a new prop.
+  useEffect(() => setSettings(initialSettings), [initialSettings]);
+
+  const { outline } = speech;
+  const blocks = useMemo(() => buildBlocks(speech.paragraphs, outline), [speech.paragraphs, outline]);
+  const hasOutline = outline.length > 0;
+  const layoutKey = `${settings.font}/${settings.size}`;
+  const { current, progress, pin } = useReadingPosition(outline, articleRef, layoutKey);
+
+  // The page background outside the reader (overscroll, short pages) follows the theme too.
+  useEffect(() => {
+    document.documentElement.dataset.ydTheme = settings.theme;
+  }, [settings.theme]);
+
+  const changeSettings = (change: Partial<ReaderSettings>) => {
+    // The whole object is handed on, so two quick changes can never overwrite each other in storage.
+    const next = { ...settings, ...change };
+    setSettings(next);
+    props.onSettingsChange?.(next);
+  };
+  const changeAutoOpen = (on: boolean) => {
+    setAutoOpen(on);
+    props.onAutoOpenChange?.(on);
+  };
+
+  const closeDrawer = useCallback((returnFocus: boolean) => {
+    setDrawerOpen(false);
+    if (returnFocus) outlineButton.current?.focus();
+  }, []);
+  const closeSettings = useCallback((returnFocus: boolean) => {
+    setSettingsOpen(false);
+    if (returnFocus) settingsButton.current?.focus();
+  }, []);
+
+  // Escape closes what is open; a click elsewhere closes the settings popover.
+  useEffect(() => {
+    if (!drawerOpen && !settingsOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      if (settingsOpen) closeSettings(true);
+      else closeDrawer(true);
+    };
+    const onPointer = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (!settingsOpen || !target) return;
+      if (settingsBox.current?.contains(target) || settingsButton.current?.contains(target)) return;
+      closeSettings(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [drawerOpen, settingsOpen, closeDrawer, closeSettings]);
+
+  // Opening the drawer moves focus into it, so keyboard users land where they asked to go.
+  useEffect(() => {
+    if (drawerOpen && narrow) document.querySelector<HTMLElement>('#yd-outline .yd-ol-link')?.focus();
+  }, [drawerOpen, narrow]);
+
+  const goToSection = (index: number) => {
+    const node = outline[index];
+    const target = node && articleRef.current?.querySelector<HTMLElement>(`[data-para="${node.para}"]`);
+    if (!target) return;
+    // An instant jump: calm, and the scroll-spy lands on the clicked entry without passing the others.
+    target.scrollIntoView({ block: 'start' });
+    pin(index);
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+    if (narrow) setDrawerOpen(false);
+  };
+
+  const rootClass = [
+    'yd-reader',
+    `yd-theme-${settings.theme}`,
+    `yd-font-${settings.font}`,
+    hasOutline ? 'has-outline' : 'no-outline',
+    drawerOpen ? 'drawer-open' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div class={rootClass} style={{ '--yd-font-size': `${fontSizePx(settings.size)}px` }}>
+      <a class="yd-skip" href="#yd-main">
+        {i18n.t('readerSkipToText')}
+      </a>
+      <div
+        class="yd-progress"
+        role="progressbar"
+        aria-label={i18n.t('readerProgressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress}
+      >
+        <span style={{ transform: `scaleX(${progress / 100})` }} />
+      </div>
+
+      <div class="yd-toolbar" role="toolbar" aria-label={i18n.t('readerToolbar')}>
+        {hasOutline && narrow ? (
+          <button
+            type="button"
+            ref={outlineButton}
+            class="yd-icon-button yd-outline-button"
+            aria-label={i18n.t('readerOutlineShow')}
+            title={i18n.t('readerOutlineShow')}
+            aria-expanded={drawerOpen}
+            aria-controls="yd-outline"
+            onClick={() => setDrawerOpen((open) => !open)}
+          >
+            <OutlineIcon />
+          </button>
+        ) : null}
+        <button
+          type="button"
+          ref={settingsButton}
+          class="yd-icon-button yd-settings-button"
+          aria-label={i18n.t('readerSettings')}
+          title={i18n.t('readerSettings')}
+          aria-expanded={settingsOpen}
+          aria-controls="yd-settings"
+          onClick={() => setSettingsOpen((open) => !open)}
+        >
+          <span class="yd-aa" aria-hidden="true">
+            Aa
+          </span>
+        </button>
+        <button
+          type="button"
+          class="yd-icon-button yd-print-button"
+          aria-label={i18n.t('readerPrint')}
+          title={i18n.t('readerPrint')}
+          onClick={() => window.print()}
+        >
+          <PrintIcon />
+        </button>
+      </div>
+
+      {settingsOpen ? (
+        <div class="yd-settings-box" ref={settingsBox}>
+          <SettingsPanel
+            id="yd-settings"
+            settings={settings}
+            autoOpen={autoOpen}
+            onChange={changeSettings}
+            onAutoOpenChange={changeAutoOpen}
+            onClose={() => closeSettings(true)}
+          />
+        </div>
+      ) : null}
+
+      {hasOutline ? (
+        <>
+          <OutlinePanel
+            id="yd-outline"
+            class={drawerOpen ? 'is-open' : undefined}
+            outline={outline}
+            current={current}
+            progress={progress}
+            onSelect={goToSection}
+            onClose={narrow ? () => closeDrawer(true) : undefined}
+            inert={narrow && !drawerOpen}
+          />
+          {narrow && drawerOpen ? (
+            <div class="yd-backdrop" aria-hidden="true" onClick={() => closeDrawer(false)} />
+          ) : null}
+        </>
+      ) : null}
+
+      <main id="yd-main" class="yd-main" ref={articleRef} tabIndex={-1}>
+        <SpeechArticle speech={speech} blocks={blocks} />
+      </main>
+    </div>
+  );
+}
