@@ -41,7 +41,7 @@ const MARKER = new RegExp(
     `(${NUM})(?:[、．.]|(?=[ \\u3000]))`, // 9  一、 (bare "一 " only paragraph-initial)
     '(首先|其次|再次|最后|最後)(?=[，,：:、])', // 10
   ].join('|'),
-  'gu',
+  'uy', // sticky: tried only at positions the scanner picked
 );
 
 const SEQ_ORDINAL: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: -1, 最後: -1 };
@@ -50,27 +50,31 @@ const WEAK_LEFT = /[。；;：:，,！!？?）)\s…]/u; // 是/要/首先/第X 
 const STRICT_LEFT = /[。；;：:！!？?\s]/u; // 一、 / 1. inline only after a sentence end, colon or a gap
 const NUMERAL_CHAR = /[一二三四五六七八九十]/u;
 
-const OPEN_QUOTES = '“「『《';
-const CLOSE_OF: Record<string, string> = { '“': '”', '「': '」', '『': '』', '《': '》' };
+// Opening → closing quotation and book-title marks, by char code: “” 「」 『』 《》.
+const CLOSE_OF = new Map<number, string>([
+  [0x201c, '\u201d'],
+  [0x300c, '\u300d'],
+  [0x300e, '\u300f'],
+  [0x300a, '\u300b'],
+]);
+const ANY_OPEN = /[\u201c\u300c\u300e\u300a]/u;
 
 /** [start, end) ranges inside quotation marks or book-title marks: slogans there are not headings. */
 function quotedRanges(p: string): number[] {
   const out: number[] = [];
+  const unclosed = new Set<string>();
   for (let i = 0; i < p.length; i++) {
-    const close = CLOSE_OF[p[i] as string];
+    const close = CLOSE_OF.get(p.charCodeAt(i));
     if (close === undefined) continue;
-    const j = p.indexOf(close, i + 1);
+    // Once a closing mark is missing, it is missing for every later opening mark too (keeps this linear).
+    const j = unclosed.has(close) ? -1 : p.indexOf(close, i + 1);
+    if (j === -1) unclosed.add(close);
     // An unclosed quote protects only a short stretch, so one stray mark cannot hide a whole speech.
     const end = j === -1 ? Math.min(p.length, i + 30) : j;
     out.push(i, end);
     i = end;
   }
   return out;
-}
-
-function hasQuote(p: string): boolean {
-  for (const q of OPEN_QUOTES) if (p.includes(q)) return true;
-  return false;
 }
 
 function leftOk(p: string, offset: number, family: Family, initial: boolean): boolean {
@@ -82,26 +86,59 @@ function leftOk(p: string, offset: number, family: Family, initial: boolean): bo
   return WEAK_LEFT.test(prev);
 }
 
+// Per-UTF-16-unit flags, so the scanner skips ordinary text with one table look-up per character.
+const TRIGGER = 1; // a marker can start here
+const LEFT = 2; // a marker may follow this character
+const SPACE = 4;
+const FLAGS = new Uint8Array(65536);
+const flag = (chars: string, f: number) => {
+  for (const ch of chars) FLAGS[ch.charCodeAt(0)] = (FLAGS[ch.charCodeAt(0)] ?? 0) | f;
+};
+flag('第（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九十首其再最', TRIGGER);
+flag('。；;：:，,！!？?）)…', LEFT);
+flag(
+  ' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+  SPACE | LEFT,
+);
+
 /** All marker candidates of one paragraph, in order. */
 export function scanParagraph(p: string, para: number, out: Candidate[]): void {
-  const quotes = hasQuote(p) ? quotedRanges(p) : [];
+  let quotes: number[] | null = null;
   let q = 0;
   let lead = 0;
-  while (lead < p.length && /\s/u.test(p[lead] as string)) lead++;
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(p); m !== null; m = MARKER.exec(p)) {
-    const offset = m.index;
-    const initial = offset === lead;
-    const c = classify(m, p, para, offset, initial);
-    while (q < quotes.length && (quotes[q + 1] as number) <= offset) q += 2;
-    const inQuote = q < quotes.length && (quotes[q] as number) < offset && offset < (quotes[q + 1] as number);
-    if (c === null || inQuote || !leftOk(p, offset, c.family, initial)) {
-      MARKER.lastIndex = offset + 1; // a shorter marker may start inside a rejected match
-      continue;
-    }
+  while (lead < p.length && (FLAGS[p.charCodeAt(lead)] as number) & SPACE) lead++;
+  for (let i = lead; i < p.length; i++) {
+    if (!((FLAGS[p.charCodeAt(i)] as number) & TRIGGER)) continue;
+    const initial = i === lead;
+    // Nearly every 一 in running text follows another character: reject those before any regex runs.
+    if (!initial && !((FLAGS[p.charCodeAt(i - 1)] as number) & LEFT)) continue;
+    MARKER.lastIndex = i;
+    const m = MARKER.exec(p);
+    if (m === null) continue;
+    const c = classify(m, p, para, i, initial);
+    if (c === null || !leftOk(p, i, c.family, initial)) continue;
+    if (quotes === null) quotes = ANY_OPEN.test(p) ? quotedRanges(p) : [];
+    while (q < quotes.length && (quotes[q + 1] as number) <= i) q += 2;
+    if (q < quotes.length && (quotes[q] as number) < i && i < (quotes[q + 1] as number)) continue;
     out.push(c);
+    i = c.end - 1;
   }
 }
+
+function make(
+  m: RegExpExecArray,
+  para: number,
+  offset: number,
+  initial: boolean,
+  family: Family,
+  variant: string,
+  n: number,
+  marker: string,
+): Candidate {
+  return { para, offset, end: offset + m[0].length, family, variant, n, marker, initial };
+}
+
+const NO_VARIANT = /^[步点點条條]?$/u;
 
 function classify(
   m: RegExpExecArray,
@@ -111,43 +148,37 @@ function classify(
   initial: boolean,
 ): Candidate | null {
   const text = m[0];
-  const base = { para, offset, end: offset + text.length, initial };
+  const after = p[offset + text.length] ?? '';
   if (m[1] !== undefined) {
     const n = chineseNumeral(m[1]);
     const suffix = m[2] ?? '';
     // 第一， 第一步 第一点 continue each other; 第一部分 / 第一个方面 / 第一件事 form their own lists.
-    const variant = suffix === '' || /^[步点點条條]$/u.test(suffix) ? '' : suffix;
-    return n ? { ...base, family: 'di', variant, n, marker: text } : null;
+    return n ? make(m, para, offset, initial, 'di', NO_VARIANT.test(suffix) ? '' : suffix, n, text) : null;
   }
   if (m[3] !== undefined) {
     const n = chineseNumeral(m[3]);
-    return n ? { ...base, family: 'paren', variant: '', n, marker: text } : null;
+    return n ? make(m, para, offset, initial, 'paren', '', n, text) : null;
   }
-  if (m[4] !== undefined)
-    return { ...base, family: 'paren-arabic', variant: '', n: Number(m[4]), marker: text };
+  if (m[4] !== undefined) return make(m, para, offset, initial, 'paren-arabic', '', Number(m[4]), text);
   if (m[5] !== undefined) {
     const n = Number(m[5]);
-    return n > 0 ? { ...base, family: 'arabic', variant: '', n, marker: m[5] } : null;
+    return n > 0 ? make(m, para, offset, initial, 'arabic', '', n, m[5]) : null;
   }
-  if (m[6] !== undefined)
-    return { ...base, family: 'circled', variant: '', n: circledNumeral(m[6]), marker: text };
+  if (m[6] !== undefined) return make(m, para, offset, initial, 'circled', '', circledNumeral(m[6]), text);
   if (m[7] !== undefined) {
     const n = chineseNumeral(m[7]);
     // 一是一、二是二: a numeral right after the verb is the idiom, not a list item.
-    if (!n || NUMERAL_CHAR.test(p[base.end] ?? '')) return null;
-    return { ...base, family: 'shi', variant: m[8] as string, n, marker: text };
+    if (!n || NUMERAL_CHAR.test(after)) return null;
+    return make(m, para, offset, initial, 'shi', m[8] as string, n, text);
   }
   if (m[9] !== undefined) {
     const n = chineseNumeral(m[9]);
     const bare = text === m[9];
-    if (!n || (bare && !initial)) return null;
-    // 一、二、三 counted off in prose: another numeral right after the delimiter.
-    if (NUMERAL_CHAR.test(p[base.end] ?? '')) return null;
-    return { ...base, family: 'dun', variant: '', n, marker: m[9] };
+    // 一、二、三 counted off in prose has another numeral right after the delimiter.
+    if (!n || (bare && !initial) || NUMERAL_CHAR.test(after)) return null;
+    return make(m, para, offset, initial, 'dun', '', n, m[9]);
   }
-  if (m[10] !== undefined) {
-    return { ...base, family: 'seq', variant: '', n: SEQ_ORDINAL[m[10]] ?? 0, marker: text };
-  }
+  if (m[10] !== undefined) return make(m, para, offset, initial, 'seq', '', SEQ_ORDINAL[m[10]] ?? 0, text);
   return null;
 }
 

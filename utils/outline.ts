@@ -11,8 +11,11 @@ import type { OutlineNode } from './types';
 interface Chain {
   family: Family;
   items: Candidate[];
-  /** Set when the chain must not be extended any more (a 最后 item was seen). */
+  /** Set when the list cannot be continued any more (最后 seen, replaced, or its parent moved on). */
   done: boolean;
+  /** Indexes of its first and latest candidate in the scan order. */
+  start: number;
+  lastIdx: number;
 }
 
 /** Loose markers (是/要/首先/1.) must follow each other closely; heading markers may be pages apart. */
@@ -28,6 +31,9 @@ const SENTENCE_END = /[。！!？?]/u;
 const ANNOUNCE =
   /(?:[几幾两兩二三四五六七八九十\d]+|以下|如下)[^。！？!?]{0,3}(?:点|點|个|個|方面|问题|問題|条|條|项|項|部分|要求|意见|意見|希望)[^。！？!?]{0,12}[：:]\s*$/u;
 const AGENDA = /议程|議程/u;
+// "他强调，一要…二要…" / "会议要求：一是…": a list quoted from someone else's speech in a report or news item.
+const REPORTED =
+  /(?:他|她|会议|會議|会上|會上|书记|書記|主席|市长|市長|县长|縣長|省长|省長|部长|部長|总理|總理|同志|负责人|負責人)[^，,。：:；;]{0,10}(?:强调|強調|指出|要求|表示|提出|希望|说|說)[，,：:]?\s*$/u;
 // Notices list their arrangements as 一、二、; they are not speeches and get no outline.
 const NOTICE = /通知如下|特此通知/u;
 
@@ -55,26 +61,37 @@ function build(paras: string[]): OutlineNode[] {
 
 const before = (a: Candidate, b: Candidate) => a.para < b.para || (a.para === b.para && a.offset < b.offset);
 
-/** Links candidates into sequences: each family keeps one open list; 1 (or 首先) starts a new one. */
+/**
+ * Links candidates into sequences. A candidate continues the innermost open list it fits (一 then 二 …);
+ * 1 (or 首先) starts a new list and replaces an open list of the same kind. When a list moves on to its next
+ * item, lists opened inside its previous item are over and cannot be continued.
+ */
 function link(cands: Candidate[]): Chain[] {
   const chains: Chain[] = [];
-  const open = new Map<string, Chain>();
+  let open: Chain[] = [];
   const seen = new Set<Family>();
-  for (const c of cands) {
-    const key = c.family;
-    const cur = open.get(key);
-    const last = cur?.items[cur.items.length - 1];
-    if (cur && last && !cur.done && fits(last, c)) {
-      cur.items.push(c);
-      if (c.n === -1) cur.done = true;
+  cands.forEach((c, idx) => {
+    let target: Chain | undefined;
+    for (let i = open.length - 1; i >= 0 && !target; i--) {
+      const ch = open[i] as Chain;
+      if (!ch.done && fits(ch.items[ch.items.length - 1] as Candidate, c)) target = ch;
+    }
+    if (target) {
+      const prevLast = target.lastIdx;
+      target.items.push(c);
+      target.lastIdx = idx;
+      if (c.n === -1) target.done = true;
+      for (const o of open) if (o !== target && o.start > prevLast) o.done = true;
     } else if (c.n === 1 || (c.n > 1 && !seen.has(c.family) && c.initial && STRONG.has(c.family))) {
       // A list may start above 1 only as the first heading of its kind (a text that begins with part 2).
-      const ch: Chain = { family: c.family, items: [c], done: false };
+      for (const o of open) if (variantsFit(o.items[0] as Candidate, c)) o.done = true;
+      const ch: Chain = { family: c.family, items: [c], done: false, start: idx, lastIdx: idx };
       chains.push(ch);
-      open.set(key, ch);
+      open.push(ch);
     }
     seen.add(c.family);
-  }
+    if (open.length > 16) open = open.filter((o) => !o.done);
+  });
   return chains;
 }
 
@@ -98,7 +115,8 @@ function isHeadingList(ch: Chain, paras: string[]): boolean {
   const lead = p.slice(Math.max(0, first.offset - 60), first.offset);
   const prevTail = first.initial && first.para > 0 ? (paras[first.para - 1] as string).slice(-60) : '';
   // Procedural agenda ("今天会议的议程有两项：一是…二是…"): only the sentence that introduces the list counts.
-  if (AGENDA.test(lastSentence(first.initial ? prevTail : lead))) return false;
+  const intro = lastSentence(first.initial ? prevTail : lead);
+  if (AGENDA.test(intro) || (REPORTED.test(intro) && !/我/u.test(intro))) return false;
   if (items.length === 1) return singletonOk(first, paras, lead);
   return !isPhraseList(items, paras);
 }
@@ -108,7 +126,7 @@ function isHeadingList(ch: Chain, paras: string[]): boolean {
  * announced ("讲三点意见：一是…"), or when it opens the last paragraph (the text may be cut off there).
  */
 function singletonOk(c: Candidate, paras: string[], lead: string): boolean {
-  if (c.n === -1) return false;
+  if (c.n === -1 || titleOf(c, undefined, paras[c.para] as string) === '') return false;
   if (ANNOUNCE.test(lead)) return true;
   if (c.initial && STRONG.has(c.family)) return true;
   return c.initial && c.n === 1 && c.para === paras.length - 1;
@@ -130,13 +148,18 @@ function isPhraseList(items: Candidate[], paras: string[]): boolean {
 }
 
 function normTitle(s: string): string {
-  return s.replace(/[\s，,、：:；;。.．“”"'‘’（）()]/gu, '').slice(0, 8);
+  return s.replace(/[\s，,、：:；;。.．“”"'‘’（）()]/gu, '').slice(0, 12);
+}
+
+function sameTitle(a: string, b: string): boolean {
+  if (a.length < 3 || b.length < 3) return a === b && a.length > 0;
+  return a.startsWith(b) || b.startsWith(a);
 }
 
 /**
- * A preview list restates the coming sections before they start (我讲三点：一是认清形势。二是… then
- * 一、认清形势…). When a list is followed within a few paragraphs by items with the same titles, only the
- * later one is the real outline.
+ * A preview list restates the coming sections before they start (我讲三点：一是认清形势，二是… then
+ * 一、认清形势…). It is dropped when, within a few paragraphs, a later list repeats one of its titles, or when
+ * it closes its paragraph in one sentence and heading paragraphs start right after it.
  */
 function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
   const drop = new Set<Chain>();
@@ -146,22 +169,34 @@ function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i] as Chain;
     const aLast = a.items[a.items.length - 1] as Candidate;
-    const aTitles = new Set(
-      a.items.map((c, k) => normTitle(titleOf(c, a.items[k + 1], paras[c.para] as string))),
-    );
+    const aTitles = a.items.map((c, k) => normTitle(titleOf(c, a.items[k + 1], paras[c.para] as string)));
     for (let j = i + 1; j < sorted.length; j++) {
       const b = sorted[j] as Chain;
       const bFirst = b.items[0] as Candidate;
-      if (bFirst.para > aLast.para + 3) break;
+      if (bFirst.para > aLast.para + 3 || j > i + 8) break;
       if (!before(aLast, bFirst)) continue;
       const t = normTitle(titleOf(bFirst, b.items[1], paras[bFirst.para] as string));
-      if (t.length >= 2 && aTitles.has(t)) {
+      if (aTitles.some((x) => sameTitle(x, t)) || isInlinePreviewOf(a, b, paras)) {
         drop.add(a);
         break;
       }
     }
   }
   return chains.filter((c) => !drop.has(c));
+}
+
+/** 一是…，二是…，三是… packed into the last sentence of a paragraph, followed at once by 一、 headings. */
+function isInlinePreviewOf(a: Chain, b: Chain, paras: string[]): boolean {
+  const first = a.items[0] as Candidate;
+  const last = a.items[a.items.length - 1] as Candidate;
+  const bFirst = b.items[0] as Candidate;
+  if (a.items.length < 2 || first.initial || last.para !== first.para) return false;
+  if (!(bFirst.n === 1 && bFirst.initial && STRONG.has(b.family) && bFirst.para === first.para + 1))
+    return false;
+  const p = paras[first.para] as string;
+  const inner = p.slice(first.end, last.offset);
+  const tail = p.slice(last.end).replace(/[。！!？?\s]+$/u, '');
+  return !SENTENCE_END.test(inner) && !SENTENCE_END.test(tail);
 }
 
 /** Where the last item of a list stops: end of its paragraph for inline or one-paragraph items, else open. */
@@ -200,6 +235,7 @@ function levels(chains: Chain[], paras: string[]): OutlineNode[] {
   const lastItem = (ch: Chain) => ch.items[ch.items.length - 1] as Candidate;
 
   const stack: Chain[] = [];
+  const roots = new Set<Chain>();
   for (const pl of all) {
     // Close lists whose last item is over: everything from the lowest closed list upwards.
     let cut = stack.length;
@@ -215,12 +251,20 @@ function levels(chains: Chain[], paras: string[]): OutlineNode[] {
     stack.length = cut;
     const at = stack.indexOf(pl.chain);
     if (at >= 0) stack.length = at + 1;
-    else stack.push(pl.chain);
+    else {
+      // A new list of the same kind as a finished one on the stack is its sibling, not its child.
+      const sib = stack.findIndex(
+        (ch) => variantsFit(ch.items[0] as Candidate, pl.c) && before(lastItem(ch), pl.c),
+      );
+      if (sib >= 0) stack.length = sib;
+      stack.push(pl.chain);
+    }
     pl.depth = stack.length;
     pl.root = stack[0] as Chain;
+    if (pl.depth === 1) roots.add(pl.chain);
   }
 
-  demoteAsides(all, chains);
+  demoteAsides(all, [...roots]);
 
   const out: OutlineNode[] = [];
   for (const pl of all) {
@@ -241,8 +285,7 @@ function levels(chains: Chain[], paras: string[]): OutlineNode[] {
  * Lists in the unnumbered opening or closing (the meeting's four tasks, three closing hopes) sit below the
  * speech's top level: when several lists are top-level, all but the main one move down a level.
  */
-function demoteAsides(all: Placed[], chains: Chain[]): void {
-  const roots = chains.filter((ch) => all.some((pl) => pl.root === ch && pl.chain === ch && pl.depth === 1));
+function demoteAsides(all: Placed[], roots: Chain[]): void {
   if (roots.length < 2) return;
   const weight = (ch: Chain) => {
     const f = ch.items[0] as Candidate;
@@ -253,10 +296,13 @@ function demoteAsides(all: Placed[], chains: Chain[]): void {
   for (const pl of all) if (pl.root !== main) pl.depth += 1;
 }
 
+/** Headings are short; looking further than this for the sentence end only costs time on huge paragraphs. */
+const MAX_TITLE = 200;
+
 /** Heading text after the marker: up to the sentence end, the next sibling marker or the paragraph end. */
 function titleOf(c: Candidate, next: Candidate | undefined, p: string): string {
-  let stop = p.length;
-  if (next && next.para === c.para && next.offset > c.end) stop = next.offset;
+  let stop = Math.min(p.length, c.end + MAX_TITLE);
+  if (next && next.para === c.para && next.offset > c.end) stop = Math.min(stop, next.offset);
   let rest = p.slice(c.end, stop).replace(LEADING, '');
   const end = rest.search(TITLE_END);
   if (end >= 0) rest = rest.slice(0, end);

@@ -1,0 +1,155 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildOutline } from '@/utils/outline';
+import type { OutlineNode } from '@/utils/types';
+
+// Composed speeches (never copied from real ones) with hand-written expected outlines.
+const FIXTURES = join(process.cwd(), 'tests/fixtures/outline');
+
+interface Fixture {
+  id: string;
+  description: string;
+  paragraphs: string[];
+  outline: OutlineNode[];
+}
+
+const fixtures: Fixture[] = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Fixture);
+
+const brief = (nodes: OutlineNode[]) =>
+  nodes.map((n) => `L${n.level} ${n.marker} ${n.para}:${n.offset} ${n.title}`);
+
+describe('buildOutline on composed speeches', () => {
+  it('has fixtures to check', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const fx of fixtures) {
+    it(`${fx.id}: ${fx.description}`, () => {
+      // Compare a readable form first so a failure shows which node differs, then the exact objects.
+      expect(brief(buildOutline(fx.paragraphs))).toEqual(brief(fx.outline));
+      expect(buildOutline(fx.paragraphs)).toEqual(fx.outline);
+    });
+  }
+
+  it('every expected marker really sits at its offset (fixture sanity)', () => {
+    for (const fx of fixtures) {
+      for (const n of fx.outline) expect(fx.paragraphs[n.para]?.startsWith(n.marker, n.offset)).toBe(true);
+    }
+  });
+});
+
+describe('buildOutline markers and titles', () => {
+  it('accepts full-width and half-width punctuation alike', () => {
+    const full = [
+      '下面我讲两点。',
+      '第一，抓好学习。要原原本本读原文。',
+      '第二，抓好落实。要一项一项抓到位。',
+    ];
+    const half = full.map((p) => p.replace(/，/g, ','));
+    const a = buildOutline(full);
+    const b = buildOutline(half);
+    expect(brief(a)).toEqual(['L1 第一 1:0 抓好学习', 'L1 第二 2:0 抓好落实']);
+    expect(brief(b)).toEqual(brief(a));
+  });
+
+  it('ends an inline title at the next sibling marker when items are separated by commas', () => {
+    const out = buildOutline([
+      '今年要实现三个目标：一是地区生产总值增长百分之六左右，二是城镇新增就业稳定在两万人以上，三是居民收入同经济增长基本同步。',
+    ]);
+    expect(out.map((n) => n.title)).toEqual([
+      '地区生产总值增长百分之六左右',
+      '城镇新增就业稳定在两万人以上',
+      '居民收入同经济增长基本同步',
+    ]);
+    expect(out.map((n) => n.marker)).toEqual(['一是', '二是', '三是']);
+  });
+
+  it('writes markers without their trailing delimiter', () => {
+    const out = buildOutline([
+      '一、总体要求',
+      '（一）指导思想。坚持稳中求进。',
+      '1、突出重点。',
+      '2、补齐短板。',
+      '（二）主要目标。全年完成投资任务。',
+      '二、重点任务',
+    ]);
+    expect(out.map((n) => [n.level, n.marker])).toEqual([
+      [1, '一'],
+      [2, '（一）'],
+      [3, '1'],
+      [3, '2'],
+      [2, '（二）'],
+      [1, '二'],
+    ]);
+  });
+
+  it('needs a real sequence: a lone 一要 or a 二是 without 一是 is prose', () => {
+    const out = buildOutline([
+      '同志们：',
+      '做好今年的工作，一要有信心，这是我们的底气所在。',
+      '我们还要看到，二是不少同志经常挂在嘴边的口头禅，并不代表第二项任务。',
+      '大家要团结一心，把工作做好。',
+    ]);
+    expect(out).toEqual([]);
+  });
+
+  it('keeps ①②③ and （1）（2） lists nested under their heading', () => {
+    const out = buildOutline([
+      '一、加强队伍建设',
+      '要从三个方面着手：①健全培训制度，每年轮训一遍基层干部。②完善考核办法，把实绩作为评价干部的主要依据。③畅通晋升渠道，让实干者有舞台。',
+      '二、改进工作作风',
+    ]);
+    expect(brief(out)).toEqual([
+      'L1 一 0:0 加强队伍建设',
+      'L2 ① 1:9 健全培训制度，每年轮训一遍基层干部',
+      'L2 ② 1:28 完善考核办法，把实绩作为评价干部的主要依据',
+      'L2 ③ 1:51 畅通晋升渠道，让实干者有舞台',
+      'L1 二 2:0 改进工作作风',
+    ]);
+  });
+
+  it('does not let a list run on across a section boundary', () => {
+    const out = buildOutline([
+      '一、关于学习',
+      '一是原原本本学。要逐字逐句读原文、悟原理。',
+      '二、关于落实',
+      '二是这一条我们已经讲过多次，这里不再重复。',
+      '三、关于作风',
+    ]);
+    expect(brief(out)).toEqual(['L1 一 0:0 关于学习', 'L1 二 2:0 关于落实', 'L1 三 4:0 关于作风']);
+  });
+
+  it('ignores markers inside quotation marks and book titles', () => {
+    const out = buildOutline([
+      '我们要牢记“一要吃饭、二要建设”的要求，认真学习《第一，坚持人民至上》这篇文章。',
+      '同时要把“一是抓学习，二是抓落实”的经验推广开来，在全系统形成比学赶超的氛围。',
+    ]);
+    expect(out).toEqual([]);
+  });
+});
+
+describe('buildOutline robustness', () => {
+  it('returns an empty outline for empty and structureless input', () => {
+    expect(buildOutline([])).toEqual([]);
+    expect(buildOutline([''])).toEqual([]);
+    expect(buildOutline(['同志们：', '今天的会议开得很好，大家要认真抓好落实。'])).toEqual([]);
+    expect(buildOutline(['%%%', '\u0000\uffff', ')))((( ', '第', '一', '（', '1.'])).toEqual([]);
+  });
+
+  it('does not throw on values that are not strings', () => {
+    const junk = [
+      null,
+      3,
+      undefined,
+      { a: 1 },
+      '第一，正常的标题。',
+      '第二，另一个标题。',
+    ] as unknown as string[];
+    expect(brief(buildOutline(junk))).toEqual(['L1 第一 4:0 正常的标题', 'L1 第二 5:0 另一个标题']);
+    expect(buildOutline(null as unknown as string[])).toEqual([]);
+  });
+});
