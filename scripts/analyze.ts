@@ -84,7 +84,13 @@ export function main(argv: readonly string[]): number {
       process.stdout.write(`${JSON.stringify(analyzeFile(file, url))}\n`);
     } catch (error) {
       failed++;
-      const reason = error instanceof Error ? error.message : String(error);
+      const code = (error as { code?: unknown }).code;
+      const reason =
+        typeof code === 'string' && code.startsWith('E')
+          ? `cannot read file (${code})`
+          : error instanceof Error
+            ? error.message
+            : String(error);
       process.stderr.write(`analyze: ${file}: ${reason}\n`);
     }
   }

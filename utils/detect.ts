@@ -7,10 +7,8 @@ import type { Detection } from './types';
  */
 
 const BLOCK =
-  /^(P|DIV|TD|TH|TR|LI|UL|OL|DL|DT|DD|H[1-6]|TABLE|TBODY|SECTION|ARTICLE|HEADER|FOOTER|NAV|MAIN|ASIDE|BLOCKQUOTE|CENTER|FORM|BODY|PRE|ADDRESS|FIGURE|FIGCAPTION)$/;
+  /^(P|DIV|HR|TD|TH|TR|LI|UL|OL|DL|DT|DD|H[1-6]|TABLE|TBODY|SECTION|ARTICLE|HEADER|FOOTER|NAV|MAIN|ASIDE|BLOCKQUOTE|CENTER|FORM|BODY|PRE|ADDRESS|FIGURE|FIGCAPTION)$/;
 const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION|TEXTAREA|IFRAME|OBJECT|SVG)$/;
-/** The TRS body containers, outermost first in document order. */
-export const TRS_BODY = '.TRS_Editor, [id^="TRS_AUTOADD"], .TRS_PreAppend, .Custom_UnionStyle';
 
 // Title forms. 讲话/報告… must end the title (an optional bracketed note such as （摘要）or (2) may follow),
 // so "学习…讲话精神" is not a speech.
@@ -45,38 +43,56 @@ interface Sample {
 }
 
 /**
- * Text lines of `root` in reading order (one per block), stopping after `budget` characters or at the
- * first text inside `stop`.
+ * Text lines of `root` in reading order (one per block), stopping after `budget` characters or at `stop`.
+ * A plain recursive walk: cheaper than a TreeWalker or textContent on a big page.
  */
 export function sampleLines(root: Node, budget: number, stop?: Node | null): Sample {
   const lines: string[] = [];
   let chars = 0;
-  let current = '';
-  let currentBlock: Node | null = null;
-  const walker = root.ownerDocument?.createTreeWalker(root, 4 /* SHOW_TEXT */);
-  if (!walker) return { lines, chars };
-  for (
-    let n = walker.nextNode(), seen = 0;
-    n && chars < budget && seen < 800;
-    n = walker.nextNode(), seen++
-  ) {
-    if (stop?.contains(n)) break;
-    const parent = n.parentElement;
-    if (!parent || SKIP.test(parent.tagName)) continue;
-    const text = n.nodeValue ?? '';
-    if (!/\S/.test(text.replace(/[\u3000\u00a0]/g, ' '))) continue;
-    let block: Element | null = parent;
-    while (block && block !== root && !BLOCK.test(block.tagName)) block = block.parentElement;
-    if (block !== currentBlock) {
-      if (current.trim()) lines.push(current.trim());
-      current = '';
-      currentBlock = block;
+  let line = '';
+  let done = false;
+  const flush = () => {
+    const t = line.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    if (t) lines.push(t);
+    line = '';
+  };
+  const visit = (node: Node) => {
+    // childNodes[i], not nextSibling: happy-dom (the test DOM) finds a sibling by scanning its parent.
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length && !done; i++) {
+      const c = kids[i] as ChildNode;
+      if (c.nodeType === 3) {
+        const text = c.nodeValue ?? '';
+        line += text;
+        chars += text.length;
+        if (chars >= budget) done = true;
+      } else if (c.nodeType === 1) {
+        if (c === stop) {
+          done = true;
+          break;
+        }
+        const tag = (c as Element).tagName.toUpperCase();
+        if (SKIP.test(tag)) continue;
+        const block = BLOCK.test(tag);
+        if (block || tag === 'BR') flush();
+        visit(c);
+        if (block) flush();
+      }
     }
-    current += text.replace(/[\s\u3000\u00a0]+/g, ' ');
-    chars += text.length;
-  }
-  if (current.trim()) lines.push(current.trim());
+  };
+  visit(root);
+  flush();
   return { lines, chars };
+}
+
+/** The TRS body container: .TRS_Editor is the outer one when present; attribute selectors are slow. */
+export function trsBody(doc: Document): Element | null {
+  return (
+    doc.querySelector('.TRS_Editor') ??
+    doc.querySelector('.TRS_PreAppend') ??
+    doc.querySelector('.Custom_UnionStyle') ??
+    doc.querySelector('[id^="TRS_AUTOADD"]')
+  );
 }
 
 function breadcrumbOf(doc: Document, lines: readonly string[]): string {
@@ -112,7 +128,7 @@ export function detectSpeech(doc: Document, url: string): Detection {
 
     const body = doc.body;
     if (!body) return { isSpeech: false, confidence: 0, reasons: ['empty'] };
-    const container = doc.querySelector(TRS_BODY);
+    const container = trsBody(doc);
     const page = sampleLines(body, 1500);
     const titles = titlesOf(doc);
     let content = container ? sampleLines(container, 1500).lines : page.lines;

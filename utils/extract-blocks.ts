@@ -79,7 +79,10 @@ export function blockLines(root: Node): string[] {
     line = '';
   };
   const visit = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    // childNodes[i], not nextSibling: happy-dom (the test DOM) finds a sibling by scanning its parent.
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i] as ChildNode;
       if (child.nodeType === 3) {
         const raw = child.nodeValue ?? '';
         // Source line breaks inside Chinese text are not spaces: browsers of CJK readers drop them.

@@ -6,7 +6,7 @@
  * Speech with no paragraphs.
  */
 import { Readability } from '@mozilla/readability';
-import { sampleLines, TRS_BODY } from './detect';
+import { sampleLines, trsBody } from './detect';
 import { blockLines } from './extract-blocks';
 import { cleanBody } from './extract-clean';
 import { multiPageUrls } from './extract-pages';
@@ -67,7 +67,7 @@ function pageTitle(doc: Document): Head {
 }
 
 function bodyLines(doc: Document): { lines: string[]; via: Speech['via'] } {
-  const trs = doc.querySelector(TRS_BODY);
+  const trs = trsBody(doc);
   if (trs) return { lines: blockLines(trs), via: 'trs' };
   const clone = doc.cloneNode(true) as Document;
   const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
@@ -110,7 +110,7 @@ export function extractSpeech(doc: Document, url: string): Speech {
 
     // Lines above the body: where TRS writes "来源： 发布日期：…".
     const body0 = doc.body;
-    const top = body0 ? sampleLines(body0, 4000, doc.querySelector(TRS_BODY)).lines : [];
+    const top = body0 ? sampleLines(body0, 4000, trsBody(doc)).lines : [];
     const pubDate = findDate(metaContent(doc, 'PubDate'));
     let pageDate: string | null = null;
     let source: string | null = metaContent(doc, 'ContentSource') || null;
