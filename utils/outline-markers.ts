@@ -153,6 +153,8 @@ function classify(
     const n = chineseNumeral(m[1]);
     const suffix = m[2] ?? '';
     // 第一， 第一步 第一点 continue each other; 第一部分 / 第一个方面 / 第一件事 form their own lists.
+    // 第一、二季度 counts off ordinals in prose.
+    if (after === '、' && NUMERAL_CHAR.test(p[offset + text.length + 1] ?? '')) return null;
     return n ? make(m, para, offset, initial, 'di', NO_VARIANT.test(suffix) ? '' : suffix, n, text) : null;
   }
   if (m[3] !== undefined) {

@@ -199,11 +199,24 @@ function isInlinePreviewOf(a: Chain, b: Chain, paras: string[]): boolean {
   return !SENTENCE_END.test(inner) && !SENTENCE_END.test(tail);
 }
 
-/** Where the last item of a list stops: end of its paragraph for inline or one-paragraph items, else open. */
-function lastItemEndPara(ch: Chain): number {
+/** The item's heading is the rest of its paragraph: its body follows in the next paragraphs. */
+function endsParagraph(c: Candidate, p: string): boolean {
+  const t = titleOf(c, undefined, p);
+  const at = p.indexOf(t, c.end);
+  return at >= 0 && /^[。；;！!？?\s]*$/u.test(p.slice(at + t.length));
+}
+
+/**
+ * Where the last item of a list stops: at the end of its paragraph for a list of inline items or of
+ * one-paragraph items; otherwise it stays open until an enclosing list moves on.
+ */
+function lastItemEndPara(ch: Chain, paras: string[]): number {
   const items = ch.items;
   const last = items[items.length - 1] as Candidate;
-  if (!last.initial) return last.para;
+  if (!last.initial) {
+    const headingAtEnd = STRONG.has(ch.family) && endsParagraph(last, paras[last.para] as string);
+    return headingAtEnd ? Number.POSITIVE_INFINITY : last.para;
+  }
   if (items.length < 2) return Number.POSITIVE_INFINITY;
   for (let i = 1; i < items.length; i++) {
     const a = items[i - 1] as Candidate;
@@ -231,7 +244,7 @@ function levels(chains: Chain[], paras: string[]): OutlineNode[] {
   all.sort((x, y) => (before(x.c, y.c) ? -1 : before(y.c, x.c) ? 1 : 0));
 
   const endPara = new Map<Chain, number>();
-  for (const ch of chains) endPara.set(ch, lastItemEndPara(ch));
+  for (const ch of chains) endPara.set(ch, lastItemEndPara(ch, paras));
   const lastItem = (ch: Chain) => ch.items[ch.items.length - 1] as Candidate;
 
   const stack: Chain[] = [];
@@ -264,7 +277,7 @@ function levels(chains: Chain[], paras: string[]): OutlineNode[] {
     if (pl.depth === 1) roots.add(pl.chain);
   }
 
-  demoteAsides(all, [...roots]);
+  demoteAsides(all, [...roots], paras);
 
   const out: OutlineNode[] = [];
   for (const pl of all) {
@@ -285,11 +298,13 @@ function levels(chains: Chain[], paras: string[]): OutlineNode[] {
  * Lists in the unnumbered opening or closing (the meeting's four tasks, three closing hopes) sit below the
  * speech's top level: when several lists are top-level, all but the main one move down a level.
  */
-function demoteAsides(all: Placed[], roots: Chain[]): void {
+function demoteAsides(all: Placed[], roots: Chain[], paras: string[]): void {
   if (roots.length < 2) return;
+  // Heading-shaped lists (一、 / 第一， opening a paragraph or closing one) outrank loose 一是 lists.
   const weight = (ch: Chain) => {
     const f = ch.items[0] as Candidate;
-    return (STRONG.has(ch.family) && f.initial ? 1000 : 0) + ch.items.length;
+    const heading = f.initial || endsParagraph(f, paras[f.para] as string);
+    return (STRONG.has(ch.family) && heading ? 1000 : 0) + ch.items.length;
   };
   let main = roots[0] as Chain;
   for (const r of roots) if (weight(r) > weight(main)) main = r;
@@ -299,8 +314,20 @@ function demoteAsides(all: Placed[], roots: Chain[]): void {
 /** Headings are short; looking further than this for the sentence end only costs time on huge paragraphs. */
 const MAX_TITLE = 200;
 
-/** Heading text after the marker: up to the sentence end, the next sibling marker or the paragraph end. */
+/** Titles are asked for several times per item (filters, previews, output); `next` is fixed per item. */
+const titles = new WeakMap<Candidate, string>();
+
 function titleOf(c: Candidate, next: Candidate | undefined, p: string): string {
+  let t = titles.get(c);
+  if (t === undefined) {
+    t = computeTitle(c, next, p);
+    titles.set(c, t);
+  }
+  return t;
+}
+
+/** Heading text after the marker: up to the sentence end, the next sibling marker or the paragraph end. */
+function computeTitle(c: Candidate, next: Candidate | undefined, p: string): string {
   let stop = Math.min(p.length, c.end + MAX_TITLE);
   if (next && next.para === c.para && next.offset > c.end) stop = Math.min(stop, next.offset);
   let rest = p.slice(c.end, stop).replace(LEADING, '');
