@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { memo } from 'preact/compat';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import {
   type Block,
   countCharacters,
-  dateParts,
+  formatDate,
   type Run,
   readingMinutes,
   webHref,
@@ -17,16 +18,23 @@ export interface SpeechArticleProps {
   blocks: readonly Block[];
 }
 
+function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
 /** speaker · occasion · date · source; what the page does not say is left out, never shown as "null". */
 function MetaLine({ speech }: { speech: Speech }) {
   const parts: ComponentChildren[] = [];
   if (speech.speaker) parts.push(<span class="yd-meta-speaker">{speech.speaker}</span>);
   if (speech.occasion) parts.push(<span class="yd-meta-occasion">{speech.occasion}</span>);
-  const date = dateParts(speech.date);
   if (speech.date) {
     parts.push(
-      <time class="yd-meta-date" dateTime={date ? speech.date : undefined}>
-        {date ? i18n.t('readerDate', date) : speech.date}
+      <time class="yd-meta-date" dateTime={speech.date}>
+        {formatDate(speech.date, uiLanguage())}
       </time>,
     );
   }

@@ -213,11 +213,21 @@ export function readingMinutes(characters: number): number {
   return Math.max(1, Math.round(characters / 400));
 }
 
-/** `2024-03-05` → ['2024', '3', '5'] for "2024年3月5日"; null when it is not such a date. */
-export function dateParts(date: string | null): [string, string, string] | null {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date ?? '');
-  if (!m) return null;
-  return [m[1] as string, String(Number(m[2])), String(Number(m[3]))];
+/**
+ * `2024-03-05` in the reader's language: 2024年3月5日, March 5, 2024. The date is a calendar day, so it
+ * is formatted in UTC (a local time zone must not move it). Anything else is shown as written.
+ */
+export function formatDate(date: string, locale: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(date);
+  if (!m) return date;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const when = new Date(Date.UTC(year, month - 1, day));
+  if (when.getUTCMonth() !== month - 1 || when.getUTCDate() !== day) return date;
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(when);
+  } catch {
+    return date;
+  }
 }
 
 /** The page's own address may become a link only if it is a web address (never javascript: or data:). */
