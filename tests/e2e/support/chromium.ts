@@ -23,13 +23,18 @@ export async function launchChromium(options: {
   headless: boolean;
   /** the unpacked extension; the build output itself by default */
   extension?: string;
+  /** false: the caller closes the browser on Ctrl-C itself (Playwright would exit the process with 130) */
+  handleSignals?: boolean;
 }): Promise<ChromiumLaunch> {
   const dir = options.extension ?? extensionDir('chromium');
   const hostRules = PORTAL_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${options.port}`).join(', ');
   const context = await chromium.launchPersistentContext(options.profileDir, {
     executablePath: CHROMIUM,
     headless: options.headless,
-    viewport: { width: 1280, height: 900 },
+    handleSIGINT: options.handleSignals ?? true,
+    handleSIGTERM: options.handleSignals ?? true,
+    // A visible window keeps its own size; headless pages get a fixed one for comparable screenshots.
+    viewport: options.headless ? { width: 1280, height: 900 } : null,
     // Yandu's users run a Chinese browser. On Linux Chromium takes its UI language (and so the extension's
     // locale) from the environment, not from --lang; `locale` sets navigator.language and Accept-Language.
     locale: 'zh-CN',

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { PORTAL_FIXTURES } from './paths.ts';
+import { type PortalServer, startPortalServer } from './portal-server.ts';
 
 /** One saved portal page, as described in tests/fixtures/portal/pages.json. */
 export interface PortalPage {
@@ -33,4 +34,22 @@ export function firstPage(kind: string, root = portalRoot()): PortalPage {
 /** Portal path → fixture path, for the server (a page's URL path need not equal its file name). */
 export function fixtureRoutes(root = portalRoot()): Record<string, string> {
   return Object.fromEntries(portalPages(root).map((p) => [p.path, `/${p.file}`]));
+}
+
+/**
+ * Where Firefox enters the extension when no extension page is open (FirefoxSession.extensionPage): a
+ * copy of the first speech under another address in the same column, so it is detected like the original
+ * but saved under a different id.
+ */
+export function doorPath(): string {
+  return `${posix.dirname(firstPage('speech').path)}/t20000101_1.html`;
+}
+
+/** The fixture server posing as the portal, with every pages.json route and the door copy. */
+export async function startFixtureServer(): Promise<PortalServer> {
+  const routes = fixtureRoutes();
+  const speech = firstPage('speech');
+  return startPortalServer(portalRoot(), {
+    aliases: { ...routes, [doorPath()]: routes[speech.path] ?? speech.path },
+  });
 }

@@ -1,10 +1,9 @@
-import { posix } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { ChromiumSession } from './chromium.ts';
 import { FirefoxSession } from './firefox.ts';
-import { firstPage, fixtureRoutes, portalRoot } from './fixtures.ts';
+import { doorPath, startFixtureServer } from './fixtures.ts';
 import type { BrowserName } from './paths.ts';
-import { type PortalServer, startPortalServer } from './portal-server.ts';
+import type { PortalServer } from './portal-server.ts';
 import type { YanduBrowser } from './session.ts';
 
 export type { YanduBrowser } from './session.ts';
@@ -17,24 +16,6 @@ export const BROWSERS: BrowserName[] = (process.env.YANDU_BROWSERS ?? 'chromium,
 
 /** Launch generously: two cores shared with other developers. */
 const LAUNCH_TIMEOUT = 90_000;
-
-/**
- * Where Firefox enters the extension when no extension page is open (FirefoxSession.extensionPage): a
- * copy of the first speech under another address in the same column, so it is detected like the original
- * but saved under a different id.
- */
-export function doorPath(): string {
-  return `${posix.dirname(firstPage('speech').path)}/t20000101_1.html`;
-}
-
-/** The fixture server posing as the portal, with every pages.json route and the door copy. */
-export async function startFixtureServer(): Promise<PortalServer> {
-  const routes = fixtureRoutes();
-  const speech = firstPage('speech');
-  return startPortalServer(portalRoot(), {
-    aliases: { ...routes, [doorPath()]: routes[speech.path] ?? speech.path },
-  });
-}
 
 export async function launchBrowser(name: BrowserName, server: PortalServer): Promise<YanduBrowser> {
   return name === 'chromium' ? ChromiumSession.launch(server) : FirefoxSession.launch(server, doorPath());
