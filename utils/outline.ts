@@ -29,7 +29,7 @@ const LEADING = /^[\s，,、：:．.]+/u;
 const SENTENCE_END = /[。！!？?]/u;
 // "我讲三点意见：" / "提以下五点要求：" / "有如下几个方面：" right before the first item.
 const ANNOUNCE =
-  /(?:[几幾两兩二三四五六七八九十\d]+|以下|如下)[^。！？!?]{0,3}(?:点|點|个|個|方面|问题|問題|条|條|项|項|部分|要求|意见|意見|希望)[^。！？!?]{0,12}[：:]\s*$/u;
+  /(?:[几幾两兩二三四五六七八九十\d]+|以下|如下)[^。！？!?]{0,3}(?:点|點|个|個|方面|问题|問題|条|條|项|項|部分|要求|意见|意見|希望)[^。！？!?]{0,12}[：:。]\s*$/u;
 const AGENDA = /议程|議程/u;
 // "他强调，一要…二要…" / "会议要求：一是…": a list quoted from someone else's speech in a report or news item.
 const REPORTED =
@@ -99,7 +99,8 @@ function fits(last: Candidate, c: Candidate): boolean {
   if (!variantsFit(last, c)) return false;
   if (c.n === -1) return last.n >= 1 && c.para - last.para <= MAX_WEAK_GAP;
   if (c.n !== last.n + 1) return false;
-  if (STRONG.has(c.family) && c.initial) return true;
+  // Items that open their paragraphs may have long bodies between them; loose inline ones must be close.
+  if (c.initial && (last.initial || STRONG.has(c.family))) return true;
   return c.para - last.para <= MAX_WEAK_GAP;
 }
 
@@ -226,6 +227,18 @@ function lastItemEndPara(ch: Chain, paras: string[]): number {
   return last.para;
 }
 
+/** Usual rank of a marker family in a document's hierarchy (higher = nearer the top). */
+const RANK: Record<Family, number> = {
+  dun: 6,
+  di: 5,
+  paren: 4,
+  arabic: 3,
+  'paren-arabic': 2,
+  circled: 1,
+  shi: 1,
+  seq: 0,
+};
+
 interface Placed {
   c: Candidate;
   chain: Chain;
@@ -300,11 +313,12 @@ function levels(chains: Chain[], paras: string[]): OutlineNode[] {
  */
 function demoteAsides(all: Placed[], roots: Chain[], paras: string[]): void {
   if (roots.length < 2) return;
-  // Heading-shaped lists (一、 / 第一， opening a paragraph or closing one) outrank loose 一是 lists.
+  // The main list is heading-shaped (opens or closes a paragraph) and uses the highest marker by the usual
+  // hierarchy (一、 above 第一， above （一） …); a longer list wins only among equals.
   const weight = (ch: Chain) => {
     const f = ch.items[0] as Candidate;
     const heading = f.initial || endsParagraph(f, paras[f.para] as string);
-    return (STRONG.has(ch.family) && heading ? 1000 : 0) + ch.items.length;
+    return (heading ? 10_000 : 0) + RANK[ch.family] * 100 + Math.min(ch.items.length, 99);
   };
   let main = roots[0] as Chain;
   for (const r of roots) if (weight(r) > weight(main)) main = r;
