@@ -13,18 +13,20 @@ const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION|TEXTAREA|IFRAME|OBJ
 // Title forms. 讲话/報告… must end the title (an optional bracketed note such as （摘要）or (2) may follow),
 // so "学习…讲话精神" is not a speech.
 const FORM =
-  '(?:讲话|講話|报告|報告|致辞|致辭|致词|發言|发言|主持词|主持詞)(?:提纲|提綱|稿|全文|摘要|摘登|节选)?';
+  '(?:讲话|講話|报告|報告|致辞|致辭|致词|發言|发言|主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞|贺词|賀詞|演讲|演講)(?:提纲|提綱|稿|全文|摘要|摘登|节选)?';
 const END = '\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
 const TITLE_SPEECH = new RegExp(
-  `(?:在.{1,80}?|(?:会|會|式|礼|禮|时|時|上|中|前|后|後|仪|儀)的?)${FORM}${END}|工作(?:报告|報告)${END}|关于.{2,80}的(?:报告|報告)${END}|(?:讲话|講話)提纲${END}|主持词${END}`,
+  `(?:在.{1,80}?|(?:会|會|议|議|式|礼|禮|时|時|上|中|前|后|後|仪|儀)的?)${FORM}${END}|工作(?:报告|報告)${END}|关于.{2,80}的(?:报告|報告)${END}|(?:讲话|講話|发言|發言)(?:提纲|提綱|稿)${END}|(?:主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞)${END}`,
 );
+const DELIVERED = /^\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*在.{2,80}(?:会议|會議|大会|大會|会|會|式)上\s*$/;
 const TITLE_NEWS =
   /(?:并|並)(?:讲话|講話|致辞|发言|作)|出席|强调|強調|指出|(?<!工)作.{0,10}(?:报告|報告)\s*$|召开|举行|举办|开展|调研|慰问|看望|走访|会见|落幕|启动|学习.{0,30}精神/;
 const TITLE_NOTICE =
   /(?:通知|实施意见|意见|办法|方案|公告|通告|决定|细则|规定|倡议书|公开信|公示|简报|通报|纪要)\s*(?:[（(][^）)]{0,10}[）)])?\s*$/;
 
+// "各位委员、同志们：" (a colon closes the address; "！" only right at the start, as in "同志们！").
 const SALUTATION =
-  /^(?:[（(][^）)]{4,20}[）)]\s*)?[^。！？!?]{0,60}?(?:们|們|同志|代表|委员|委員|来宾|來賓|嘉宾|嘉賓|朋友|领导|領導)\s*[：:！!]|^\s*同志们[，,]/;
+  /^(?:[（(][^）)]{4,20}[）)]\s*)?[^。！？!?]{0,60}?(?:们|們|同志|代表|委员|委員|来宾|來賓|嘉宾|嘉賓|朋友|领导|領導)\s*[：:]|^[^。！？!?，,]{0,16}(?:们|們)[！!]|^\s*同志[们們][，,]/;
 const PREVIEW =
   /(?:我|下面|再)[^。！]{0,14}(?:讲|講|谈|談|提|说|說)[^。！]{0,4}[一二三四五六七八九十两兩几幾]+(?:点|點|个|個|方面|部分|条)/;
 const SUBTITLE = /^[—–－-]{1,2}.{0,40}在.{2,}(?:上|会|會|时|時)|^[—–－-]{1,2}.*(?:讲话|講話|报告|報告|致辞)/;
@@ -33,7 +35,9 @@ const BYLINE =
 const NEWS_LEAD =
   /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,3}日[至到\d上下午晚,，]|近日|日前|本报讯|本网讯|本站讯|[（(【]?(?:记者|通讯员))/;
 const NEWS_REPORTED =
-  /在讲话中|在講話中|会议(?:指出|强调|要求|认为)|(?:他|她)(?:强调|指出|表示|要求)|出席(?:会议|活动)?并(?:讲话|致辞)|作(?:了)?重要讲话|发表(?:了)?讲话|主持(?:会议|会议并)/;
+  /在讲话中|在講話中|会议(?:指出|强调|要求|认为)|(?:他|她)(?:强调|指出|表示|要求)|出席(?:会议|活动)?并(?:讲话|致辞)|主持(?:会议|会议并)/;
+/** "刚才，XX同志作了重要讲话…在讲话中指出": a speaker referring to an earlier speech, not a reporter. */
+const ON_STAGE = /刚才|剛才|刚刚|前面|同志们|我们/;
 const NOTICE_BODY = /通知如下|特此通知|现将有关事项|现将.{0,30}印发|请认真贯彻执行|请遵照执行/;
 const HEADING = /^(?:第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+、)/;
 
@@ -139,10 +143,15 @@ export function detectSpeech(doc: Document, url: string): Detection {
     }
 
     const crumb = breadcrumbOf(doc, page.lines);
-    if (/领导讲话|領導講話|讲话|講話|致辞/.test(crumb)) add(0.6, 'breadcrumb:领导讲话');
+    if (/讲话|講話|致辞|发言|發言|讲稿|講稿|演讲|演講/.test(crumb)) add(0.6, 'breadcrumb:领导讲话');
     else if (/要闻|動態|动态|新闻|新聞|通知|公告|资讯/.test(crumb)) add(-0.15, 'breadcrumb:news');
 
-    const speechTitle = titles.find((t) => TITLE_SPEECH.test(t) && !TITLE_NEWS.test(t));
+    // "…工作报告——2026年1月27日在…会议上": the main title or the delivery line may carry the form.
+    const speechTitle = titles.find(
+      (t) =>
+        !TITLE_NEWS.test(t) &&
+        t.split(/[—－]{1,2}|--/).some((part) => TITLE_SPEECH.test(part) || DELIVERED.test(part)),
+    );
     if (speechTitle) add(0.6, 'title:在…上的讲话');
     else if (titles.some((t) => TITLE_NOTICE.test(t))) add(-0.7, 'notice:title');
     else if (titles.some((t) => TITLE_NEWS.test(t))) add(-0.4, 'news:title');
@@ -163,7 +172,9 @@ export function detectSpeech(doc: Document, url: string): Detection {
 
     const lead = first < 0 ? '' : (content[first] ?? '');
     if (NEWS_LEAD.test(lead)) add(-0.4, 'news:dateline');
-    if (NEWS_REPORTED.test(text)) add(-0.4, 'news:reported-speech');
+    if (text.split(/[。！？!?\n]/).some((x) => NEWS_REPORTED.test(x) && !ON_STAGE.test(x))) {
+      add(-0.4, 'news:reported-speech');
+    }
     if (NOTICE_BODY.test(text)) add(-0.6, 'notice:body');
 
     const confidence = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;

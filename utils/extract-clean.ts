@@ -31,6 +31,7 @@ function normalize(line: string): string {
   return t.replace(/[ \t]{2,}/g, ' ');
 }
 
+const BYLINE_DATE = /^(.{2,30}?)\s*[（(]([^）)]{6,20})[）)]$/;
 const LEADING_DATE = /^[（(]\s*([^）)]{6,20})\s*[）)]\s*/;
 
 export function cleanBody(raw: readonly string[], title: string): CleanBody {
@@ -59,6 +60,14 @@ export function cleanBody(raw: readonly string[], title: string): CleanBody {
       continue;
     }
     if (parseDateLine(line)) continue;
+    // "王立新（2019年3月22日）": a byline with its date.
+    const dated = BYLINE_DATE.exec(line);
+    const datedName = dated ? parseByline(dated[1] ?? '') : null;
+    if (dated && datedName !== null && findDate(dated[2] ?? '')) {
+      if (datedName) speaker ??= datedName;
+      date ??= findDate(dated[2] ?? '');
+      continue;
+    }
     const by = parseByline(line);
     if (by !== null) {
       if (by) speaker ??= cleanSpeaker(by) ?? by;

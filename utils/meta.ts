@@ -13,7 +13,7 @@ export interface SpeechMeta {
 }
 
 const FORM =
-  '(?:工作)?(?:讲话|講話|报告|報告|致辞|致辭|致词|發言|发言|主持词|主持詞)(?:提纲|提綱|稿|全文|摘要|摘登|节选|節選)?';
+  '(?:工作)?(?:讲话|講話|报告|報告|致辞|致辭|致词|發言|发言|主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞|贺词|賀詞|演讲|演講)(?:提纲|提綱|稿|全文|摘要|摘登|节选|節選)?';
 const NOTE = '\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
 /** "X在Y上的讲话", "在Y时的讲话", "X：在Y上的报告"; group 1 = who, group 2 = occasion. */
 const AT_OCCASION = new RegExp(
@@ -110,7 +110,11 @@ export function parseByline(line: string): string | null {
   }
   const named = ROLE_THEN_NAME.exec(t.replace(/ /g, ''));
   if (named?.[1] && !ROLE_AT_END.test(t) && !NOT_NAME.test(named[1])) return named[1];
-  if (ROLE_AT_END.test(t) && t.length >= 3) return '';
+  if (ROLE_AT_END.test(t) && t.length >= 3) {
+    // "王立新同志", "马卫光书记": a name before the role; "自治区人大常委会副主任": a role alone.
+    const before = t.replace(new RegExp(`${ROLE}+$`), '').trim();
+    return NAME.test(before) && before.length <= 4 && !NOT_NAME.test(before) ? before : '';
+  }
   if (NAMES.test(t)) {
     const names = t.split(/[、，,\s]+/);
     if (names.every((n) => NAME.test(n) && n.length <= 4 && !NOT_NAME.test(n))) return names.join('、');
@@ -134,7 +138,12 @@ export function parseDateLine(line: string): string | null {
     /(?:^|[\s|｜】\]])(?:发布|發布|发表|發表|发行|發行|更新|录入|錄入)?(?:日期|时间|時間)\s*[：:]\s*(.{0,24})/.exec(
       line,
     );
-  return label ? findDate(label[1] ?? '') : null;
+  if (label) return findDate(label[1] ?? '');
+  // "2019-03-25 10:20 来源：… 作者：…": an info line that opens with the date.
+  const info =
+    /^\s*(?:19|20)\d\d[-/年]/.test(line) &&
+    /来源|來源|作者|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯/.test(line);
+  return info && line.length <= 80 ? findDate(line) : null;
 }
 
 /** True when `line` repeats the title (whole or one of its lines), compared without spaces/punctuation width. */
