@@ -33,7 +33,7 @@ const ANNOUNCE =
 const AGENDA = /议程|議程/u;
 // "他强调，一要…二要…" / "会议要求：一是…": a list quoted from someone else's speech in a report or news item.
 const REPORTED =
-  /(?:他|她|会议|會議|会上|會上|书记|書記|主席|市长|市長|县长|縣長|省长|省長|部长|部長|总理|總理|同志|负责人|負責人)[^，,。：:；;]{0,10}(?:强调|強調|指出|要求|表示|提出|希望|说|說)[，,：:]?\s*$/u;
+  /(?:他|她|会议|會議|会上|會上|书记|書記|主席|市长|市長|县长|縣長|省长|省長|部长|部長|总理|總理|同志|负责人|負責人)[^，,。：:；;]{0,10}(?:强调|強調|指出|要求|表示|提出)[，,：:]?\s*$/u;
 // Notices list their arrangements as 一、二、; they are not speeches and get no outline.
 const NOTICE = /通知如下|特此通知/u;
 
@@ -118,7 +118,7 @@ function isHeadingList(ch: Chain, paras: string[]): boolean {
   // Procedural agenda ("今天会议的议程有两项：一是…二是…"): only the sentence that introduces the list counts.
   const intro = lastSentence(first.initial ? prevTail : lead);
   if (AGENDA.test(intro) || (REPORTED.test(intro) && !/我/u.test(intro))) return false;
-  if (items.length === 1) return singletonOk(first, paras, lead);
+  if (items.length === 1) return singletonOk(first, paras, first.initial ? prevTail : lead);
   return !isPhraseList(items, paras);
 }
 
@@ -126,9 +126,9 @@ function isHeadingList(ch: Chain, paras: string[]): boolean {
  * A lone first item counts when its shape is a heading and it opens its paragraph, when a count was just
  * announced ("讲三点意见：一是…"), or when it opens the last paragraph (the text may be cut off there).
  */
-function singletonOk(c: Candidate, paras: string[], lead: string): boolean {
+function singletonOk(c: Candidate, paras: string[], intro: string): boolean {
   if (c.n === -1 || titleOf(c, undefined, paras[c.para] as string) === '') return false;
-  if (ANNOUNCE.test(lead)) return true;
+  if (ANNOUNCE.test(intro)) return true;
   if (c.initial && STRONG.has(c.family)) return true;
   return c.initial && c.n === 1 && c.para === paras.length - 1;
 }
@@ -202,7 +202,7 @@ function isInlinePreviewOf(a: Chain, b: Chain, paras: string[]): boolean {
 
 /** The item's heading is the rest of its paragraph: its body follows in the next paragraphs. */
 function endsParagraph(c: Candidate, p: string): boolean {
-  const t = titleOf(c, undefined, p);
+  const t = computeTitle(c, undefined, p); // not cached: siblings in the paragraph are ignored on purpose
   const at = p.indexOf(t, c.end);
   return at >= 0 && /^[。；;！!？?\s]*$/u.test(p.slice(at + t.length));
 }
@@ -328,7 +328,10 @@ function demoteAsides(all: Placed[], roots: Chain[], paras: string[]): void {
 /** Headings are short; looking further than this for the sentence end only costs time on huge paragraphs. */
 const MAX_TITLE = 200;
 
-/** Titles are asked for several times per item (filters, previews, output); `next` is fixed per item. */
+/**
+ * Titles are asked for several times per item (filters, previews, output). `next` is always the item's next
+ * sibling in its list (undefined for the last one), so one cached value per item is right.
+ */
 const titles = new WeakMap<Candidate, string>();
 
 function titleOf(c: Candidate, next: Candidate | undefined, p: string): string {

@@ -112,6 +112,24 @@ describe('buildOutline markers and titles', () => {
     ]);
   });
 
+  it('counts section numbers past ten (十一、 十二、)', () => {
+    const nums = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+    const paras = nums.flatMap((n, i) => [`${n}、第${i + 1}项重点任务`, '要细化措施，明确责任，按期完成。']);
+    const out = buildOutline(paras);
+    expect(out.map((n) => n.marker)).toEqual(nums);
+    expect(out.map((n) => n.para)).toEqual(nums.map((_, i) => i * 2));
+    expect(out.every((n) => n.level === 1)).toBe(true);
+    expect(out[11]?.title).toBe('第12项重点任务');
+  });
+
+  it('drops a list a news item quotes from a leader (某某指出，一是要…二是要…)', () => {
+    const out = buildOutline([
+      '7月20日，县总工会主席到基层调研工会阵地建设情况。',
+      '县总工会主席指出，一是要继续加强职工活动阵地建设，满足职工多层次的服务需求。二是要切实发挥工会作用，为职工办实事、解难事。',
+    ]);
+    expect(out).toEqual([]);
+  });
+
   it('does not let a list run on across a section boundary', () => {
     const out = buildOutline([
       '一、关于学习',
