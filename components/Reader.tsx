@@ -151,7 +151,7 @@ export function Reader({
         <span style={{ transform: `scaleX(${progress / 100})` }} />
       </div>
 
-      <div class="yd-toolbar" role="toolbar" aria-label={i18n.t('readerToolbar')}>
+      <div class="yd-toolbar">
         {hasOutline && narrow ? (
           <button
             type="button"

@@ -41,7 +41,7 @@ const SENTENCE_END = /[。；！？!?;]/g;
 const MARKER_SEPARATOR_CHARS = 2;
 const SEPARATORS = '、.．，,：:';
 /** A lower-level heading sentence this short, opening its paragraph, reads as a run-in heading. */
-const MAX_RUN_IN_CHARS = 24;
+const MAX_RUN_IN_CHARS = 40;
 
 interface Span {
   start: number;

@@ -63,9 +63,34 @@ function markPainted(value: string) {
   else requestAnimationFrame(() => setTimeout(done, 0));
 }
 
+/**
+ * The theme is also cached in this page's localStorage, which can be read synchronously before the
+ * settings arrive: a dark-theme reader never flashes white while loading.
+ */
+const THEME_CACHE = 'yandu:theme';
+
+function cacheTheme(theme: string) {
+  document.documentElement.dataset.ydTheme = theme;
+  try {
+    localStorage.setItem(THEME_CACHE, theme);
+  } catch {
+    // storage disabled: only the flash comes back
+  }
+}
+
+function restoreCachedTheme() {
+  try {
+    const theme = localStorage.getItem(THEME_CACHE);
+    if (theme) document.documentElement.dataset.ydTheme = theme;
+  } catch {
+    // same as above
+  }
+}
+
 async function main() {
   // Marks for bench/ and the e2e timing: start → data ready → rendered → painted.
   performance.mark('yandu:start');
+  restoreCachedTheme();
   const app = document.getElementById('app') as HTMLElement;
   const params = new URLSearchParams(location.search);
   const url = params.get('url') ?? '';
@@ -88,7 +113,7 @@ async function main() {
   ]);
   clearTimeout(slow);
   performance.mark('yandu:loaded');
-  document.documentElement.dataset.ydTheme = settings.theme;
+  cacheTheme(settings.theme);
 
   if (!loaded) {
     render(<ReaderNotice message={i18n.t('readerNotFound')} url={url} theme={settings.theme} />, app);
@@ -104,7 +129,10 @@ async function main() {
         speech={speech}
         settings={current}
         autoOpen={autoOpen}
-        onSettingsChange={(next) => void saveReaderSettings(next)}
+        onSettingsChange={(next) => {
+          cacheTheme(next.theme);
+          void saveReaderSettings(next);
+        }}
         onAutoOpenChange={(on) => void saveAutoOpenReader(on)}
       />,
       app,
@@ -116,7 +144,9 @@ async function main() {
   // Another reader tab changed the settings: follow. The tab being used ignores the echo of its own
   // writes, which could otherwise undo a newer click for a moment.
   watchReaderSettings((next) => {
-    if (!document.hasFocus()) show(next);
+    if (document.hasFocus()) return;
+    cacheTheme(next.theme);
+    show(next);
   });
 
   if (fresh) {
