@@ -89,8 +89,10 @@ export function evaluate(files: Array<Record<string, unknown>>): { table: string
   for (const key of ['1', '2', '3', 'all']) {
     const t = tally.get(key) as Tally;
     const { p, r, f } = f1(t);
+    // A level with no gold and no predicted node has nothing to score.
+    const fmt = (x: number) => (t.tp + t.fp + t.fn === 0 ? '  n/a' : x.toFixed(3));
     lines.push(
-      `${key.padEnd(5)} ${String(t.tp + t.fn).padStart(6)} ${String(t.tp + t.fp).padStart(5)}  ${p.toFixed(3)}  ${r.toFixed(3)}  ${f.toFixed(3)}`,
+      `${key.padEnd(5)} ${String(t.tp + t.fn).padStart(6)} ${String(t.tp + t.fp).padStart(5)}  ${fmt(p)}  ${fmt(r)}  ${fmt(f)}`,
     );
   }
   return { table: lines.join('\n'), results };

@@ -31,9 +31,11 @@ const SENTENCE_END = /[。！!？?]/u;
 const ANNOUNCE =
   /(?:[几幾两兩二三四五六七八九十\d]+|以下|如下)[^。！？!?]{0,3}(?:点|點|个|個|方面|问题|問題|条|條|项|項|部分|要求|意见|意見|希望)[^。！？!?]{0,12}[：:。]\s*$/u;
 const AGENDA = /议程|議程/u;
+// A chair's script lists procedure, not points: 首先，请…讲话 / 二是宣读表彰决定 / 三是颁奖.
+const PROCEDURE = /^(?:请|請|由|进行|進行|宣读|宣讀|颁发|頒發|颁奖|頒獎|奏|全体起立|全體起立)/u;
 // "他强调，一要…二要…" / "会议要求：一是…": a list quoted from someone else's speech in a report or news item.
 const REPORTED =
-  /(?:他|她|会议|會議|会上|會上|书记|書記|主席|市长|市長|县长|縣長|省长|省長|部长|部長|总理|總理|同志|负责人|負責人)[^，,。：:；;]{0,10}(?:强调|強調|指出|要求|表示|提出)[，,：:]?\s*$/u;
+  /(?:他|她|会议|會議|会上|會上|书记|書記|主席|市长|市長|县长|縣長|省长|省長|部长|部長|总理|總理|同志|负责人|負責人)[^，,。：:；;]{0,10}(?:强调|強調|指出|要求|表示|提出|希望)[，,：:]?\s*$/u;
 // Notices list their arrangements as 一、二、; they are not speeches and get no outline.
 const NOTICE = /通知如下|特此通知/u;
 
@@ -118,6 +120,7 @@ function isHeadingList(ch: Chain, paras: string[]): boolean {
   // Procedural agenda ("今天会议的议程有两项：一是…二是…"): only the sentence that introduces the list counts.
   const intro = lastSentence(first.initial ? prevTail : lead);
   if (AGENDA.test(intro) || (REPORTED.test(intro) && !/我/u.test(intro))) return false;
+  if (items.every((c, k) => PROCEDURE.test(titleOf(c, items[k + 1], paras[c.para] as string)))) return false;
   if (items.length === 1) return singletonOk(first, paras, first.initial ? prevTail : lead);
   return !isPhraseList(items, paras);
 }
