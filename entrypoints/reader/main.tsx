@@ -9,6 +9,7 @@ import {
   DEFAULT_READER_SETTINGS,
   loadAutoOpenReader,
   loadReaderSettings,
+  normalizeReaderSettings,
   type ReaderSettings,
   saveAutoOpenReader,
   saveReaderSettings,
@@ -78,26 +79,27 @@ function cacheTheme(theme: string) {
   }
 }
 
-function restoreCachedTheme() {
+function restoreCachedTheme(): ReaderSettings['theme'] {
   try {
-    const theme = localStorage.getItem(THEME_CACHE);
-    if (theme) document.documentElement.dataset.ydTheme = theme;
+    const theme = normalizeReaderSettings({ theme: localStorage.getItem(THEME_CACHE) }).theme;
+    document.documentElement.dataset.ydTheme = theme;
+    return theme;
   } catch {
-    // same as above
+    return DEFAULT_READER_SETTINGS.theme;
   }
 }
 
 async function main() {
   // Marks for bench/ and the e2e timing: start → data ready → rendered → painted.
   performance.mark('yandu:start');
-  restoreCachedTheme();
+  const cachedTheme = restoreCachedTheme();
   const app = document.getElementById('app') as HTMLElement;
   const params = new URLSearchParams(location.search);
   const url = params.get('url') ?? '';
 
   // Only say "preparing" if it takes long enough to notice; a flash of it would be noise.
   const slow = setTimeout(
-    () => render(<ReaderNotice message={i18n.t('readerLoading')} url="" theme="light" />, app),
+    () => render(<ReaderNotice message={i18n.t('readerLoading')} url="" theme={cachedTheme} />, app),
     400,
   );
   const settingsReady = Promise.all([
