@@ -106,7 +106,7 @@ describe('buildOutline properties', () => {
       fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 80 }), { maxLength: 8 }), (paras) => {
         checkShape(paras, buildOutline(paras));
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
