@@ -86,7 +86,11 @@ function link(cands: Candidate[]): Chain[] {
       for (const o of open) if (o !== target && o.start > prevLast) o.done = true;
     } else if (c.n === 1 || (c.n > 1 && !seen.has(c.family) && c.initial && STRONG.has(c.family))) {
       // A list may start above 1 only as the first heading of its kind (a text that begins with part 2).
-      for (const o of open) if (variantsFit(o.items[0] as Candidate, c)) o.done = true;
+      // An inline 1 inside a paragraph-opening item is a sub-list of it; otherwise it replaces its kind.
+      for (const o of open) {
+        const oLast = o.items[o.items.length - 1] as Candidate;
+        if (variantsFit(o.items[0] as Candidate, c) && (c.initial || !oLast.initial)) o.done = true;
+      }
       const ch: Chain = { family: c.family, items: [c], done: false, start: idx, lastIdx: idx };
       chains.push(ch);
       open.push(ch);

@@ -130,6 +130,23 @@ describe('buildOutline markers and titles', () => {
     expect(out).toEqual([]);
   });
 
+  it('keeps a paragraph-level 一是 list going around an inline 一是 list nested in its first item', () => {
+    const out = buildOutline([
+      '一、重点任务',
+      '一是稳定就业。重点做好两方面工作：一是扩大高校毕业生就业渠道，开发更多基层岗位；二是加强农民工技能培训，提高转移就业质量。',
+      '二是增加收入。完善工资合理增长机制，多渠道增加城乡居民财产性收入。',
+      '三是兜牢底线。健全分层分类的社会救助体系。',
+    ]);
+    expect(brief(out)).toEqual([
+      'L1 一 0:0 重点任务',
+      'L2 一是 1:0 稳定就业',
+      'L3 一是 1:17 扩大高校毕业生就业渠道，开发更多基层岗位',
+      'L3 二是 1:40 加强农民工技能培训，提高转移就业质量',
+      'L2 二是 2:0 增加收入',
+      'L2 三是 3:0 兜牢底线',
+    ]);
+  });
+
   it('does not let a list run on across a section boundary', () => {
     const out = buildOutline([
       '一、关于学习',
