@@ -22,11 +22,14 @@ import type { SpeechWithOutline } from '@/utils/types';
  * work; `snapshot` is one-shot (the page the tab just left), dropped from the address once used so a
  * reload reads the stored copy (which also works offline).
  */
-interface Loaded {
-  speech: SpeechWithOutline;
-  /** Extracted just now from the live page: store it (after painting). */
-  fresh: boolean;
-}
+type Loaded =
+  | {
+      speech: SpeechWithOutline;
+      /** Extracted just now from the live page: store it (after painting). */
+      fresh: boolean;
+    }
+  /** The page was there but held no text to show, and no earlier copy is stored. */
+  | { empty: true };
 
 async function fromSnapshot(key: string): Promise<SpeechWithOutline | null> {
   const snapshot = await send('reader:snapshot', { key }).catch(() => null);
@@ -36,6 +39,12 @@ async function fromSnapshot(key: string): Promise<SpeechWithOutline | null> {
   const speech = extractSpeech(doc, snapshot.url);
   performance.mark('yandu:extracted');
   return { ...speech, outline: buildOutline(speech.paragraphs) };
+}
+
+/** The database code (Dexie) loads only when needed, so it never delays a fresh snapshot's first paint. */
+async function storedCopy(url: string): Promise<SpeechWithOutline | undefined> {
+  if (!url) return undefined;
+  return (await import('@/utils/library')).loadSpeech(url);
 }
 
 async function load(url: string, key: string | null): Promise<Loaded | null> {
@@ -48,9 +57,13 @@ async function load(url: string, key: string | null): Promise<Loaded | null> {
       return null;
     });
     if (speech && speech.paragraphs.length > 0) return { speech, fresh: true };
+    // An empty extraction is never stored over a good copy; the stored copy is shown instead, if any.
+    if (speech) {
+      const stored = await storedCopy(url);
+      return stored ? { speech: stored, fresh: false } : { empty: true };
+    }
   }
-  // The database code (Dexie) loads only when needed, so it never delays a fresh snapshot's first paint.
-  const stored = url ? await (await import('@/utils/library')).loadSpeech(url) : undefined;
+  const stored = await storedCopy(url);
   return stored ? { speech: stored, fresh: false } : null;
 }
 
@@ -117,8 +130,9 @@ async function main() {
   performance.mark('yandu:loaded');
   cacheTheme(settings.theme);
 
-  if (!loaded) {
-    render(<ReaderNotice message={i18n.t('readerNotFound')} url={url} theme={settings.theme} />, app);
+  if (!loaded || 'empty' in loaded) {
+    const message = loaded ? i18n.t('readerEmpty') : i18n.t('readerNotFound');
+    render(<ReaderNotice message={message} url={url} theme={settings.theme} />, app);
     markPainted('missing');
     return;
   }
@@ -139,7 +153,6 @@ async function main() {
       />,
       app,
     );
-  app.textContent = '';
   show(settings);
   performance.mark('yandu:rendered');
   markPainted('true');
