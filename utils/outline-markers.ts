@@ -28,14 +28,15 @@ export interface Candidate {
 export const STRONG: ReadonlySet<Family> = new Set<Family>(['dun', 'paren', 'di']);
 
 const NUM = '[一二三四五六七八九十]{1,3}';
+const DIGIT = '[0-9０-９]'; // pages mix ASCII and full-width digits
 const DI_SUFFIX = '部分|个方面|個方面|方面|件事|句话|句話|个问题|個問題|点|點|步|条|條';
 // One alternation, scanned left to right; capture groups say which shape matched.
 const MARKER = new RegExp(
   [
     `第(${NUM})(${DI_SUFFIX})?(?=[，,、：:\\s])`, // 1,2  第一， 第一部分 第四點
-    `[（(](${NUM})[）)]`, // 3  （一）
-    `[（(](\\d{1,2})[）)]`, // 4  （1）
-    `(\\d{1,2})[.．、](?![\\d.．])`, // 5  1. 1、
+    `[（(]?(${NUM})[）)]`, // 3  （一）, and 一） at a paragraph start
+    `[（(]?(${DIGIT}{1,2})[）)]`, // 4  （1）, and 1） at a paragraph start
+    `(${DIGIT}{1,2})[.．、](?![0-9０-９.．])`, // 5  1. 1、 １．
     '([\\u2460-\\u2473])', // 6  ①
     `(${NUM})(是要|是|要|抓)`, // 7,8  一是 一要
     `(${NUM})(?:[、．.]|(?=[ \\u3000]))`, // 9  一、 (bare "一 " only paragraph-initial)
@@ -94,7 +95,7 @@ const FLAGS = new Uint8Array(65536);
 const flag = (chars: string, f: number) => {
   for (const ch of chars) FLAGS[ch.charCodeAt(0)] = (FLAGS[ch.charCodeAt(0)] ?? 0) | f;
 };
-flag('第（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九十首其再最', TRIGGER);
+flag('第（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳一二三四五六七八九十首其再最', TRIGGER);
 flag('。；;：:，,！!？?）)…', LEFT);
 flag(
   ' \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
@@ -123,6 +124,16 @@ export function scanParagraph(p: string, para: number, out: Candidate[]): void {
     out.push(c);
     i = c.end - 1;
   }
+}
+
+/** Value of ASCII or full-width digits. */
+function arabic(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    n = n * 10 + (c >= 0xff10 ? c - 0xff10 : c - 48);
+  }
+  return n;
 }
 
 function make(
@@ -157,13 +168,15 @@ function classify(
     if (after === '、' && NUMERAL_CHAR.test(p[offset + text.length + 1] ?? '')) return null;
     return n ? make(m, para, offset, initial, 'di', NO_VARIANT.test(suffix) ? '' : suffix, n, text) : null;
   }
+  // A closing parenthesis without its opening one marks an item only at the start of a paragraph.
+  if ((m[3] !== undefined || m[4] !== undefined) && !/^[（(]/u.test(text) && !initial) return null;
   if (m[3] !== undefined) {
     const n = chineseNumeral(m[3]);
     return n ? make(m, para, offset, initial, 'paren', '', n, text) : null;
   }
-  if (m[4] !== undefined) return make(m, para, offset, initial, 'paren-arabic', '', Number(m[4]), text);
+  if (m[4] !== undefined) return make(m, para, offset, initial, 'paren-arabic', '', arabic(m[4]), text);
   if (m[5] !== undefined) {
-    const n = Number(m[5]);
+    const n = arabic(m[5]);
     return n > 0 ? make(m, para, offset, initial, 'arabic', '', n, m[5]) : null;
   }
   if (m[6] !== undefined) return make(m, para, offset, initial, 'circled', '', circledNumeral(m[6]), text);

@@ -112,6 +112,26 @@ describe('buildOutline markers and titles', () => {
     ]);
   });
 
+  it('reads full-width digits and a lone closing parenthesis at a paragraph start', () => {
+    const out = buildOutline([
+      '一、总体要求',
+      '１．坚持稳中求进。要统筹兼顾、突出重点。',
+      '２．坚持改革创新。要敢于探索、勇于突破。',
+      '二、主要任务',
+      '1）加强理论学习。每月至少集中学习一次。',
+      '2）改进工作作风。多到基层调查研究。',
+      '全年共有１２．５万人参加培训，比例为3）这样的写法在句中不算。',
+    ]);
+    expect(brief(out)).toEqual([
+      'L1 一 0:0 总体要求',
+      'L2 １ 1:0 坚持稳中求进',
+      'L2 ２ 2:0 坚持改革创新',
+      'L1 二 3:0 主要任务',
+      'L2 1） 4:0 加强理论学习',
+      'L2 2） 5:0 改进工作作风',
+    ]);
+  });
+
   it('counts section numbers past ten (十一、 十二、)', () => {
     const nums = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
     const paras = nums.flatMap((n, i) => [`${n}、第${i + 1}项重点任务`, '要细化措施，明确责任，按期完成。']);
