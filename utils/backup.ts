@@ -390,7 +390,11 @@ export function mergePlan(
  * Merge a parsed backup into the database in ONE read-write transaction over all three tables: either every
  * record of the plan is written or, on any error, none is (IndexedDB rolls the transaction back).
  */
-export async function importBackup(db: YanduDB, backup: BackupFile): Promise<ImportSummary> {
+export async function importBackup(
+  db: YanduDB,
+  backup: BackupFile,
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportSummary> {
   return db.transaction('rw', [db.speeches, db.highlights, db.notes], async () => {
     const [speeches, highlights, notes] = await Promise.all([
       db.speeches.toArray(),
@@ -398,12 +402,27 @@ export async function importBackup(db: YanduDB, backup: BackupFile): Promise<Imp
       db.notes.toArray(),
     ]);
     const plan = mergePlan({ speeches, highlights, notes }, backup);
-    await db.speeches.bulkPut(plan.put.speeches);
-    await db.highlights.bulkPut(plan.put.highlights);
-    await db.notes.bulkPut(plan.put.notes);
+    const total = plan.put.speeches.length + plan.put.highlights.length + plan.put.notes.length;
+    let done = 0;
+    options.onProgress?.(0, total);
+    // Written in slices, still inside the one transaction: a long queue of pending requests is slow in some
+    // IndexedDB implementations (fake-indexeddb's is quadratic), and slices give progress to show.
+    const write = async <T>(table: { bulkPut(rows: readonly T[]): Promise<unknown> }, rows: T[]) => {
+      for (let i = 0; i < rows.length; i += WRITE_SLICE) {
+        const slice = rows.slice(i, i + WRITE_SLICE);
+        await table.bulkPut(slice);
+        done += slice.length;
+        options.onProgress?.(done, total);
+      }
+    };
+    await write(db.speeches, plan.put.speeches);
+    await write(db.highlights, plan.put.highlights);
+    await write(db.notes, plan.put.notes);
     return plan.summary;
   });
 }
+
+const WRITE_SLICE = 2_000;
 
 export type RestoreResult =
   | { ok: true; summary: ImportSummary }

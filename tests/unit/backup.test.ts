@@ -78,7 +78,11 @@ describe('backup round trip', () => {
     const parsed = parseBackup(serializeBackup(backup));
     if (!parsed.ok) throw new Error(parsed.reason);
     const target = await freshDb();
-    const summary = await importBackup(target, parsed.backup);
+    const progress: number[] = [];
+    const summary = await importBackup(target, parsed.backup, { onProgress: (done) => progress.push(done) });
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(10_000);
+    expect(progress.length).toBeGreaterThan(3); // written in slices, each reported
     expect(summary.speeches).toEqual({ added: 100, updated: 0, kept: 0 });
     expect(summary.highlights).toEqual({ added: 9_800, updated: 0, kept: 0 });
     expect(await dump(target)).toEqual(await dump(source));
