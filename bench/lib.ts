@@ -1,0 +1,57 @@
+/**
+ * Tiny benchmark helpers shared by the bench/ scripts: run a function repeatedly, print one line
+ * `name  median  min  max  unit`, and collect medians for the final JSON object. Set BENCH_QUICK=1 for a smoke run.
+ */
+export const QUICK = process.env.BENCH_QUICK === '1';
+
+export interface Figure {
+  name: string;
+  median: number;
+  min: number;
+  max: number;
+  unit: string;
+}
+
+const figures: Figure[] = [];
+
+export function record(name: string, samples: number[], unit = 'ms'): Figure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const figure = { name, median, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, unit };
+  figures.push(figure);
+  console.log(formatFigure(figure));
+  return figure;
+}
+
+export function formatFigure(f: Figure): string {
+  const n = (v: number) =>
+    Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(4);
+  return `${f.name.padEnd(44)} ${n(f.median).padStart(10)} ${n(f.min).padStart(10)} ${n(f.max).padStart(10)}  ${f.unit}`;
+}
+
+/** Time `fn` (sync or async) `runs` times after `warmup` untimed runs; returns the samples in ms. */
+export async function time(
+  fn: () => unknown,
+  runs = QUICK ? 5 : 30,
+  warmup = QUICK ? 1 : 5,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+export async function bench(name: string, fn: () => unknown, runs?: number): Promise<Figure> {
+  return record(name, await time(fn, runs));
+}
+
+/** Print the medians of everything recorded so far as one JSON object (the last line of a bench script). */
+export function printMedians(): void {
+  console.log(JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, f.median]))));
+}
