@@ -174,16 +174,19 @@ function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
   const sorted = [...chains].sort((a, b) =>
     before(a.items[0] as Candidate, b.items[0] as Candidate) ? -1 : 1,
   );
+  const norm = sorted.map((ch) =>
+    ch.items.map((c, k) => normTitle(titleOf(c, ch.items[k + 1], paras[c.para] as string))),
+  );
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i] as Chain;
     const aLast = a.items[a.items.length - 1] as Candidate;
-    const aTitles = a.items.map((c, k) => normTitle(titleOf(c, a.items[k + 1], paras[c.para] as string)));
+    const aTitles = norm[i] as string[];
     for (let j = i + 1; j < sorted.length; j++) {
       const b = sorted[j] as Chain;
       const bFirst = b.items[0] as Candidate;
       if (bFirst.para > aLast.para + 3 || j > i + 8) break;
       if (!before(aLast, bFirst)) continue;
-      const t = normTitle(titleOf(bFirst, b.items[1], paras[bFirst.para] as string));
+      const t = (norm[j] as string[])[0] as string;
       if (aTitles.some((x) => sameTitle(x, t)) || isInlinePreviewOf(a, b, paras)) {
         drop.add(a);
         break;
