@@ -44,6 +44,9 @@ const HEADING = /^(?:第[一二三四五六七八九十]+[，,、：:]|[一二�
 interface Sample {
   lines: string[];
   chars: number;
+  /** Text of the first <h1> and of the TRS breadcrumb links (a.CurrChnlCls) met on the way. */
+  h1: string;
+  crumbs: string[];
 }
 
 /**
@@ -52,6 +55,8 @@ interface Sample {
  */
 export function sampleLines(root: Node, budget: number, stop?: Node | null): Sample {
   const lines: string[] = [];
+  const crumbs: string[] = [];
+  let h1 = '';
   let chars = 0;
   let line = '';
   let done = false;
@@ -75,33 +80,51 @@ export function sampleLines(root: Node, budget: number, stop?: Node | null): Sam
           done = true;
           break;
         }
-        const tag = (c as Element).tagName.toUpperCase();
+        const el = c as Element;
+        const tag = el.tagName.toUpperCase();
         if (SKIP.test(tag)) continue;
         const block = BLOCK.test(tag);
         if (block || tag === 'BR') flush();
+        const start = line.length;
         visit(c);
+        if (tag === 'A' && /CurrChnlCls/.test(el.className)) crumbs.push(line.slice(start).trim());
+        else if (tag === 'H1' && !h1) h1 = line.slice(start).trim();
         if (block) flush();
       }
     }
   };
   visit(root);
   flush();
-  return { lines, chars };
+  return { lines, chars, h1, crumbs };
 }
 
-/** The TRS body container: .TRS_Editor is the outer one when present; attribute selectors are slow. */
+/**
+ * The TRS body container. The outermost (.TRS_Editor) comes first in document order; the slower
+ * attribute selector only runs when no class matched.
+ */
 export function trsBody(doc: Document): Element | null {
   return (
-    doc.querySelector('.TRS_Editor') ??
-    doc.querySelector('.TRS_PreAppend') ??
-    doc.querySelector('.Custom_UnionStyle') ??
+    doc.querySelector('.TRS_Editor, .TRS_PreAppend, .Custom_UnionStyle') ??
     doc.querySelector('[id^="TRS_AUTOADD"]')
   );
 }
 
-function breadcrumbOf(doc: Document, lines: readonly string[]): string {
-  const links = doc.querySelectorAll('a.CurrChnlCls');
-  if (links.length > 0) return Array.from(links, (a) => a.textContent ?? '').join(' > ');
+/** <meta name=…> content, looking only at the head's children (a document-wide query costs more). */
+export function metaContent(doc: Document, name: string): string {
+  const kids = doc.head?.children;
+  if (!kids) return '';
+  for (let i = 0; i < kids.length; i++) {
+    const el = kids[i] as Element;
+    if (el.tagName.toUpperCase() === 'META' && el.getAttribute('name') === name) {
+      return (el.getAttribute('content') ?? '').trim();
+    }
+  }
+  return '';
+}
+
+function breadcrumbOf(page: Sample): string {
+  if (page.crumbs.length > 0) return page.crumbs.join(' > ');
+  const lines = page.lines;
   return (
     lines.find(
       (l) => /当前位置|當前位置|您的位置|现在位置|所在位置/.test(l) || /^(?:网站)?首页\s*(?:>|»|＞)/.test(l),
@@ -109,9 +132,8 @@ function breadcrumbOf(doc: Document, lines: readonly string[]): string {
   );
 }
 
-function titlesOf(doc: Document): string[] {
-  const meta = doc.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '';
-  const h1 = doc.querySelector('h1')?.textContent ?? '';
+function titlesOf(doc: Document, h1: string): string[] {
+  const meta = metaContent(doc, 'ArticleTitle');
   // 标题_栏目_站名: only the first part is the article's title.
   const head = (doc.title ?? '').split(/_| - | \| |｜/)[0] ?? '';
   return [meta, head, h1].map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.length >= 4);
@@ -133,8 +155,9 @@ export function detectSpeech(doc: Document, url: string): Detection {
     const body = doc.body;
     if (!body) return { isSpeech: false, confidence: 0, reasons: ['empty'] };
     const container = trsBody(doc);
-    const page = sampleLines(body, 1500);
-    const titles = titlesOf(doc);
+    // Header, breadcrumb and title lines (up to the TRS body), then the start of the body itself.
+    const page = sampleLines(body, 2500, container);
+    const titles = titlesOf(doc, page.h1);
     let content = container ? sampleLines(container, 1500).lines : page.lines;
     if (!container) {
       // Without a TRS container the article starts after its title line.
@@ -142,7 +165,7 @@ export function detectSpeech(doc: Document, url: string): Detection {
       if (at >= 0) content = content.slice(at + 1);
     }
 
-    const crumb = breadcrumbOf(doc, page.lines);
+    const crumb = breadcrumbOf(page);
     if (/讲话|講話|致辞|发言|發言|讲稿|講稿|演讲|演講/.test(crumb)) add(0.6, 'breadcrumb:领导讲话');
     else if (/要闻|動態|动态|新闻|新聞|通知|公告|资讯/.test(crumb)) add(-0.15, 'breadcrumb:news');
 

@@ -65,6 +65,7 @@ const HAN_END = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]$/;
 const HAN_START = /^[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
 function hidden(el: Element): boolean {
+  if (el.attributes.length === 0) return false; // the common <p>: skip two attribute lookups
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
@@ -85,13 +86,16 @@ export function blockLines(root: Node): string[] {
       const child = kids[i] as ChildNode;
       if (child.nodeType === 3) {
         const raw = child.nodeValue ?? '';
-        // Source line breaks inside Chinese text are not spaces: browsers of CJK readers drop them.
-        let text = raw.replace(/[ \t\r\f]*\n[\s]*/g, '\n').replace(/[ \t\r\f\v]+/g, ' ');
-        text = text.replace(/\n/g, (_m, offset: number, whole: string) => {
-          const before = offset > 0 ? whole[offset - 1] : line.slice(-1);
-          const after = whole[offset + 1] ?? '';
-          return before && HAN_END.test(before) && HAN_START.test(after) ? '' : ' ';
-        });
+        let text = raw;
+        if (/\s\s|[\t\r\n\f\v]/.test(raw)) {
+          text = raw.replace(/[ \t\r\f]*\n[\s]*/g, '\n').replace(/[ \t\r\f\v]+/g, ' ');
+          // Source line breaks inside Chinese text are not spaces: browsers of CJK readers drop them.
+          text = text.replace(/\n/g, (_m, offset: number, whole: string) => {
+            const before = offset > 0 ? whole[offset - 1] : line.slice(-1);
+            const after = whole[offset + 1] ?? '';
+            return before && HAN_END.test(before) && HAN_START.test(after) ? '' : ' ';
+          });
+        }
         line += text;
       } else if (child.nodeType === 1) {
         const el = child as Element;

@@ -6,7 +6,7 @@
  * Speech with no paragraphs.
  */
 import { Readability } from '@mozilla/readability';
-import { sampleLines, trsBody } from './detect';
+import { metaContent, sampleLines, trsBody } from './detect';
 import { blockLines } from './extract-blocks';
 import { cleanBody } from './extract-clean';
 import { multiPageUrls } from './extract-pages';
@@ -30,9 +30,6 @@ function commonRun(a: string, b: string): number {
   }
   return best;
 }
-
-const metaContent = (doc: Document, name: string) =>
-  trimText(doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? '');
 
 /** 标题_栏目_站名 / 标题 - 站名 / 标题 | 站名 → 标题. */
 export function stripSiteSuffix(title: string): string {
