@@ -187,7 +187,7 @@ function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
       if (bFirst.para > aLast.para + 3 || j > i + 8) break;
       if (!before(aLast, bFirst)) continue;
       const t = (norm[j] as string[])[0] as string;
-      if (aTitles.some((x) => sameTitle(x, t)) || isInlinePreviewOf(a, b, paras)) {
+      if (aTitles.some((x) => sameTitle(x, t)) || isPreviewOf(a, b, paras)) {
         drop.add(a);
         break;
       }
@@ -196,14 +196,26 @@ function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
   return chains.filter((c) => !drop.has(c));
 }
 
-/** 一是…，二是…，三是… packed into the last sentence of a paragraph, followed at once by 一、 headings. */
-function isInlinePreviewOf(a: Chain, b: Chain, paras: string[]): boolean {
+/**
+ * Previews without repeated titles: 一是…，二是…，三是… packed into the last sentence of a paragraph and
+ * followed at once by 一、 headings; or a run of bare heading lines followed at once by a list of the same
+ * kind that starts again at 1.
+ */
+function isPreviewOf(a: Chain, b: Chain, paras: string[]): boolean {
   const first = a.items[0] as Candidate;
   const last = a.items[a.items.length - 1] as Candidate;
   const bFirst = b.items[0] as Candidate;
-  if (a.items.length < 2 || first.initial || last.para !== first.para) return false;
-  if (!(bFirst.n === 1 && bFirst.initial && STRONG.has(b.family) && bFirst.para === first.para + 1))
-    return false;
+  if (a.items.length < 2 || bFirst.n !== 1 || !bFirst.initial) return false;
+  if (first.initial) {
+    const bareLines = a.items.every(
+      (c, k) =>
+        c.initial &&
+        (k === 0 || c.para === (a.items[k - 1] as Candidate).para + 1) &&
+        endsParagraph(c, paras[c.para] as string),
+    );
+    return bareLines && variantsFit(first, bFirst) && bFirst.para === last.para + 1;
+  }
+  if (last.para !== first.para || !STRONG.has(b.family) || bFirst.para !== first.para + 1) return false;
   const p = paras[first.para] as string;
   const inner = p.slice(first.end, last.offset);
   const tail = p.slice(last.end).replace(/[。！!？?\s]+$/u, '');
@@ -328,7 +340,8 @@ function demoteAsides(all: Placed[], roots: Chain[], paras: string[]): void {
   const weight = (ch: Chain) => {
     const f = ch.items[0] as Candidate;
     const heading = f.initial || endsParagraph(f, paras[f.para] as string);
-    return (heading ? 10_000 : 0) + RANK[ch.family] * 100 + Math.min(ch.items.length, 99);
+    const bodies = lastItemEndPara(ch, paras) === Number.POSITIVE_INFINITY ? 50 : 0;
+    return (heading ? 10_000 : 0) + RANK[ch.family] * 100 + bodies + Math.min(ch.items.length, 49);
   };
   let main = roots[0] as Chain;
   for (const r of roots) if (weight(r) > weight(main)) main = r;
