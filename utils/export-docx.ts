@@ -158,8 +158,8 @@ function speechBlocks(s: ExportSpeech): Paragraph[] {
   return out;
 }
 
-// Column shares of the text width: the task text needs the most room.
-const TASK_COLUMNS = [0.32, 0.24, 0.1, 0.14, 0.2].map((f) => Math.round(TEXT_WIDTH * f));
+// Column shares of the text width: the task text needs the most room, a date must fit on one line.
+const TASK_COLUMNS = [0.3, 0.24, 0.1, 0.16, 0.2].map((f) => Math.round(TEXT_WIDTH * f));
 
 function taskCell(text: string, width: number, header = false): TableCell {
   return new TableCell({

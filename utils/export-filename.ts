@@ -2,7 +2,7 @@
  * File names for exports and backups: 学习笔记-<标题>-<YYYY-MM-DD>.docx, 学习笔记-<N>篇讲话-<date>.md,
  * 研读备份-<date>.json. Names must be valid on Windows and macOS whatever the speech title holds.
  */
-import { localDate } from './export-model';
+import { localDate, type StudyExport } from './export-model';
 
 export type ExportExtension = 'docx' | 'md' | 'txt' | 'json';
 
@@ -42,6 +42,17 @@ export function exportFileName(titles: readonly string[], exportedAt: Date, ext:
         ? `${titles.length}篇讲话`
         : '';
   return middle ? `学习笔记-${middle}-${date}.${ext}` : `学习笔记-${date}.${ext}`;
+}
+
+/** Name for a built export model: its speeches' titles and its export date. */
+export function studyExportFileName(model: StudyExport, ext: ExportExtension): string {
+  const [y, m, d] = model.exportedAt.split('-').map(Number);
+  const date = y && m && d ? new Date(y, m - 1, d) : new Date();
+  return exportFileName(
+    model.speeches.map((s) => s.title),
+    date,
+    ext,
+  );
 }
 
 /** Name of a full backup: 研读备份-<date>.json. */

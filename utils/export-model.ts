@@ -126,12 +126,15 @@ export function sectionHeading(node: Pick<OutlineNode, 'marker' | 'title'>): str
   return `${marker}${title}`;
 }
 
+/** A number to sort by; a damaged record sorts last instead of breaking the sort with NaN. */
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : Number.MAX_SAFE_INTEGER);
+
 /** Reading order: by position in the text, then by creation time (stable for equal positions). */
 function byReadingOrder(a: Highlight, b: Highlight): number {
   return (
-    a.selector.startPara - b.selector.startPara ||
-    a.selector.startOffset - b.selector.startOffset ||
-    a.created - b.created ||
+    num(a.selector?.startPara) - num(b.selector?.startPara) ||
+    num(a.selector?.startOffset) - num(b.selector?.startOffset) ||
+    num(a.created) - num(b.created) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
@@ -142,8 +145,9 @@ function toQuote(h: Highlight, names: Record<HighlightCategory, string>): Export
     category: h.category,
     // A category unknown to the settings still shows something rather than an empty label.
     categoryName: oneLine(names[h.category] ?? '') || h.category,
-    text: h.selector.exact.trim(),
-    note: (h.note ?? '').trim(),
+    // Stored records are typed, but one damaged by an old version must not break the whole export.
+    text: String(h.selector?.exact ?? '').trim(),
+    note: String(h.note ?? '').trim(),
   };
 }
 
@@ -194,7 +198,7 @@ function buildSpeech(
         status: h.task?.status ?? 'todo',
         statusName: TASK_STATUS_NAMES[h.task?.status ?? 'todo'] ?? TASK_STATUS_NAMES.todo,
         due: h.task?.due ?? null,
-        progress: (h.task?.progress ?? '').trim(),
+        progress: String(h.task?.progress ?? '').trim(),
       });
     }
   }
@@ -214,7 +218,7 @@ function buildSpeech(
     });
   }
 
-  const studyNote = note?.text.trim() ? note.text.trim() : null;
+  const studyNote = String(note?.text ?? '').trim() || null;
   return {
     speech: {
       id: record.id,

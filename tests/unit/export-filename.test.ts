@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { backupFileName, exportFileName, MAX_TITLE_CHARS, safeFileNamePart } from '@/utils/export-filename';
+import {
+  backupFileName,
+  exportFileName,
+  MAX_TITLE_CHARS,
+  safeFileNamePart,
+  studyExportFileName,
+} from '@/utils/export-filename';
+import { buildStudyExport } from '@/utils/export-model';
+import { loadInput } from '../fixtures/export/records';
 
 const day = new Date(2026, 10, 24, 23, 59);
 
@@ -41,5 +49,16 @@ describe('export file names', () => {
 
   it('name a backup by its date', () => {
     expect(backupFileName(day)).toBe('研读备份-2026-11-24.json');
+  });
+});
+
+describe('file name of a built export', () => {
+  it('uses the model’s speeches and export date', () => {
+    const model = buildStudyExport(loadInput('single-speech'));
+    expect(studyExportFileName(model, 'docx')).toBe(
+      '学习笔记-在全市工会系统重点工作推进会上的讲话-2026-11-24.docx',
+    );
+    const two = buildStudyExport(loadInput('two-speeches-untrusted-text'));
+    expect(studyExportFileName(two, 'txt')).toBe('学习笔记-2篇讲话-2026-01-05.txt');
   });
 });

@@ -167,3 +167,26 @@ describe('section headings', () => {
     expect(h('②', '')).toBe('②');
   });
 });
+
+describe('damaged records', () => {
+  it('still export: a highlight without selector or note, a note without text', () => {
+    const input = loadInput('single-speech');
+    const damaged = {
+      ...(input.highlights[0] as StudyExportInput['highlights'][number]),
+      id: 'damaged',
+      section: 0,
+      selector: undefined,
+      note: undefined,
+    } as unknown as StudyExportInput['highlights'][number];
+    const note = { ...(input.notes[0] as StudyExportInput['notes'][number]), text: undefined };
+    const model = buildStudyExport({
+      ...input,
+      highlights: [...input.highlights, damaged],
+      notes: [note as unknown as StudyExportInput['notes'][number]],
+    });
+    const first = model.speeches[0]?.groups.find((g) => g.heading.startsWith('第一'));
+    expect(first?.quotes.map((q) => [q.highlightId, q.text, q.note])).toEqual([['damaged', '', '']]);
+    expect(model.speeches[0]?.studyNote).toBeNull();
+    expect(model.speeches[0]?.quoteCount).toBe(7);
+  });
+});
