@@ -104,7 +104,9 @@ function link(cands: Candidate[]): Chain[] {
 function fits(last: Candidate, c: Candidate): boolean {
   if (!variantsFit(last, c)) return false;
   if (c.n === -1) return last.n >= 1 && c.para - last.para <= MAX_WEAK_GAP;
-  if (c.n !== last.n + 1) return false;
+  // A heading lost in the page (一、 then 三、) should not cost the rest of the outline.
+  const skipOk = c.n === last.n + 2 && c.initial && last.initial && STRONG.has(c.family);
+  if (c.n !== last.n + 1 && !skipOk) return false;
   // Items that open their paragraphs may have long bodies between them; loose inline ones must be close.
   if (c.initial && (last.initial || STRONG.has(c.family))) return true;
   return c.para - last.para <= MAX_WEAK_GAP;

@@ -132,6 +132,17 @@ describe('buildOutline markers and titles', () => {
     ]);
   });
 
+  it('survives one heading lost from the page (一、 then 三、)', () => {
+    const out = buildOutline([
+      '一、统一思想',
+      '要把思想统一到市委的部署上来。',
+      '三、狠抓落实',
+      '要一项一项抓到位。',
+      '四、加强保障',
+    ]);
+    expect(out.map((n) => `${n.level}${n.marker}`)).toEqual(['1一', '1三', '1四']);
+  });
+
   it('counts section numbers past ten (十一、 十二、)', () => {
     const nums = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
     const paras = nums.flatMap((n, i) => [`${n}、第${i + 1}项重点任务`, '要细化措施，明确责任，按期完成。']);
