@@ -8,6 +8,7 @@ import { OutlinePanel } from './OutlinePanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SpeechArticle } from './SpeechArticle';
 import { useReadingPosition } from './use-reading-position';
+import { useRememberedPosition } from './use-remembered-position';
 import './reader.css';
 
 export interface ReaderProps {
@@ -60,6 +61,7 @@ export function Reader({
   const hasOutline = outline.length > 0;
   const layoutKey = `${settings.font}/${settings.size}`;
   const { current, progress, pin } = useReadingPosition(outline, articleRef, layoutKey);
+  useRememberedPosition(articleRef);
 
   // The page background outside the reader (overscroll, short pages) follows the theme too.
   useEffect(() => {

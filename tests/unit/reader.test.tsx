@@ -254,3 +254,37 @@ describe('Reader: narrow window', () => {
     }
   });
 });
+
+describe('Reader: place kept across reloads', () => {
+  afterEach(() => {
+    history.replaceState(null, '');
+    vi.useRealTimers();
+  });
+
+  it('remembers the first paragraph on screen in the history entry', () => {
+    vi.useFakeTimers();
+    // Paragraph i spans [i*100 - 250, i*100 - 150): paragraph 2 is the first still on screen.
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const i = Number((this as HTMLElement).dataset?.para ?? 0);
+      return DOMRect.fromRect({ x: 0, y: i * 100 - 250, width: 600, height: 100 });
+    });
+    mount();
+    window.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(1000);
+    expect(history.state?.yanduPosition).toEqual({ para: 2, top: -50 });
+  });
+
+  it('returns to the remembered paragraph when the page is loaded again', () => {
+    history.replaceState({ yanduPosition: { para: 5, top: -30 } }, '');
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    mount();
+    expect(scroll.mock.contexts[0]).toBe(para(5));
+  });
+
+  it('ignores a position that is not one', () => {
+    history.replaceState({ yanduPosition: { para: 'x' } }, '');
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    mount();
+    expect(scroll).not.toHaveBeenCalled();
+  });
+});
