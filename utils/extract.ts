@@ -8,7 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import { metaContent, sampleLines, trsBody } from './detect';
 import { blockLines } from './extract-blocks';
-import { cleanBody } from './extract-clean';
+import { type CleanBody, cleanBody } from './extract-clean';
 import { multiPageUrls } from './extract-pages';
 import { hashParagraphs } from './hash';
 import { parseDateLine, parseSourceLine, parseTitle } from './meta';
@@ -63,13 +63,21 @@ function pageTitle(doc: Document): Head {
   return { title, titles: [meta, heading, docTitle].filter(Boolean) };
 }
 
-function bodyLines(doc: Document): { lines: string[]; via: Speech['via'] } {
-  const trs = trsBody(doc);
-  if (trs) return { lines: blockLines(trs), via: 'trs' };
+function readabilityLines(doc: Document): string[] {
   const clone = doc.cloneNode(true) as Document;
   const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
-  if (article?.content) return { lines: blockLines(article.content), via: 'readability' };
-  return { lines: [], via: 'none' };
+  return article?.content ? blockLines(article.content) : [];
+}
+
+/** The TRS container when it holds text; otherwise (no container, or an empty one) Readability. */
+function body(doc: Document, title: string): { clean: CleanBody; via: Speech['via'] } {
+  const trs = trsBody(doc);
+  if (trs) {
+    const clean = cleanBody(blockLines(trs), title);
+    if (clean.paragraphs.length > 0) return { clean, via: 'trs' };
+  }
+  const clean = cleanBody(readabilityLines(doc), title);
+  return { clean, via: clean.paragraphs.length > 0 ? 'readability' : 'none' };
 }
 
 function emptySpeech(url: string, title = ''): Speech {
@@ -91,9 +99,8 @@ export function extractSpeech(doc: Document, url: string): Speech {
   try {
     const head = pageTitle(doc);
     title = head.title;
-    const { lines, via } = bodyLines(doc);
-    const body = cleanBody(lines, title);
-    const paragraphs = body.paragraphs;
+    const { clean, via } = body(doc, title);
+    const paragraphs = clean.paragraphs;
 
     let speaker: string | null = null;
     let occasion: string | null = null;
@@ -102,8 +109,8 @@ export function extractSpeech(doc: Document, url: string): Speech {
       speaker ??= parsed.speaker;
       occasion ??= parsed.occasion;
     }
-    speaker ??= body.speaker;
-    occasion ??= body.occasion;
+    speaker ??= clean.speaker;
+    occasion ??= clean.occasion;
 
     // Lines above the body: where TRS writes "来源： 发布日期：…".
     const body0 = doc.body;
@@ -121,11 +128,11 @@ export function extractSpeech(doc: Document, url: string): Speech {
       title,
       speaker,
       occasion,
-      date: body.date ?? pubDate ?? pageDate,
+      date: clean.date ?? pubDate ?? pageDate,
       source,
       paragraphs,
       contentHash: hashParagraphs(paragraphs),
-      via: paragraphs.length ? via : 'none',
+      via,
     };
     if (pages.length) speech.pages = pages;
     return speech;

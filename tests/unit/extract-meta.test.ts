@@ -3,7 +3,7 @@
  * body text without CSS or chrome; the other parts of a split article.
  */
 import { describe, expect, it } from 'vitest';
-import { stripSiteSuffix } from '@/utils/extract';
+import { extractSpeech, stripSiteSuffix } from '@/utils/extract';
 import { blockLines } from '@/utils/extract-blocks';
 import { cleanBody } from '@/utils/extract-clean';
 import { multiPageUrls } from '@/utils/extract-pages';
@@ -142,5 +142,26 @@ describe('multiPageUrls', () => {
       '<a href="t20230210_3300001.html">上一篇</a><a href="t20230220_3300999_1.html">下一篇</a>',
     );
     expect(multiPageUrls(doc, url.replace('_1.html', '.html'))).toEqual([]);
+  });
+});
+
+describe('extractSpeech fallbacks', () => {
+  const PROSE =
+    '各级工会要坚持以职工为中心，把服务职工作为工作的出发点和落脚点，切实解决职工群众急难愁盼问题。';
+  it('falls back to Readability when the TRS container is empty', () => {
+    const paras = ['同志们：', ...Array.from({ length: 8 }, (_, i) => `${i + 1}年来，${PROSE}`)];
+    const doc = parse(
+      `<title>在全市工会工作会议上的讲话</title><div class="TRS_Editor"> </div><article>${paras.map((p) => `<p>${p}</p>`).join('')}</article>`,
+    );
+    const speech = extractSpeech(doc, 'http://www.ordoszgh.gov.cn/zlzx/ldjh/1.html');
+    expect(speech.via).toBe('readability');
+    expect(speech.paragraphs).toEqual(paras);
+  });
+
+  it('drops paywall notices of document-sharing sites', () => {
+    const doc = parse(
+      `<div class="TRS_Editor"><p>同志们：</p><p>${PROSE}</p><p>……(未完，全文共6606字，请登录后阅读)</p><p>新来的客人【点此注册】查看全文</p></div>`,
+    );
+    expect(extractSpeech(doc, 'https://x.cn/1.html').paragraphs).toEqual(['同志们：', PROSE]);
   });
 });
