@@ -7,6 +7,7 @@ import { OutlineIcon, PrintIcon } from './Icons';
 import { OutlinePanel } from './OutlinePanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SpeechArticle } from './SpeechArticle';
+import { scrollToParagraph } from './scroll-to-paragraph';
 import { useReadingPosition } from './use-reading-position';
 import { useRememberedPosition } from './use-remembered-position';
 import './reader.css';
@@ -120,7 +121,7 @@ export function Reader({
     const target = node && articleRef.current?.querySelector<HTMLElement>(`[data-para="${node.para}"]`);
     if (!target) return;
     // An instant jump: calm, and the scroll-spy lands on the clicked entry without passing the others.
-    target.scrollIntoView({ block: 'start' });
+    scrollToParagraph(target);
     pin(index);
     if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target.focus({ preventScroll: true });

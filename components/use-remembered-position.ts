@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
+import { scrollToParagraph } from './scroll-to-paragraph';
 
 /** Where the reader was, kept in the history entry: the first paragraph on screen and how far above the top it starts. */
 export interface RememberedPosition {
@@ -32,18 +33,7 @@ export function useRememberedPosition(articleRef: RefObject<HTMLElement | null>)
 
     const saved = rememberedPosition(history.state);
     const target = saved && article.querySelector<HTMLElement>(`[data-para="${saved.para}"]`);
-    let frame = 0;
-    if (saved && target) {
-      // Paragraphs near the target are laid out only once on screen (content-visibility), which can
-      // move it a little: correct again over the next few frames.
-      const settle = (tries: number) => {
-        const delta = target.getBoundingClientRect().top - saved.top;
-        if (Math.abs(delta) > 1) window.scrollBy(0, delta);
-        if (tries > 0) frame = requestAnimationFrame(() => settle(tries - 1));
-      };
-      target.scrollIntoView({ block: 'start' });
-      settle(3);
-    }
+    const stop = saved && target ? scrollToParagraph(target, saved.top) : undefined;
 
     let timer: ReturnType<typeof setTimeout> | undefined;
     const save = () => {
@@ -74,7 +64,7 @@ export function useRememberedPosition(articleRef: RefObject<HTMLElement | null>)
     return () => {
       window.removeEventListener('scroll', onScroll);
       if (timer) clearTimeout(timer);
-      cancelAnimationFrame(frame);
+      stop?.();
     };
   }, [articleRef]);
 }
