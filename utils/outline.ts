@@ -20,6 +20,8 @@ interface Chain {
 
 /** Loose markers (是/要/首先/1.) must follow each other closely; heading markers may be pages apart. */
 const MAX_WEAK_GAP = 4;
+/** How many paragraphs after a preview list its sections may start. */
+const PREVIEW_REACH = 30;
 /** Items whose title is at most this long, packed into one sentence, are a noun list, not headings. */
 const SHORT_TITLE = 8;
 
@@ -186,16 +188,38 @@ function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
     for (let j = i + 1; j < sorted.length; j++) {
       const b = sorted[j] as Chain;
       const bFirst = b.items[0] as Candidate;
-      if (bFirst.para > aLast.para + 3 || j > i + 8) break;
+      // A repeated title is strong evidence even some way off (a contents block above the opening).
+      if (bFirst.para > aLast.para + PREVIEW_REACH || j > i + 12) break;
       if (!before(aLast, bFirst)) continue;
       const t = (norm[j] as string[])[0] as string;
-      if (aTitles.some((x) => sameTitle(x, t)) || isPreviewOf(a, b, paras)) {
+      const near = bFirst.para <= aLast.para + 3;
+      // Far off, a compact list must restate at least two of the titles, item by item.
+      const bTitles = norm[j] as string[];
+      const restated = aTitles.filter(
+        (x, k) => bTitles[k] !== undefined && sameTitle(x, bTitles[k] as string),
+      );
+      const repeated = near
+        ? aTitles.some((x) => sameTitle(x, t))
+        : restated.length >= 2 && isCompact(a, paras);
+      if (repeated || (near && isPreviewOf(a, b, paras))) {
         drop.add(a);
         break;
       }
     }
   }
   return chains.filter((c) => !drop.has(c));
+}
+
+/** A list that takes no room of its own: all in one paragraph, or bare heading lines one after another. */
+function isCompact(a: Chain, paras: string[]): boolean {
+  const first = a.items[0] as Candidate;
+  if (a.items.every((c) => c.para === first.para)) return true;
+  return a.items.every(
+    (c, k) =>
+      c.initial &&
+      (k === 0 || c.para === (a.items[k - 1] as Candidate).para + 1) &&
+      endsParagraph(c, paras[c.para] as string),
+  );
 }
 
 /**
@@ -208,15 +232,8 @@ function isPreviewOf(a: Chain, b: Chain, paras: string[]): boolean {
   const last = a.items[a.items.length - 1] as Candidate;
   const bFirst = b.items[0] as Candidate;
   if (a.items.length < 2 || bFirst.n !== 1 || !bFirst.initial) return false;
-  if (first.initial) {
-    const bareLines = a.items.every(
-      (c, k) =>
-        c.initial &&
-        (k === 0 || c.para === (a.items[k - 1] as Candidate).para + 1) &&
-        endsParagraph(c, paras[c.para] as string),
-    );
-    return bareLines && variantsFit(first, bFirst) && bFirst.para === last.para + 1;
-  }
+  if (first.initial)
+    return isCompact(a, paras) && variantsFit(first, bFirst) && bFirst.para === last.para + 1;
   if (last.para !== first.para || !STRONG.has(b.family) || bFirst.para !== first.para + 1) return false;
   const p = paras[first.para] as string;
   const inner = p.slice(first.end, last.offset);

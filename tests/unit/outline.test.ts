@@ -132,6 +132,25 @@ describe('buildOutline markers and titles', () => {
     ]);
   });
 
+  it('keeps a list whose wording recurs in a later section (only previews are dropped)', () => {
+    const paras = [
+      '一、回顾',
+      '去年主要做了两件事：一是加强组织领导，成立了工作专班；二是完善制度机制，出台了考核办法。',
+      ...Array.from({ length: 8 }, () => '各项工作有序推进，取得了明显成效。'),
+      '二、部署',
+      '（一）加强组织领导。要继续发挥工作专班的作用。',
+      '（二）强化督查考核。要定期通报工作进展。',
+    ];
+    expect(buildOutline(paras).map((n) => `${n.level}${n.marker}@${n.para}`)).toEqual([
+      '1一@0',
+      '2一是@1',
+      '2二是@1',
+      '1二@10',
+      '2（一）@11',
+      '2（二）@12',
+    ]);
+  });
+
   it('survives one heading lost from the page (一、 then 三、)', () => {
     const out = buildOutline([
       '一、统一思想',
