@@ -20,13 +20,13 @@ const TITLE_SPEECH = new RegExp(
 );
 const DELIVERED = /^\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*在.{2,80}(?:会议|會議|大会|大會|会|會|式)上\s*$/;
 const TITLE_NEWS =
-  /(?:并|並)(?:讲话|講話|致辞|发言|作)|出席|强调|強調|指出|(?<!工)作.{0,10}(?:报告|報告)\s*$|召开|举行|举办|开展|调研|慰问|看望|走访|会见|落幕|启动|学习.{0,30}精神/;
+  /(?:并|並)(?:讲话|講話|致辞|发言|作)|出席|强调|強調|指出|(?<![工合创写協协])作了?(?:重要|动员|動員|专题|專題|总结|總結|主题|主題|工作|大会|大會)?(?:报告|報告|讲话|講話|发言|發言)\s*$|召开|举行|举办|开展|调研|慰问|看望|走访|会见|落幕|启动|学习.{0,30}精神/;
 const TITLE_NOTICE =
   /(?:通知|实施意见|意见|办法|方案|公告|通告|决定|细则|规定|倡议书|公开信|公示|简报|通报|纪要)\s*(?:[（(][^）)]{0,10}[）)])?\s*$/;
 
 // "各位委员、同志们：" (a colon closes the address; "！" only right at the start, as in "同志们！").
 const SALUTATION =
-  /^(?:[（(][^）)]{4,20}[）)]\s*)?[^。！？!?]{0,60}?(?:们|們|同志|代表|委员|委員|来宾|來賓|嘉宾|嘉賓|朋友|领导|領導)\s*[：:]|^[^。！？!?，,]{0,16}(?:们|們)[！!]|^\s*同志[们們][，,]/;
+  /^(?:尊敬的|亲爱的|親愛的)?各位[^，。：:！!]{1,8}(?:[，、,][^，。：:！!]{1,12}){0,4}[：:]|^(?:[（(][^）)]{4,20}[）)]\s*)?[^。！？!?]{0,60}?(?:们|們|同志|代表|委员|委員|来宾|來賓|嘉宾|嘉賓|朋友|领导|領導|老师|老師|同学|同學|女士|先生)\s*[：:]|^[^。！？!?，,]{0,16}(?:们|們)[！!]|^\s*同志[们們][，,]/;
 const PREVIEW =
   /(?:我|下面|再)[^。！]{0,14}(?:讲|講|谈|談|提|说|說)[^。！]{0,4}[一二三四五六七八九十两兩几幾]+(?:点|點|个|個|方面|部分|条)/;
 const SUBTITLE = /^[—–－-]{1,2}.{0,40}在.{2,}(?:上|会|會|时|時)|^[—–－-]{1,2}.*(?:讲话|講話|报告|報告|致辞)/;
@@ -38,7 +38,10 @@ const NEWS_REPORTED =
   /在讲话中|在講話中|会议(?:指出|强调|要求|认为)|(?:他|她)(?:强调|指出|表示|要求)|出席(?:会议|活动)?并(?:讲话|致辞)|主持(?:会议|会议并)/;
 /** "刚才，XX同志作了重要讲话…在讲话中指出": a speaker referring to an earlier speech, not a reporter. */
 const ON_STAGE = /刚才|剛才|刚刚|前面|同志们|我们/;
-const NOTICE_BODY = /通知如下|特此通知|现将有关事项|现将.{0,30}印发|请认真贯彻执行|请遵照执行/;
+const NOTICE_BODY =
+  /通知如下|特此通知|特此通告|特此公告|现将有关事项|现将.{0,30}印发|请认真贯彻执行|请遵照执行|经研究，?决定|报名方式|联系人[:：]|联系电话[:：]/;
+const INLINE_SECTIONS = /(?:^|[。！\s])一、[^。]{2,40}[。\s][\s\S]*(?:^|[。！\s])二、/;
+const EXHORT = /[，,。；;：:]要|我们要|我們要|必须|必須|务必|務必|一定要/g;
 const HEADING = /^(?:第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+、)/;
 
 interface Sample {
@@ -191,7 +194,11 @@ export function detectSpeech(doc: Document, url: string): Detection {
     if (opening.some((l) => BYLINE.test(l) && !/记者|通讯员|编辑/.test(l))) add(0.3, 'byline');
     if (PREVIEW.test(text)) add(0.4, 'body:讲几点意见');
     if (/我们|我們|我代表|大家/.test(opening.join(''))) add(0.1, 'body:first-person');
-    if (content.some((l) => l.length <= 40 && HEADING.test(l))) add(0.1, 'body:heading');
+    if (content.some((l) => l.length <= 40 && HEADING.test(l)) || INLINE_SECTIONS.test(text)) {
+      add(0.1, 'body:heading');
+    }
+    // Exhortation ("我们要…", "，要…", "必须…") is how a speaker talks; a reporter paraphrases it once.
+    if ((text.match(EXHORT) ?? []).length >= 3) add(0.1, 'body:exhortation');
 
     const lead = first < 0 ? '' : (content[first] ?? '');
     if (NEWS_LEAD.test(lead)) add(-0.4, 'news:dateline');

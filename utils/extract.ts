@@ -59,6 +59,11 @@ function pageTitle(doc: Document): Head {
       break;
     }
   }
+  // A bare site name in <title> ("鄂尔多斯工会网"): the page's first longer heading says more.
+  if (!heading && docTitle.length <= 12 && !/[_|｜]| - /.test(doc.title ?? '')) {
+    const first = trimText((candidates[0]?.textContent ?? '').replace(/\s+/g, ' '));
+    if (first.length > docTitle.length && first.length <= 200) heading = first;
+  }
   const title = meta || heading || docTitle;
   return { title, titles: [meta, heading, docTitle].filter(Boolean) };
 }
