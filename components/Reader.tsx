@@ -111,9 +111,13 @@ export function Reader({
     };
   }, [drawerOpen, settingsOpen, closeDrawer, closeSettings]);
 
-  // Opening the drawer moves focus into it, so keyboard users land where they asked to go.
+  // Opening the drawer moves focus into it (onto the section being read), so keyboard users land there.
   useEffect(() => {
-    if (drawerOpen && narrow) document.querySelector<HTMLElement>('#yd-outline .yd-ol-link')?.focus();
+    if (!drawerOpen || !narrow) return;
+    const entry =
+      document.querySelector<HTMLElement>('#yd-outline .yd-ol-link[aria-current]') ??
+      document.querySelector<HTMLElement>('#yd-outline .yd-ol-link');
+    entry?.focus();
   }, [drawerOpen, narrow]);
 
   const goToSection = (index: number) => {
