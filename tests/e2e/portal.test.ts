@@ -9,7 +9,6 @@ import {
   pageCanFetch,
   pageOpensYanduDatabase,
   pageStorage,
-  READER_BUTTON,
   readerButtonLabel,
   readRecord,
 } from './support/in-page.ts';
@@ -34,12 +33,7 @@ interface SavedSpeech {
 async function openReaderFromPortal(b: YanduBrowser): Promise<string> {
   await b.openPortal(speech.path);
   assert.equal(await detected(b), 'speech');
-  await b.click(READER_BUTTON);
-  await b.waitFor(
-    (prefix) => location.href.startsWith(prefix),
-    `${b.extensionOrigin}/reader.html?`,
-    'the tab to move to the reader',
-  );
+  await b.clickReaderButton();
   return b.waitFor(
     (title) => {
       const heading = document.querySelector('h1')?.textContent?.trim() ?? '';

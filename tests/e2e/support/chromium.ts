@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { artifactPath, copyExtension, extensionDir } from './paths.ts';
 import { PORTAL_HOSTS, PORTAL_ORIGIN, type PortalServer } from './portal-server.ts';
-import { type InPage, pollInPage, type Truthy, type YanduBrowser } from './session.ts';
+import { clickReaderButton, type InPage, pollInPage, type Truthy, type YanduBrowser } from './session.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -133,6 +133,10 @@ export class ChromiumSession implements YanduBrowser {
   async click(selector: string): Promise<void> {
     // Playwright's CSS engine pierces open shadow roots by itself; `>>>` is the Puppeteer spelling.
     await this.page.locator(selector.replaceAll('>>>', ' ')).click({ timeout: 10_000 });
+  }
+
+  clickReaderButton(): Promise<void> {
+    return clickReaderButton(this);
   }
 
   async screenshot(name: string): Promise<string> {

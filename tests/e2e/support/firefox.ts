@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { artifactPath, copyExtension } from './paths.ts';
 import { PORTAL_ORIGIN, type PortalServer } from './portal-server.ts';
-import { type InPage, pollInPage, type Truthy, withTimeout, type YanduBrowser } from './session.ts';
+import {
+  clickReaderButton,
+  type InPage,
+  pollInPage,
+  type Truthy,
+  withTimeout,
+  type YanduBrowser,
+} from './session.ts';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 /** browser_specific_settings.gecko.id in wxt.config.ts */
@@ -46,7 +53,7 @@ export class FirefoxSession implements YanduBrowser {
       executablePath: FIREFOX,
       headless: true,
       userDataDir: join(this.home, 'profile'),
-      defaultViewport: { width: 1280, height: 900 },
+      defaultViewport: null,
       extraPrefsFirefox: {
         // No host-mapping switch in Firefox: the fixture server doubles as an HTTP proxy for everything.
         'network.proxy.type': 1,
@@ -67,6 +74,8 @@ export class FirefoxSession implements YanduBrowser {
     // A temporary add-on: no signing needed, MV3 host permissions granted.
     await this.browser.installExtension(this.extension);
     this.tab = (await this.browser.pages())[0] ?? (await this.browser.newPage());
+    // defaultViewport is not applied to the tab Firefox starts with.
+    await this.tab.setViewport({ width: 1280, height: 900 });
   }
 
   private get page(): Page {
@@ -102,7 +111,7 @@ export class FirefoxSession implements YanduBrowser {
 
   private async enterThroughDoor(): Promise<void> {
     await this.openPortal(this.doorPath);
-    await this.click('yandu-reader-button >>> button');
+    await this.clickReaderButton();
     const doorId = `${new URL(PORTAL_ORIGIN).hostname.replace(/^www\./, '')}${this.doorPath}`;
     await this.waitFor(
       (id) =>
@@ -165,6 +174,10 @@ export class FirefoxSession implements YanduBrowser {
 
   async click(selector: string): Promise<void> {
     await this.page.locator(selector).setTimeout(10_000).click();
+  }
+
+  clickReaderButton(): Promise<void> {
+    return clickReaderButton(this);
   }
 
   async screenshot(name: string): Promise<string> {

@@ -3,8 +3,6 @@ import type { YanduBrowser } from './session.ts';
 // Functions here run inside the browser tab (serialised by Playwright/Puppeteer): no closures, no
 // named inner functions (tsx would wrap them in a `__name` helper the page does not have).
 
-export const READER_BUTTON = 'yandu-reader-button >>> button';
-
 /** Wait for the content script's verdict on the page (`speech` / `other`). */
 export function detected(b: YanduBrowser): Promise<string> {
   return b.waitFor(

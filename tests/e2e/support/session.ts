@@ -31,10 +31,25 @@ export interface YanduBrowser {
   waitFor<A, T>(fn: InPage<A, T>, arg: A, what: string, timeoutMs?: number): Promise<Truthy<T>>;
   /** A real mouse click on the element matching `selector` (open shadow roots are pierced with `>>>`). */
   click(selector: string): Promise<void>;
+  /** Click 阅读模式 on the portal page in the tab; resolves once the tab is on Yandu's reader. */
+  clickReaderButton(): Promise<void>;
   screenshot(name: string): Promise<string>;
   /** Close and relaunch with the same profile (Yandu's data must survive, as for a user). */
   restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Yandu's floating button, inside the open shadow root of its host element. */
+export const READER_BUTTON = 'yandu-reader-button >>> button';
+
+/** The shared implementation of YanduBrowser.clickReaderButton. */
+export async function clickReaderButton(b: YanduBrowser): Promise<void> {
+  await b.click(READER_BUTTON);
+  await b.waitFor(
+    (prefix) => location.href.startsWith(prefix),
+    `${b.extensionOrigin}/reader.html?`,
+    'the tab to move to the reader',
+  );
 }
 
 /** Poll an in-page function through navigations; errors while a page is being replaced are retried. */
