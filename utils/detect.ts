@@ -19,8 +19,12 @@ const TITLE_SPEECH = new RegExp(
   `(?:在.{1,80}?|(?:会|會|议|議|式|礼|禮|时|時|上|中|前|后|後|仪|儀)的?)${FORM}${END}|工作(?:报告|報告)${END}|关于.{2,80}的(?:报告|報告)${END}|(?:讲话|講話|发言|發言)(?:提纲|提綱|稿)${END}|(?:主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞)${END}`,
 );
 const DELIVERED = /^\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*在.{2,80}(?:会议|會議|大会|大會|会|會|式)上\s*$/;
+/** A title that reports a speech: overrides a speech form ("…会议上强调", "…出席并讲话", "作工作报告"). */
 const TITLE_NEWS =
-  /(?:并|並)(?:讲话|講話|致辞|发言|作)|出席|强调|強調|指出|(?<![工合创写協协])作了?(?:重要|动员|動員|专题|專題|总结|總結|主题|主題|工作|大会|大會)?(?:报告|報告|讲话|講話|发言|發言)\s*$|召开|举行|举办|开展|调研|慰问|看望|走访|会见|落幕|启动|学习.{0,30}精神/;
+  /(?:并|並)(?:讲话|講話|致辞|发言|作)|出席|强调|強調|指出|(?<![工合创写協协])作了?(?:重要|动员|動員|专题|專題|总结|總結|主题|主題|工作|大会|大會)?(?:报告|報告|讲话|講話|发言|發言)\s*$|(?:学习|學習|贯彻|貫徹|传达|傳達).{0,30}精神\s*$/;
+/** Event verbs of news titles; a speech title may contain them too ("在…启动仪式上的致辞"). */
+const TITLE_EVENT =
+  /召开|召開|举行|舉行|举办|舉辦|开展|開展|调研|調研|慰问|慰問|看望|走访|走訪|会见|會見|落幕|启动|啟動/;
 const TITLE_NOTICE =
   /(?:通知|实施意见|意见|办法|方案|公告|通告|决定|细则|规定|倡议书|公开信|公示|简报|通报|纪要)\s*(?:[（(][^）)]{0,10}[）)])?\s*$/;
 
@@ -180,7 +184,7 @@ export function detectSpeech(doc: Document, url: string): Detection {
     );
     if (speechTitle) add(0.6, 'title:在…上的讲话');
     else if (titles.some((t) => TITLE_NOTICE.test(t))) add(-0.7, 'notice:title');
-    else if (titles.some((t) => TITLE_NEWS.test(t))) add(-0.4, 'news:title');
+    else if (titles.some((t) => TITLE_NEWS.test(t) || TITLE_EVENT.test(t))) add(-0.4, 'news:title');
 
     // The body's opening: skip short chrome lines until the first prose line.
     const first = content.findIndex(

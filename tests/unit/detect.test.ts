@@ -44,6 +44,8 @@ describe('detectSpeech', () => {
     ['全市劳模座谈会主持词'],
     ['李明：在庆祝“五一”国际劳动节大会上的讲话(2)'],
     ['在全縣工會代表大會上的講話'],
+    ['在全市开展安全生产月活动启动仪式上的致辞'],
+    ['在学习贯彻全会精神专题研讨班上的讲话'],
     ['2025年市政府工作报告——2025年1月10日在市第五届人民代表大会第四次会议上'],
   ])('recognises the title form of %s', (title) => {
     const d = detectSpeech(page(title, `<h1>${title}</h1>${paras(PROSE)}`), 'https://example.org/a.html');
@@ -56,6 +58,7 @@ describe('detectSpeech', () => {
     ['李明在全市工会工作会议上强调 凝心聚力推动工会工作高质量发展'],
     ['李明代表市总工会作工作报告'],
     ['市总工会机关认真学习李明同志讲话精神'],
+    ['全市职工职业技能大赛启动'],
   ])('takes %s for a news title, not a speech title', (title) => {
     const d = detectSpeech(
       page(title, `<h1>${title}</h1>${paras(`5月9日，${PROSE}`)}`),
