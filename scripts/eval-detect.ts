@@ -146,7 +146,7 @@ export function evalDetection(files: Array<Record<string, unknown>>): string {
     line('title', title),
     line('speaker', speaker),
     line('date', date),
-    line('paragraphs', paragraphs),
+    line('paras=gold', paragraphs),
   ].join('\n');
 }
 

@@ -22,6 +22,9 @@ export interface CleanBody extends SpeechMeta {
 /** Lines that are page furniture wherever they appear in a body. */
 const CHROME =
   /^(?:上一篇|下一篇|上一条|下一条|【?打印|【?关闭|關閉|责任编辑|責任編輯|扫一扫|掃一掃|分享到|【?字号|字體|当前位置|當前位置|浏览次数|阅读次数|点击数|点击率|【大\s*中\s*小】|\[?\s*(?:打印本页|关闭窗口)|(?:来源|來源)[:：]?\s*$|(?:来源|來源)[:：].{0,40}(?:发布|日期|时间|作者|浏览)|(?:发布|發布)(?:日期|时间)[:：])/;
+/** Short credit lines under an article: （责任编辑：…）, 文字：… 图片：…, （完）. */
+const CREDIT =
+  /^[（(【[]?\s*(?:(?:责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|供稿|撰稿|摄影|攝影|文字|图片|圖片|作者|初审|复审|终审|来源|來源)\s*[:：]|完\s*[）)】\]]$)/;
 /** Paywall and "read more" notices of document-sharing sites. */
 const PAYWALL =
   /点此注册|点此登[录陆]|查看全文|开通会员|成为会员|正式会员|试读结束|未完，|未完,|阅读全文|下载全文|全文共\d+字|省略\d+字/;
@@ -38,7 +41,9 @@ const BYLINE_DATE = /^(.{2,30}?)\s*[（(]([^）)]{6,20})[）)]$/;
 const LEADING_DATE = /^[（(]\s*([^）)]{6,20})\s*[）)]\s*/;
 
 export function cleanBody(raw: readonly string[], title: string): CleanBody {
-  const lines = raw.map(normalize).filter((l) => l && !CHROME.test(l) && !(l.length < 80 && PAYWALL.test(l)));
+  const lines = raw
+    .map(normalize)
+    .filter((l) => l && !CHROME.test(l) && !(l.length < 80 && (PAYWALL.test(l) || CREDIT.test(l))));
   let speaker: string | null = null;
   let occasion: string | null = null;
   let date: string | null = null;
