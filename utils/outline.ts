@@ -40,6 +40,12 @@ const REPORTED =
   /(?:他|她|会议|會議|会上|會上|书记|書記|主席|市长|市長|县长|縣長|省长|省長|部长|部長|总理|總理|同志|负责人|負責人)[^，,。：:；;]{0,10}(?:强调|強調|指出|要求|表示|提出|希望)[，,：:]?\s*$/u;
 // Notices list their arrangements as 一、二、; they are not speeches and get no outline.
 const NOTICE = /通知如下|特此通知/u;
+// A news report opens with a dateline ("5月20日，…", "本报讯") and addresses nobody; its 一是… lists
+// paraphrase someone else's speech.
+const DATELINE =
+  /^(?:本报讯|本網訊|本网讯|本報訊|【[^】]{0,20}】|[（(]?(?:记者|記者|通讯员|通訊員)|\d{1,4}月?\d{0,2}日[上中下]?午?[，,\s])/u;
+const SALUTATION =
+  /^(?:尊敬的|各位|亲爱的|親愛的)|(?:同志们|同志們|代表|委员|委員|朋友们|朋友們|常委会|常委會)[：:]/u;
 
 export function buildOutline(paragraphs: readonly string[]): OutlineNode[] {
   try {
@@ -51,7 +57,7 @@ export function buildOutline(paragraphs: readonly string[]): OutlineNode[] {
 }
 
 function build(paras: string[]): OutlineNode[] {
-  if (paras.some((p) => NOTICE.test(p))) return [];
+  if (paras.some((p) => NOTICE.test(p)) || isNewsReport(paras)) return [];
   const cands: Candidate[] = [];
   paras.forEach((p, i) => {
     scanParagraph(p, i, cands);
@@ -61,6 +67,11 @@ function build(paras: string[]): OutlineNode[] {
   const kept = chains.filter((ch) => isHeadingList(ch, paras));
   const noPreview = dropPreviews(kept, paras);
   return levels(noPreview, paras);
+}
+
+function isNewsReport(paras: string[]): boolean {
+  const head = paras.slice(0, 5);
+  return DATELINE.test((head[0] ?? '').trim()) && !head.some((p) => SALUTATION.test(p.slice(0, 40)));
 }
 
 const before = (a: Candidate, b: Candidate) => a.para < b.para || (a.para === b.para && a.offset < b.offset);
