@@ -55,6 +55,13 @@ forEachBrowser('Yandu on the portal', (b) => {
     assert.equal(await readerButtonLabel(b), '阅读模式');
   });
 
+  test('acts on the portal without www too', STEP, async () => {
+    await b.openPortal(`http://ordoszgh.gov.cn${speech.path}`);
+    assert.equal(await b.url(), `http://ordoszgh.gov.cn${speech.path}`);
+    assert.equal(await detected(b), 'speech');
+    assert.equal(await readerButtonLabel(b), '阅读模式');
+  });
+
   test('leaves a news page alone: no button', STEP, async () => {
     await b.openPortal(news.path);
     assert.equal(await detected(b), 'other');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { artifactPath, copyExtension, extensionDir } from './paths.ts';
-import { PORTAL_HOSTS, PORTAL_ORIGIN, type PortalServer } from './portal-server.ts';
+import { PORTAL_HOSTS, type PortalServer, portalUrl } from './portal-server.ts';
 import { clickReaderButton, type InPage, pollInPage, type Truthy, type YanduBrowser } from './session.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -105,8 +105,8 @@ export class ChromiumSession implements YanduBrowser {
     return this.tab;
   }
 
-  async openPortal(path: string): Promise<void> {
-    await this.page.goto(PORTAL_ORIGIN + path, { waitUntil: 'load' });
+  async openPortal(pathOrUrl: string): Promise<void> {
+    await this.page.goto(portalUrl(pathOrUrl), { waitUntil: 'load' });
   }
 
   async extensionPage(path: string): Promise<void> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { artifactPath, copyExtension } from './paths.ts';
-import { PORTAL_ORIGIN, type PortalServer } from './portal-server.ts';
+import { PORTAL_ORIGIN, type PortalServer, portalUrl } from './portal-server.ts';
 import {
   clickReaderButton,
   type InPage,
@@ -83,8 +83,8 @@ export class FirefoxSession implements YanduBrowser {
     return this.tab;
   }
 
-  async openPortal(path: string): Promise<void> {
-    await this.page.goto(PORTAL_ORIGIN + path, { waitUntil: 'load' });
+  async openPortal(pathOrUrl: string): Promise<void> {
+    await this.page.goto(portalUrl(pathOrUrl), { waitUntil: 'load' });
   }
 
   /**

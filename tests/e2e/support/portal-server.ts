@@ -7,6 +7,11 @@ import { extname, join, normalize, sep } from 'node:path';
 export const PORTAL_HOSTS = ['www.ordoszgh.gov.cn', 'ordoszgh.gov.cn'] as const;
 export const PORTAL_ORIGIN = 'http://www.ordoszgh.gov.cn';
 
+/** `/path` → the portal address; a full address is kept (only the portal's hosts are served anyway). */
+export function portalUrl(pathOrUrl: string): string {
+  return pathOrUrl.startsWith('/') ? PORTAL_ORIGIN + pathOrUrl : pathOrUrl;
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',

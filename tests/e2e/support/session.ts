@@ -18,8 +18,11 @@ export interface YanduBrowser {
   readonly server: PortalServer;
   /** `chrome-extension://<id>` or `moz-extension://<uuid>`; stable across `restart()`. */
   readonly extensionOrigin: string;
-  /** Load `http://www.ordoszgh.gov.cn<path>` in the tab and wait for the load event. */
-  openPortal(path: string): Promise<void>;
+  /**
+   * Load `http://www.ordoszgh.gov.cn<path>` in the tab and wait for the load event; a full address on
+   * one of the portal's hosts (e.g. without www) is loaded as it is.
+   */
+  openPortal(pathOrUrl: string): Promise<void>;
   /** Load one of Yandu's own pages (`/reader.html?…`) in the tab. */
   extensionPage(path: string): Promise<void>;
   /** The tab's real address (Puppeteer's page.url() lags behind moz-extension navigations). */
