@@ -10,7 +10,7 @@ import 'fake-indexeddb/auto';
 import { makeLibrary } from '../tests/fixtures/export/records';
 import { exportBackup, importBackup, parseBackup, serializeBackup } from '../utils/backup';
 import { YanduDB } from '../utils/db';
-import { QUICK, record } from './lib';
+import { printMedians, QUICK, record } from './lib';
 
 const SPEECHES = QUICK ? 200 : 2_000;
 const PER_SPEECH = 50; // 2,000 × 50 = 100,000 highlights
@@ -64,5 +64,4 @@ record('backup re-import (all kept)', mergeTimes);
 
 source.close();
 await source.delete();
-const { printMedians } = await import('./lib');
 printMedians();

@@ -170,6 +170,11 @@ describe('refusing a bad backup file', () => {
       'bad-shape',
     ],
     [
+      'a study note filed under another speech’s id',
+      backupText((b) => Object.assign(b.notes[0] as Note, { id: (b.notes[1] as Note).id })),
+      'bad-shape',
+    ],
+    [
       'two highlights with one id',
       backupText((b) => Object.assign(b.highlights[1] as object, { id: (b.highlights[0] as Highlight).id })),
       'duplicate-id',
