@@ -125,7 +125,8 @@ export default defineBackground(() => {
     'reader:snapshot': async ({ key }) => {
       const storageKey = SNAPSHOT_PREFIX + key;
       const found = await browser.storage.session.get(storageKey);
-      await browser.storage.session.remove(storageKey);
+      // One-shot: drop it, but do not make the reader wait for that before it can paint.
+      void browser.storage.session.remove(storageKey);
       return (found[storageKey] as PageSnapshot | undefined) ?? null;
     },
     'tab:status': ({ tabId }) => tabStatus(tabId),
