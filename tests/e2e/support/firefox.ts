@@ -98,12 +98,16 @@ export class FirefoxSession implements YanduBrowser {
   async extensionPage(path: string): Promise<void> {
     const target = this.extensionOrigin + path;
     if (!(await this.url()).startsWith(`${this.extensionOrigin}/`)) await this.enterThroughDoor();
-    // Fire and forget: the evaluation's realm goes away with the navigation it starts.
+    // Mark the current document so the wait below cannot mistake it for the new one (same address: a
+    // reload). Fire and forget: the evaluation's realm goes away with the navigation it starts.
     void this.page
-      .evaluate((url) => setTimeout(() => location.assign(url), 0), target)
+      .evaluate((url) => {
+        (window as unknown as { yanduE2eLeaving: boolean }).yanduE2eLeaving = true;
+        setTimeout(() => location.assign(url), 0);
+      }, target)
       .catch(() => undefined);
     await this.waitFor(
-      (url) => location.href === url && document.readyState === 'complete',
+      (url) => !('yanduE2eLeaving' in window) && location.href === url && document.readyState === 'complete',
       target,
       `the tab to load ${target}`,
     );

@@ -24,7 +24,16 @@ export async function launchBrowser(name: BrowserName, server: PortalServer): Pr
 /**
  * Declares the same tests once per browser, each group with one browser launched before its first test
  * (tests in a group share it, in order, like one user's session) and closed after the last. `b` is usable
- * inside tests and hooks only.
+ * inside tests and hooks only. Launching is the slow part: add tests to an existing group where they fit.
+ *
+ *   forEachBrowser('Library', (b) => {
+ *     test('lists an opened speech', async () => {
+ *       await b.openPortal(firstPage('speech').path);
+ *       await b.clickReaderButton();
+ *       await b.extensionPage('/library.html');
+ *       assert.ok(await b.waitFor(() => document.querySelector('li')?.textContent, undefined, 'an entry'));
+ *     });
+ *   });
  */
 export function forEachBrowser(title: string, body: (b: YanduBrowser) => void): void {
   for (const name of BROWSERS) {
