@@ -177,6 +177,8 @@ const speechCheck = object<SpeechRecord>({
   outline: arrayOf(outlineNode),
   firstOpened: time,
   lastOpened: time,
+  changedAt: optional(time),
+  previousHash: optional(str),
 });
 
 const highlightCheck = object<Highlight>({

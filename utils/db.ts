@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Highlight, Note, SpeechRecord } from './types';
+import type { Draft, Highlight, Note, SpeechRecord, SpeechVersion } from './types';
 
 /**
  * Yandu's IndexedDB database. It must only ever be opened in the extension's origin (background and
@@ -10,6 +10,8 @@ export class YanduDB extends Dexie {
   speeches!: EntityTable<SpeechRecord, 'id'>;
   highlights!: EntityTable<Highlight, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  speechVersions!: EntityTable<SpeechVersion, 'id'>;
+  drafts!: EntityTable<Draft, 'id'>;
 
   constructor(name = 'yandu') {
     super(name);
@@ -19,6 +21,24 @@ export class YanduDB extends Dexie {
       highlights: 'id, speechId, category, updated',
       notes: 'id, speechId, updated',
     });
+    // Version 2 (highlights and notes): earlier copies of changed speeches, drafts saved as you type, and the
+    // key-task status index. Every 重点任务 highlight gets its follow-up record; every highlight a section.
+    this.version(2)
+      .stores({
+        highlights: 'id, speechId, category, updated, task.status',
+        speechVersions: 'id, speechId, archived',
+        drafts: 'id, updated',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<Highlight>('highlights')
+          .toCollection()
+          .modify((h) => {
+            if (h.category === 'task' && !h.task) h.task = { status: 'todo', due: null, progress: '' };
+            if (typeof h.section !== 'number') h.section = -1;
+            if (typeof h.note !== 'string') h.note = '';
+          }),
+      );
   }
 }
 

@@ -53,6 +53,31 @@ export interface SpeechRecord extends Speech {
   /** epoch ms */
   firstOpened: number;
   lastOpened: number;
+  /** Set when the page's text differed from the stored copy: when that was seen (epoch ms). */
+  changedAt?: number;
+  /** contentHash of the copy that was replaced then (kept in speechVersions). */
+  previousHash?: string;
+}
+
+/** An earlier copy of a speech's text, kept when the page changed so old highlights can be seen in place. */
+export interface SpeechVersion {
+  /** `${speechId}@${contentHash}` */
+  id: string;
+  speechId: string;
+  contentHash: string;
+  title: string;
+  paragraphs: string[];
+  outline: OutlineNode[];
+  /** epoch ms when it was replaced by a newer text */
+  archived: number;
+}
+
+/** Text being typed (a highlight's note or the 学习心得), saved as you type so a reload loses nothing. */
+export interface Draft {
+  /** `highlight:<id>` or `studyNote:<speechId>` */
+  id: string;
+  text: string;
+  updated: number;
 }
 
 /**

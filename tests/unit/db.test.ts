@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { assertExtensionOrigin, getDb, speechIdFromUrl, YanduDB } from '@/utils/db';
 import { loadSpeech, saveOpenedSpeech } from '@/utils/library';
@@ -20,14 +21,93 @@ afterEach(async () => {
   await getDb().open();
 });
 
-describe('database schema version 1', () => {
-  it('has the speeches, highlights and notes tables with their indexes', async () => {
+describe('database schema', () => {
+  it('has the speeches, highlights, notes, earlier versions and drafts tables with their indexes', async () => {
     const db = new YanduDB('schema-check');
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['highlights', 'notes', 'speeches']);
-    expect(db.highlights.schema.indexes.map((i) => i.name)).toContain('speechId');
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'drafts',
+      'highlights',
+      'notes',
+      'speechVersions',
+      'speeches',
+    ]);
+    expect(db.highlights.schema.indexes.map((i) => i.name)).toEqual(
+      expect.arrayContaining(['speechId', 'category', 'task.status']),
+    );
     expect(db.speeches.schema.indexes.map((i) => i.name)).toContain('lastOpened');
+    db.close();
+    await db.delete();
+  });
+
+  it('upgrades a version 1 database with every record intact and key tasks given a follow-up', async () => {
+    const name = 'upgrade-from-v1';
+    // A database exactly as version 1 of Yandu wrote it.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({
+      speeches: 'id, url, lastOpened, speaker, date',
+      highlights: 'id, speechId, category, updated',
+      notes: 'id, speechId, updated',
+    });
+    const selector = {
+      startPara: 1,
+      startOffset: 0,
+      endPara: 1,
+      endOffset: 8,
+      exact: '第一，强化思想引领',
+      prefix: '',
+      suffix: '。',
+    };
+    await v1
+      .table('speeches')
+      .put({ ...speech, id: 'ordoszgh.gov.cn/a.html', firstOpened: 1, lastOpened: 2 });
+    await v1.table('highlights').bulkPut([
+      {
+        id: 'h1',
+        speechId: 'ordoszgh.gov.cn/a.html',
+        category: 'task',
+        note: '本周落实',
+        selector,
+        section: 0,
+        created: 1,
+        updated: 1,
+      },
+      {
+        id: 'h2',
+        speechId: 'ordoszgh.gov.cn/a.html',
+        category: 'data',
+        note: '',
+        selector,
+        section: 0,
+        created: 1,
+        updated: 1,
+      },
+    ]);
+    await v1
+      .table('notes')
+      .put({
+        id: 'ordoszgh.gov.cn/a.html',
+        speechId: 'ordoszgh.gov.cn/a.html',
+        text: '心得',
+        created: 1,
+        updated: 3,
+      });
+    v1.close();
+
+    const db = new YanduDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect((await db.speeches.get('ordoszgh.gov.cn/a.html'))?.paragraphs).toEqual(speech.paragraphs);
+    const [h1, h2] = await db.highlights.bulkGet(['h1', 'h2']);
+    expect(h1).toMatchObject({
+      note: '本周落实',
+      selector,
+      task: { status: 'todo', due: null, progress: '' },
+    });
+    expect(h2?.task).toBeUndefined();
+    expect(await db.highlights.where('task.status').equals('todo').count()).toBe(1);
+    expect((await db.notes.get('ordoszgh.gov.cn/a.html'))?.text).toBe('心得');
     db.close();
     await db.delete();
   });
