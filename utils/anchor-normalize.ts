@@ -14,7 +14,7 @@ export interface FoldedText {
 }
 
 /** Whitespace of every kind a page or an editor may add: ASCII, NBSP, U+3000, zero-width, BOM. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return (
     code === 0x20 ||
     (code >= 0x09 && code <= 0x0d) ||

@@ -4,15 +4,12 @@
  * opened, possibly after the portal edited it. Order of trust: the stored position if it still shows the
  * exact quote; else the quote with its context; else an approximate quote under a strict threshold
  * (match-quote.ts). A highlight that cannot be placed is reported with a reason, never dropped: the UI keeps
- * it under 未能定位.
+ * it under 未能定位; its reason is an UnplacedReason (match-quote.ts).
  */
 
 import { SpeechText, type TextPoint } from './anchor-text';
 import { matchQuote, SearchText } from './match-quote';
 import type { Anchoring, TextSelector } from './types';
-
-export { CONTEXT_LENGTH, type TextPoint } from './anchor-text';
-export type { UnplacedReason } from './match-quote';
 
 /** The selector for the text between two points of a speech (points are clamped and ordered). */
 export function describe(paragraphs: readonly string[], start: TextPoint, end: TextPoint): TextSelector {
