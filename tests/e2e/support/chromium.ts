@@ -83,9 +83,16 @@ export class ChromiumSession implements YanduBrowser {
 
   static async launch(server: PortalServer): Promise<ChromiumSession> {
     const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-chromium-'));
-    const session = new ChromiumSession(server, home, copyExtension('chromium', home));
-    await session.start();
-    return session;
+    let session: ChromiumSession | undefined;
+    try {
+      session = new ChromiumSession(server, home, copyExtension('chromium', home));
+      await session.start();
+      return session;
+    } catch (error) {
+      await session?.close(); // a half-started browser, and the profile
+      await rm(home, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   private async start(): Promise<void> {

@@ -42,9 +42,16 @@ export class FirefoxSession implements YanduBrowser {
 
   static async launch(server: PortalServer, doorPath: string): Promise<FirefoxSession> {
     const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-firefox-'));
-    const session = new FirefoxSession(server, home, copyExtension('firefox', home), randomUUID(), doorPath);
-    await session.start();
-    return session;
+    let session: FirefoxSession | undefined;
+    try {
+      session = new FirefoxSession(server, home, copyExtension('firefox', home), randomUUID(), doorPath);
+      await session.start();
+      return session;
+    } catch (error) {
+      await session?.close(); // a half-started browser (e.g. the add-on was refused), and the profile
+      await rm(home, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   private async start(): Promise<void> {
