@@ -58,15 +58,52 @@ export function buildOutline(paragraphs: readonly string[]): OutlineNode[] {
 
 function build(paras: string[]): OutlineNode[] {
   if (paras.some((p) => NOTICE.test(p)) || isNewsReport(paras)) return [];
+  // Work on line segments: flattened pages keep their lost paragraph breaks as gaps ("。 一、…").
+  const segs = segments(paras);
+  const texts = segs.map((s) => s.text);
   const cands: Candidate[] = [];
-  paras.forEach((p, i) => {
-    scanParagraph(p, i, cands);
+  texts.forEach((t, i) => {
+    scanParagraph(t, i, cands);
   });
   if (cands.length === 0) return [];
   const chains = link(cands);
-  const kept = chains.filter((ch) => isHeadingList(ch, paras));
-  const noPreview = dropPreviews(kept, paras);
-  return levels(noPreview, paras);
+  const kept = chains.filter((ch) => isHeadingList(ch, texts));
+  const noPreview = dropPreviews(kept, texts);
+  return levels(noPreview, texts).map((n) => {
+    const seg = segs[n.para] as Segment;
+    return { ...n, para: seg.para, offset: seg.start + n.offset };
+  });
+}
+
+interface Segment {
+  para: number;
+  start: number;
+  text: string;
+}
+
+// A gap after a sentence end or colon, or between two Chinese characters, is a paragraph break that a
+// flattened page turned into spaces. Gaps after a marker (一、 标题 / （一） 标题) are not breaks.
+const GAP =
+  /(?<=[。！？!?；;：:…”’」』])\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff（(0-9０-９\u2460-\u2473])/gu;
+const HAS_SPACE = /\s/u;
+
+function segments(paras: string[]): Segment[] {
+  const out: Segment[] = [];
+  paras.forEach((p, para) => {
+    if (!HAS_SPACE.test(p)) {
+      out.push({ para, start: 0, text: p });
+      return;
+    }
+    let start = 0;
+    GAP.lastIndex = 0;
+    for (let m = GAP.exec(p); m !== null; m = GAP.exec(p)) {
+      if (m.index > start) out.push({ para, start, text: p.slice(start, m.index) });
+      start = m.index + m[0].length;
+    }
+    if (start < p.length || out.length === 0 || (out[out.length - 1] as Segment).para !== para)
+      out.push({ para, start, text: p.slice(start) });
+  });
+  return out;
 }
 
 function isNewsReport(paras: string[]): boolean {
@@ -189,29 +226,34 @@ function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
   const sorted = [...chains].sort((a, b) =>
     before(a.items[0] as Candidate, b.items[0] as Candidate) ? -1 : 1,
   );
-  const norm = sorted.map((ch) =>
-    ch.items.map((c, k) => normTitle(titleOf(c, ch.items[k + 1], paras[c.para] as string))),
-  );
+  const norm = new Map<Chain, string[]>();
+  const titlesOf = (ch: Chain) => {
+    let t = norm.get(ch);
+    if (t === undefined) {
+      t = ch.items.map((c, k) => normTitle(titleOf(c, ch.items[k + 1], paras[c.para] as string)));
+      norm.set(ch, t);
+    }
+    return t;
+  };
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i] as Chain;
+    // Only a list that takes no room of its own can be a preview.
+    if (a.items.length < 2 || !isCompact(a, paras)) continue;
     const aLast = a.items[a.items.length - 1] as Candidate;
-    const aTitles = norm[i] as string[];
+    const aTitles = titlesOf(a);
     for (let j = i + 1; j < sorted.length; j++) {
       const b = sorted[j] as Chain;
       const bFirst = b.items[0] as Candidate;
       // A repeated title is strong evidence even some way off (a contents block above the opening).
       if (bFirst.para > aLast.para + PREVIEW_REACH || j > i + 12) break;
       if (!before(aLast, bFirst)) continue;
-      const t = (norm[j] as string[])[0] as string;
+      const bTitles = titlesOf(b);
       const near = bFirst.para <= aLast.para + 3;
-      // Far off, a compact list must restate at least two of the titles, item by item.
-      const bTitles = norm[j] as string[];
-      const restated = aTitles.filter(
-        (x, k) => bTitles[k] !== undefined && sameTitle(x, bTitles[k] as string),
-      );
+      // Near, one repeated title is enough; far off, at least two must be restated item by item.
       const repeated = near
-        ? aTitles.some((x) => sameTitle(x, t))
-        : restated.length >= 2 && isCompact(a, paras);
+        ? aTitles.some((x) => sameTitle(x, bTitles[0] as string))
+        : aTitles.filter((x, k) => bTitles[k] !== undefined && sameTitle(x, bTitles[k] as string)).length >=
+          2;
       if (repeated || (near && isPreviewOf(a, b, paras))) {
         drop.add(a);
         break;
@@ -221,10 +263,12 @@ function dropPreviews(chains: Chain[], paras: string[]): Chain[] {
   return chains.filter((c) => !drop.has(c));
 }
 
-/** A list that takes no room of its own: all in one paragraph, or bare heading lines one after another. */
+/** A list that takes no room of its own: one sentence, or bare heading lines one after another. */
 function isCompact(a: Chain, paras: string[]): boolean {
   const first = a.items[0] as Candidate;
-  if (a.items.every((c) => c.para === first.para)) return true;
+  const last = a.items[a.items.length - 1] as Candidate;
+  if (last.para === first.para)
+    return !SENTENCE_END.test((paras[first.para] as string).slice(first.end, last.offset));
   return a.items.every(
     (c, k) =>
       c.initial &&

@@ -86,10 +86,14 @@ function checkShape(paragraphs: string[], out: OutlineNode[]): void {
 }
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures/outline');
-const fixtureTexts: string[][] = readdirSync(FIXTURES)
+const fixtures = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((f) => (JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { paragraphs: string[] }).paragraphs);
+  .map(
+    (f) =>
+      JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { paragraphs: string[]; outline: OutlineNode[] },
+  );
+const fixtureTexts: string[][] = fixtures.map((f) => f.paragraphs);
 
 describe('buildOutline properties', () => {
   it('never throws and returns well-formed nodes for random marker soup', () => {
@@ -143,6 +147,24 @@ describe('buildOutline properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('finds the same outline when a page flattens all paragraphs into one line (breaks become spaces)', () => {
+    for (const fx of fixtures) {
+      const starts: number[] = [];
+      let pos = 0;
+      for (const p of fx.paragraphs) {
+        starts.push(pos);
+        pos += p.length + 1;
+      }
+      const flat = buildOutline([fx.paragraphs.join(' ')]);
+      const expected = fx.outline.map((n) => ({
+        ...n,
+        para: 0,
+        offset: (starts[n.para] as number) + n.offset,
+      }));
+      expect(flat).toEqual(expected);
+    }
   });
 
   it('handles one huge paragraph of repeated markers (no pathological backtracking)', () => {
