@@ -39,7 +39,7 @@ echo "install-browsers: installing ${PACKAGES[*]} (this can take a minute)..." >
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 # Quiet on success; on failure show apt's own output, which says what went wrong.
-if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
   "${PACKAGES[@]}"; } >"$log" 2>&1; then
   cat "$log" >&2
   echo "install-browsers: apt-get failed; run by hand: $COMMAND" >&2
