@@ -48,7 +48,7 @@ const INLINE_SECTIONS = /(?:^|[。！\s])一、[^。]{2,40}[。\s][\s\S]*(?:^|[�
 const EXHORT = /[，,。；;：:]要|我们要|我們要|必须|必須|务必|務必|一定要/g;
 const HEADING = /^(?:第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+、)/;
 
-interface Sample {
+export interface Sample {
   lines: string[];
   chars: number;
   /** Text of the first <h1> and of the TRS breadcrumb links (a.CurrChnlCls) met on the way. */
@@ -106,12 +106,14 @@ export function sampleLines(root: Node, budget: number, stop?: Node | null): Sam
 }
 
 /**
- * The TRS body container. The outermost (.TRS_Editor) comes first in document order; the slower
- * attribute selector only runs when no class matched.
+ * The TRS body container. .TRS_Editor (the outer one, and the usual case) is asked first, one class per
+ * query: a selector list or an attribute selector costs far more in happy-dom, where the tests run.
  */
 export function trsBody(doc: Document): Element | null {
   return (
-    doc.querySelector('.TRS_Editor, .TRS_PreAppend, .Custom_UnionStyle') ??
+    doc.querySelector('.TRS_Editor') ??
+    doc.querySelector('.TRS_PreAppend') ??
+    doc.querySelector('.Custom_UnionStyle') ??
     doc.querySelector('[id^="TRS_AUTOADD"]')
   );
 }

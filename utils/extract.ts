@@ -6,7 +6,7 @@
  * Speech with no paragraphs.
  */
 import { Readability } from '@mozilla/readability';
-import { metaContent, sampleLines, trsBody } from './detect';
+import { metaContent, type Sample, sampleLines, trsBody } from './detect';
 import { blockLines } from './extract-blocks';
 import { type CleanBody, cleanBody } from './extract-clean';
 import { multiPageUrls } from './extract-pages';
@@ -44,25 +44,28 @@ interface Head {
   titles: string[];
 }
 
-function pageTitle(doc: Document): Head {
+/**
+ * The article title: <meta name="ArticleTitle">, else the heading above the body that matches <title>
+ * (it may lack the speaker prefix "胡锦涛在…" or carry a 提纲 suffix), else <title> without the site name.
+ * Headings come from the lines of the one bounded walk over the page top (a selector list over the whole
+ * document is slow in happy-dom).
+ */
+function pageTitle(doc: Document, top: Sample): Head {
   const meta = metaContent(doc, 'ArticleTitle');
   const docTitle = stripSiteSuffix(doc.title ?? '');
-  let heading = '';
   const folded = foldForCompare(docTitle);
-  const candidates = doc.querySelectorAll('h1, h2, .title, #title, .tit, .article-title, .bt');
-  for (let i = 0; i < candidates.length && i < 12; i++) {
-    const text = trimText((candidates[i]?.textContent ?? '').replace(/\s+/g, ' '));
-    if (text.length < 4 || text.length > 200) continue;
-    const f = foldForCompare(text);
-    if (!folded || commonRun(f, folded) >= 0.6 * Math.min(f.length, folded.length)) {
-      heading = text;
-      break;
-    }
-  }
-  // A bare site name in <title> ("鄂尔多斯工会网"): the page's first longer heading says more.
-  if (!heading && docTitle.length <= 12 && !/[_|｜]| - /.test(doc.title ?? '')) {
-    const first = trimText((candidates[0]?.textContent ?? '').replace(/\s+/g, ' '));
-    if (first.length > docTitle.length && first.length <= 200) heading = first;
+  const similar = (line: string) => {
+    const f = foldForCompare(line);
+    return commonRun(f, folded) >= 0.6 * Math.min(f.length, folded.length);
+  };
+  const usable = (line: string) => line.length >= 4 && line.length <= 200;
+  let heading = '';
+  if (usable(top.h1) && (!folded || similar(top.h1))) heading = top.h1;
+  else if (folded)
+    heading = top.lines.find((l) => usable(l) && l !== docTitle && similar(l) && !/[。]$/.test(l)) ?? '';
+  // A bare site name in <title> ("鄂尔多斯工会网"): the page's <h1> says more.
+  if (!heading && docTitle.length <= 12 && !/[_|｜]| - /.test(doc.title ?? '') && usable(top.h1)) {
+    if (top.h1.length > docTitle.length) heading = top.h1;
   }
   const title = meta || heading || docTitle;
   return { title, titles: [meta, heading, docTitle].filter(Boolean) };
@@ -75,8 +78,7 @@ function readabilityLines(doc: Document): string[] {
 }
 
 /** The TRS container when it holds text; otherwise (no container, or an empty one) Readability. */
-function body(doc: Document, title: string): { clean: CleanBody; via: Speech['via'] } {
-  const trs = trsBody(doc);
+function body(doc: Document, trs: Element | null, title: string): { clean: CleanBody; via: Speech['via'] } {
   if (trs) {
     const clean = cleanBody(blockLines(trs), title);
     if (clean.paragraphs.length > 0) return { clean, via: 'trs' };
@@ -102,9 +104,12 @@ function emptySpeech(url: string, title = ''): Speech {
 export function extractSpeech(doc: Document, url: string): Speech {
   let title = '';
   try {
-    const head = pageTitle(doc);
+    const trs = trsBody(doc);
+    // Lines above the body: title, "来源： 发布日期：…".
+    const top = doc.body ? sampleLines(doc.body, 4000, trs) : { lines: [], chars: 0, h1: '', crumbs: [] };
+    const head = pageTitle(doc, top);
     title = head.title;
-    const { clean, via } = body(doc, title);
+    const { clean, via } = body(doc, trs, title);
     const paragraphs = clean.paragraphs;
 
     let speaker: string | null = null;
@@ -117,13 +122,10 @@ export function extractSpeech(doc: Document, url: string): Speech {
     speaker ??= clean.speaker;
     occasion ??= clean.occasion;
 
-    // Lines above the body: where TRS writes "来源： 发布日期：…".
-    const body0 = doc.body;
-    const top = body0 ? sampleLines(body0, 4000, trsBody(doc)).lines : [];
     const pubDate = findDate(metaContent(doc, 'PubDate'));
     let pageDate: string | null = null;
     let source: string | null = metaContent(doc, 'ContentSource') || null;
-    for (const line of top) {
+    for (const line of top.lines) {
       pageDate ??= parseDateLine(line);
       source ??= parseSourceLine(line);
     }
