@@ -22,6 +22,8 @@ export interface Candidate {
   marker: string;
   /** Nothing but whitespace before the marker in its paragraph. */
   initial: boolean;
+  /** The heading runs to the end of its paragraph ("…讲三点意见：一、肯定成绩。"): its body comes after. */
+  atEnd: boolean;
 }
 
 /** Families whose markers are section headings by shape; the others also occur as loose words in prose. */
@@ -50,6 +52,7 @@ const SEQ_ORDINAL: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, �
 const WEAK_LEFT = /[。；;：:，,！!？?）)\s…]/u; // 是/要/首先/第X lists may follow a comma
 const STRICT_LEFT = /[。；;：:！!？?\s]/u; // 一、 / 1. inline only after a sentence end, colon or a gap
 const NUMERAL_CHAR = /[一二三四五六七八九十]/u;
+const LAST_SENTENCE = /^[^。！？!?；;]*[。！？!?；;]?\s*$/u;
 
 // Opening → closing quotation and book-title marks, by char code: “” 「」 『』 《》.
 const CLOSE_OF = new Map<number, string>([
@@ -121,6 +124,7 @@ export function scanParagraph(p: string, para: number, out: Candidate[]): void {
     if (quotes === null) quotes = ANY_OPEN.test(p) ? quotedRanges(p) : [];
     while (q < quotes.length && (quotes[q + 1] as number) <= i) q += 2;
     if (q < quotes.length && (quotes[q] as number) < i && i < (quotes[q + 1] as number)) continue;
+    if (!initial && STRONG.has(c.family)) c.atEnd = LAST_SENTENCE.test(p.slice(c.end, c.end + 400));
     out.push(c);
     i = c.end - 1;
   }
@@ -146,7 +150,7 @@ function make(
   n: number,
   marker: string,
 ): Candidate {
-  return { para, offset, end: offset + m[0].length, family, variant, n, marker, initial };
+  return { para, offset, end: offset + m[0].length, family, variant, n, marker, initial, atEnd: false };
 }
 
 const NO_VARIANT = /^[步点點条條]?$/u;

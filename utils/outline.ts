@@ -157,8 +157,10 @@ function fits(last: Candidate, c: Candidate): boolean {
   // A heading lost in the page (一、 then 三、) should not cost the rest of the outline.
   const skipOk = c.n === last.n + 2 && c.initial && last.initial && STRONG.has(c.family);
   if (c.n !== last.n + 1 && !skipOk) return false;
-  // Items that open their paragraphs may have long bodies between them; loose inline ones must be close.
-  if (c.initial && (last.initial || STRONG.has(c.family))) return true;
+  // Items that open their paragraphs (or headings that close one) may have long bodies between them;
+  // loose inline ones must be close.
+  if (STRONG.has(c.family) && (c.initial || c.atEnd)) return true;
+  if (c.initial && last.initial) return true;
   return c.para - last.para <= MAX_WEAK_GAP;
 }
 
