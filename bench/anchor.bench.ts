@@ -8,8 +8,10 @@
  * the accuracy of both against the ground truth tracked through the edits.
  *
  * Prints `name  median  min  max  unit` lines, then one JSON object of the medians and accuracy counts.
+ * `npx tsx bench/anchor.bench.ts /work/shared/corpus-full/*.json` runs the same on real speeches.
  */
 
+import { readFileSync } from 'node:fs';
 import approxSearch from 'approx-string-match';
 import { anchorAll } from '../utils/anchor';
 import { SpeechText } from '../utils/anchor-text';
@@ -358,8 +360,18 @@ function emptyAccuracy(): Accuracy {
   return { correct: 0, wrong: 0, unplaced: 0, unplacedGone: 0, total: 0 };
 }
 
+/**
+ * `--speech file.json …`: evaluate on the paragraphs of real speeches (read at run time, e.g. from
+ * /work/shared/corpus-full, never copied into the repo) instead of the composed one.
+ */
+function speechFromArgs(): string[] {
+  const files = process.argv.slice(2).filter((a) => a.endsWith('.json'));
+  if (files.length === 0) return composeSpeech(1, SPEECH_LENGTH);
+  return files.flatMap((f) => (JSON.parse(readFileSync(f, 'utf8')) as { paragraphs: string[] }).paragraphs);
+}
+
 function main() {
-  const paragraphs = composeSpeech(1, SPEECH_LENGTH);
+  const paragraphs = speechFromArgs();
   const text = new SpeechText(paragraphs);
   const highlights = randomHighlights(text, HIGHLIGHTS, 2);
   console.log(

@@ -180,3 +180,22 @@ export function editDistance(a: string, b: string): number {
   }
   return cost[m] as number;
 }
+
+/** Length of the longest common subsequence: how many of a's characters b still has, in order. */
+export function commonSubsequence(a: string, b: string): number {
+  const m = a.length;
+  scratch(m + 1);
+  const row = colCost;
+  row.fill(0, 0, m + 1);
+  for (let j = 0; j < b.length; j++) {
+    const t = b.charCodeAt(j);
+    let diag = 0;
+    for (let i = 1; i <= m; i++) {
+      const left = row[i] as number;
+      const best = a.charCodeAt(i - 1) === t ? diag + 1 : Math.max(left, row[i - 1] as number);
+      diag = left;
+      row[i] = best;
+    }
+  }
+  return row[m] as number;
+}

@@ -12,11 +12,15 @@
  * context characters that agree, with distance from the expected position as a tie-breaker.
  */
 
-import { affixDistance, bestMatchInWindow } from './anchor-distance';
-import { type FoldedText, fold, foldedOffset, foldText } from './anchor-normalize';
+import { affixDistance, bestMatchInWindow, commonSubsequence, editDistance } from './anchor-distance';
+import { type FoldedText, fold, foldedOffset, foldText, isSpace } from './anchor-normalize';
 
 /** Quotes shorter than this (after folding) must match exactly: one edit in three characters is another word. */
 const MIN_FUZZY_LENGTH = 4;
+/** Quotes at least this long (folded) may be placed by their two ends when the middle changed a lot. */
+const MIN_SPLIT_LENGTH = 24;
+/** A stored context this long (folded) is distinctive enough to mark where a quote began or ended. */
+const MIN_CONTEXT_ANCHOR = 16;
 /** Windows verified per quote, most promising (most pieces hit) first. */
 const MAX_WINDOWS = 24;
 /** Exact occurrences of a common quote that get a full context comparison. */
@@ -154,10 +158,83 @@ export function matchQuote(text: SearchText, query: QuoteQuery): QuoteResult {
   const known = bestExact ? bestExact.score : 0;
   const fuzzy = m >= MIN_FUZZY_LENGTH ? fuzzyCandidates(text, quote, scorer, occurrences, known) : [];
   const pool = exact.concat(fuzzy.filter((c) => !exact.some((e) => e.start === c.start)));
-  if (pool.length === 0) return { match: null, reason: 'not-found' };
   pool.sort(byScore);
   const best = pool.find((c) => scorer.acceptable(c, unique));
-  return best ? { match: toRaw(folded, best) } : { match: null, reason: 'weak-match' };
+  if (best) return { match: toRaw(folded, best) };
+  const ends = m >= MIN_SPLIT_LENGTH ? matchEnds(text, query, quote) : null;
+  if (ends) return { match: ends };
+  return { match: null, reason: pool.length === 0 ? 'not-found' : 'weak-match' };
+}
+
+/**
+ * A passage that gained or lost a sentence in the middle is too far from its quote for the edit bound,
+ * yet both of its ends are still where they were. So its start is looked for through the quote's first
+ * characters (with the prefix) or through the stored prefix itself, its end likewise, and the span between
+ * is accepted only if it comes in order, is about as long as the quote, and still holds most of the
+ * quote's characters in order (so a rewritten passage between intact neighbours is not taken).
+ */
+function matchEnds(text: SearchText, query: QuoteQuery, quote: string): QuoteMatch | null {
+  const prefix = fold(query.prefix);
+  const suffix = fold(query.suffix);
+  if (!prefix || !suffix) return null; // an end without context is no evidence
+  const m = quote.length;
+  const raw = text.raw;
+  const size = Math.min(32, Math.floor(m / 3));
+  const starts: { at: number; context: number }[] = [];
+  const ends: { at: number; context: number }[] = [];
+
+  const head = matchQuote(text, { quote: quote.slice(0, size), prefix, suffix: '', hint: query.hint }).match;
+  if (head && strongEnd(head)) starts.push({ at: head.start, context: head.contextScore });
+  const tailHint = query.hint + query.quote.length - size;
+  const tail = matchQuote(text, { quote: quote.slice(m - size), prefix: '', suffix, hint: tailHint }).match;
+  if (tail && strongEnd(tail)) ends.push({ at: tail.end, context: tail.contextScore });
+  if (prefix.length >= MIN_CONTEXT_ANCHOR) {
+    const before = matchQuote(text, {
+      quote: prefix,
+      prefix: '',
+      suffix: '',
+      hint: query.hint - prefix.length,
+    }).match;
+    if (before && before.quoteScore >= 0.85) starts.push({ at: skipSpace(raw, before.end, 1), context: 1 });
+  }
+  if (suffix.length >= MIN_CONTEXT_ANCHOR) {
+    const after = matchQuote(text, { quote: suffix, prefix: '', suffix: '', hint: tailHint + size }).match;
+    if (after && after.quoteScore >= 0.85) ends.push({ at: skipSpace(raw, after.start, -1), context: 1 });
+  }
+
+  for (const start of starts) {
+    for (const end of ends) {
+      if (end.at <= start.at || end.at - start.at > 2 * query.quote.length + 200) continue;
+      const span = fold(raw.slice(start.at, end.at));
+      if (commonSubsequence(quote, span) < 0.65 * m) continue;
+      const errors = editDistance(quote, span);
+      const contextScore =
+        (start.context * prefix.length + end.context * suffix.length) / (prefix.length + suffix.length);
+      return {
+        start: start.at,
+        end: end.at,
+        errors,
+        quoteScore: Math.max(0, 1 - errors / m),
+        contextScore,
+        score: contextScore,
+      };
+    }
+  }
+  return null;
+}
+
+/** First non-space offset from `at` going forward (dir 1), or the offset after the last one going back. */
+function skipSpace(raw: string, at: number, dir: 1 | -1): number {
+  if (dir > 0) {
+    while (at < raw.length && isSpace(raw.charCodeAt(at))) at++;
+  } else {
+    while (at > 0 && isSpace(raw.charCodeAt(at - 1))) at--;
+  }
+  return at;
+}
+
+function strongEnd(match: QuoteMatch): boolean {
+  return match.quoteScore >= 0.85 && match.contextScore >= 0.6;
 }
 
 function byScore(a: Candidate, b: Candidate): number {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { anchor, anchorAll, describe } from '@/utils/anchor';
-import { editDistance } from '@/utils/anchor-distance';
+import { commonSubsequence } from '@/utils/anchor-distance';
 import { fold } from '@/utils/anchor-normalize';
 import type { TextSelector } from '@/utils/types';
 
@@ -100,7 +100,9 @@ it('never throws on edited text, and whatever it places closely matches the quot
         const quote = fold(sel.exact);
         const placed = fold(found.selector.exact);
         if (found.how === 'position' || found.how === 'quote') expect(placed).toBe(quote);
-        else expect(editDistance(quote, placed)).toBeLessThanOrEqual(Math.floor(quote.length / 4));
+        // Fuzzy: within a quarter of the quote in edits, or (a sentence added or dropped in the middle of
+        // a long passage) still holding at least 65% of the quote's characters in order.
+        else expect(commonSubsequence(quote, placed)).toBeGreaterThanOrEqual(0.65 * quote.length);
       });
     }),
     { numRuns: 300 },

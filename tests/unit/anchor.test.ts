@@ -186,6 +186,33 @@ group('anchor', () => {
     expect(textAt(split, a).replace('\n', '')).toBe(sel.exact);
   });
 
+  it('places a long passage that gained a sentence in the middle, and not one whose middle was rewritten', () => {
+    const sel = highlight(
+      speech,
+      3,
+      '要深化劳动和技能竞赛（含线上赛），今年全市计划举办各类竞赛一百二十场，覆盖职工五万人次',
+    );
+    const added = edit(
+      speech,
+      3,
+      '（含线上赛），',
+      '（含线上赛），竞赛项目由各产业工会结合行业特点自行确定，',
+    );
+    const a = anchor(added, sel);
+    expect(a.placed && a.how).toBe('fuzzy');
+    expect(textAt(added, a)).toBe(
+      '要深化劳动和技能竞赛（含线上赛），竞赛项目由各产业工会结合行业特点自行确定，今年全市计划举办各类竞赛一百二十场，覆盖职工五万人次',
+    );
+
+    const rewritten = edit(
+      speech,
+      3,
+      '（含线上赛），今年全市计划举办各类竞赛一百二十场，',
+      '，具体安排另行通知，请各单位提前做好准备，',
+    );
+    expect(anchor(rewritten, sel).placed).toBe(false);
+  });
+
   it('finds a sentence that moved to another paragraph', () => {
     const sentence = '要扎实做好困难职工帮扶工作，确保帮扶资金足额发放、及时到位。';
     const sel = highlight(speech, 4, '确保帮扶资金足额发放、及时到位');
