@@ -65,7 +65,7 @@ const HAN_END = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]$/;
 const HAN_START = /^[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
 
 function hidden(el: Element): boolean {
-  if (el.attributes.length === 0) return false; // the common <p>: skip two attribute lookups
+  if (!el.hasAttributes()) return false; // the common bare <p>: no attribute lookups, no NamedNodeMap
   if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);

@@ -32,7 +32,10 @@ const PAYWALL =
 const CSS_RULE = /(?:@[\w-]+[^{}]*|[\w.#*\-\s,:>[\]="'()]+)\{[^{}]*\}/g;
 
 function normalize(line: string): string {
-  let t = trimText(line.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\u00a0/g, ' '));
+  let t = /[\u200b-\u200d\u2060\ufeff\u00a0]/.test(line)
+    ? line.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\u00a0/g, ' ')
+    : line;
+  t = trimText(t);
   if (t.includes('{') && t.includes('}') && /[:;]/.test(t)) t = trimText(t.replace(CSS_RULE, ''));
   return t.replace(/[ \t]{2,}/g, ' ');
 }
