@@ -421,7 +421,11 @@ function demoteAsides(all: Placed[], roots: Chain[], paras: string[]): void {
   };
   let main = roots[0] as Chain;
   for (const r of roots) if (weight(r) > weight(main)) main = r;
-  for (const pl of all) if (pl.root !== main) pl.depth += 1;
+  // Another top-level heading list of the main one's kind is a parallel part (a second speech on the page).
+  const first = main.items[0] as Candidate;
+  const parallel = (r: Chain) => STRONG.has(main.family) && variantsFit(first, r.items[0] as Candidate);
+  const aside = new Set(roots.filter((r) => r !== main && !parallel(r)));
+  for (const pl of all) if (aside.has(pl.root)) pl.depth += 1;
 }
 
 /** Headings are short; looking further than this for the sentence end only costs time on huge paragraphs. */

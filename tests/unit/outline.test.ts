@@ -151,6 +151,22 @@ describe('buildOutline markers and titles', () => {
     ]);
   });
 
+  it('keeps two speeches collected on one page at the same level', () => {
+    const out = buildOutline([
+      '第一篇：在全县春耕生产会议上的讲话',
+      '同志们：',
+      '一、抓好春耕备耕',
+      '要提早调运种子化肥，确保农资供应充足。',
+      '二、强化技术服务',
+      '要组织农技人员深入田间地头开展指导。',
+      '第二篇：在全县防汛工作会议上的讲话',
+      '同志们：',
+      '一、压实防汛责任',
+      '要层层落实防汛责任制。',
+    ]);
+    expect(out.map((n) => `${n.level}${n.marker}@${n.para}`)).toEqual(['1一@2', '1二@4', '1一@8']);
+  });
+
   it('survives one heading lost from the page (一、 then 三、)', () => {
     const out = buildOutline([
       '一、统一思想',
