@@ -12,11 +12,13 @@
  * context characters that agree, with distance from the expected position as a tie-breaker.
  */
 
-import { affixDistance, bestMatchInWindow, commonSubsequence, editDistance } from './anchor-distance';
+import { affixDistance, bestMatchInWindow, commonSubsequence } from './anchor-distance';
 import { type FoldedText, fold, foldedOffset, foldText, isSpace } from './anchor-normalize';
 
 /** Quotes shorter than this (after folding) must match exactly: one edit in three characters is another word. */
 const MIN_FUZZY_LENGTH = 4;
+/** Longer quotes (whole sections) are not searched approximately as a whole, only by their ends. */
+const MAX_FUZZY_LENGTH = 600;
 /** Quotes at least this long (folded) may be placed by their two ends when the middle changed a lot. */
 const MIN_SPLIT_LENGTH = 24;
 /** A stored context this long (folded) is distinctive enough to mark where a quote began or ended. */
@@ -156,7 +158,10 @@ export function matchQuote(text: SearchText, query: QuoteQuery): QuoteResult {
   }
 
   const known = bestExact ? bestExact.score : 0;
-  const fuzzy = m >= MIN_FUZZY_LENGTH ? fuzzyCandidates(text, quote, scorer, occurrences, known) : [];
+  const fuzzy =
+    m >= MIN_FUZZY_LENGTH && m <= MAX_FUZZY_LENGTH
+      ? fuzzyCandidates(text, quote, scorer, occurrences, known)
+      : [];
   const pool = exact.concat(fuzzy.filter((c) => !exact.some((e) => e.start === c.start)));
   pool.sort(byScore);
   const best = pool.find((c) => scorer.acceptable(c, unique));
@@ -206,8 +211,10 @@ function matchEnds(text: SearchText, query: QuoteQuery, quote: string): QuoteMat
     for (const end of ends) {
       if (end.at <= start.at || end.at - start.at > 2 * query.quote.length + 200) continue;
       const span = fold(raw.slice(start.at, end.at));
-      if (commonSubsequence(quote, span) < 0.65 * m) continue;
-      const errors = editDistance(quote, span);
+      const kept = sharedCharacters(quote, span);
+      if (kept < 0.65 * m) continue;
+      // A lower bound of the edit distance; exact enough to report how much changed.
+      const errors = Math.max(m, span.length) - kept;
       const contextScore =
         (start.context * prefix.length + end.context * suffix.length) / (prefix.length + suffix.length);
       return {
@@ -221,6 +228,29 @@ function matchEnds(text: SearchText, query: QuoteQuery, quote: string): QuoteMat
     }
   }
   return null;
+}
+
+/**
+ * How many of the quote's characters the span still has: in order (longest common subsequence) when that
+ * is affordable, else counted as a multiset, for passages of thousands of characters.
+ */
+function sharedCharacters(quote: string, span: string): number {
+  if (quote.length * span.length <= 4_000_000) return commonSubsequence(quote, span);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < span.length; i++) {
+    const c = span.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < quote.length; i++) {
+    const c = quote.charCodeAt(i);
+    const left = counts.get(c) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(c, left - 1);
+    }
+  }
+  return shared;
 }
 
 /** First non-space offset from `at` going forward (dir 1), or the offset after the last one going back. */
