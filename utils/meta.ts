@@ -27,7 +27,7 @@ const MEETING_OCCASION = new RegExp(
 const BARE_OCCASION = new RegExp(`^(.{4,120}?(?:会|會|式|典礼|典禮))(?:上的|上|的)?${FORM}${NOTE}`);
 
 const ROLE =
-  '(?:党组书记|党委书记|书记|書記|副主席|主席|副市长|市长|市長|副省长|省长|省長|县长|縣長|区长|區長|旗长|副主任|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|董事长|院长|院長|校长|校長|会长|會長|总理|總理|委员长|委員長|常委|委员|委員|秘书长|处长|處長|主委|同志)';
+  '(?:(?:常务|常務|执行|執行|第一)?副?(?:党组书记|党委书记|书记|書記|主席|市长|市長|省长|省長|县长|縣長|区长|區長|旗长|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|董事长|院长|院長|校长|校長|会长|會長|总理|總理|委员长|委員長|常委|委员|委員|秘书长|处长|處長|主委)|同志)';
 const ROLE_AT_END = new RegExp(`${ROLE}$`);
 const ROLE_THEN_NAME = new RegExp(`^.*${ROLE}[、,，\\s]*([\\u4e00-\\u9fa5·]{2,5})$`);
 const NAME = /^[\u4e00-\u9fa5][\u4e00-\u9fa5·]{1,5}$/;
@@ -98,6 +98,12 @@ export function parseByline(line: string): string | null {
   if (!t || t.length > 40 || SENTENCE_PUNCT.test(t) || /^[（(]|^[一二三四五六七八九十]+、|^第/.test(t))
     return null;
   if (!HAN.test(t) || /\d/.test(t) || /记者|通讯员|编辑|摄影/.test(t)) return null;
+  // "王立新（市总工会主席）": a name with its role in brackets.
+  const bracketed = /^([^（(]{2,6}?)\s*[（(]([^）)]{2,30})[）)]$/.exec(t);
+  if (bracketed && new RegExp(ROLE).test(bracketed[2] ?? '')) {
+    const name = bracketed[1] ?? '';
+    return NAME.test(name) && !NOT_NAME.test(name) ? name : null;
+  }
   const tokens = t.split(' ');
   const last = tokens[tokens.length - 1] ?? '';
   if (
