@@ -213,6 +213,19 @@ group('anchor', () => {
     expect(anchor(rewritten, sel).placed).toBe(false);
   });
 
+  it('places a highlight over most of a long speech after small edits inside it', () => {
+    const long = [...speech, ...speech.slice(1, 6).map((p) => p.replace('第', '再论第')), ...speech.slice(1)];
+    const sel = describe(long, { para: 1, offset: 2 }, { para: long.length - 1, offset: 10 });
+    expect(sel.exact.length).toBeGreaterThan(600);
+    const edited = ['（根据录音整理）', ...edit(long, 8, '根党走', '跟党走')];
+    const a = anchor(edited, sel);
+    expect(a.placed && a.how).toBe('fuzzy');
+    const text = textAt(edited, a);
+    expect(text.startsWith(sel.exact.slice(0, 20))).toBe(true);
+    expect(text.endsWith(sel.exact.slice(-10))).toBe(true);
+    expect(text).toContain('听党话、跟党走');
+  });
+
   it('finds a sentence that moved to another paragraph', () => {
     const sentence = '要扎实做好困难职工帮扶工作，确保帮扶资金足额发放、及时到位。';
     const sel = highlight(speech, 4, '确保帮扶资金足额发放、及时到位');
