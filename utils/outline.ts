@@ -184,13 +184,13 @@ function isHeadingList(ch: Chain, paras: string[]): boolean {
 }
 
 /**
- * A lone first item counts when its shape is a heading and it opens its paragraph, when a count was just
- * announced ("讲三点意见：一是…"), or when it opens the last paragraph (the text may be cut off there).
+ * A lone first item counts when its shape is a heading and it opens (or closes) its paragraph, when a count
+ * was just announced ("讲三点意见：一是…"), or when it opens the last paragraph (the text may be cut off there).
  */
 function singletonOk(c: Candidate, paras: string[], intro: string): boolean {
   if (c.n === -1 || titleOf(c, undefined, paras[c.para] as string) === '') return false;
   if (ANNOUNCE.test(intro)) return true;
-  if (c.initial && STRONG.has(c.family)) return true;
+  if ((c.initial || c.atEnd) && STRONG.has(c.family)) return true;
   return c.initial && c.n === 1 && c.para === paras.length - 1;
 }
 
