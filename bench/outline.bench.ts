@@ -24,7 +24,7 @@ function paragraph(seed: number, sentences: number): string {
   return p;
 }
 
-/** 一、 sections with （一） headings, inline 一是 lists, paragraph-initial 第一， points and plain prose. */
+/** 一、 sections with （一） headings, inline 一是 lists, paragraph-initial 第一，/第二， points and plain prose. */
 export function composeSpeech(targetChars: number): string[] {
   const paras = ['同志们：', paragraph(0, 4), '下面，我讲几点意见。'];
   let chars = paras.join('').length;
@@ -35,7 +35,8 @@ export function composeSpeech(targetChars: number): string[] {
       sec.push(
         `${paragraph(s + k + 1, 1)}一是加强组织领导，压实工作责任。${paragraph(s, 1)}二是强化要素保障，优化资源配置。${paragraph(k, 1)}三是严格督查考核，确保取得实效。`,
       );
-      sec.push(`第${CN[k]}，要抓住关键环节。${paragraph(s * 3 + k, 3)}`);
+      sec.push(`第一，要抓住关键环节。${paragraph(s * 3 + k, 3)}`);
+      sec.push(`第二，要补齐短板弱项。${paragraph(s * 3 + k + 1, 2)}`);
     }
     paras.push(...sec);
     chars += sec.join('').length;
