@@ -141,11 +141,14 @@ function breadcrumbOf(page: Sample): string {
   );
 }
 
-function titlesOf(doc: Document, h1: string): string[] {
+function titlesOf(doc: Document, page: Sample): string[] {
   const meta = metaContent(doc, 'ArticleTitle');
   // 标题_栏目_站名: only the first part is the article's title.
   const head = (doc.title ?? '').split(/_| - | \| |｜/)[0] ?? '';
-  return [meta, head, h1].map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.length >= 4);
+  // TRS writes the title line right above "来源： 发布日期：…".
+  const info = page.lines.findIndex((l) => /(?:来源|來源|发布日期|發布日期|发布时间)[:：]/.test(l));
+  const above = info > 0 ? (page.lines[info - 1] ?? '') : '';
+  return [meta, head, page.h1, above].map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t.length >= 4);
 }
 
 export function detectSpeech(doc: Document, url: string): Detection {
@@ -166,7 +169,7 @@ export function detectSpeech(doc: Document, url: string): Detection {
     const container = trsBody(doc);
     // Header, breadcrumb and title lines (up to the TRS body), then the start of the body itself.
     const page = sampleLines(body, 2500, container);
-    const titles = titlesOf(doc, page.h1);
+    const titles = titlesOf(doc, page);
     let content = container ? sampleLines(container, 1500).lines : page.lines;
     if (!container) {
       // Without a TRS container the article starts after its title line.

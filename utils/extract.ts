@@ -63,9 +63,13 @@ function pageTitle(doc: Document, top: Sample): Head {
   if (usable(top.h1) && (!folded || similar(top.h1))) heading = top.h1;
   else if (folded)
     heading = top.lines.find((l) => usable(l) && l !== docTitle && similar(l) && !/[。]$/.test(l)) ?? '';
-  // A bare site name in <title> ("鄂尔多斯工会网"): the page's <h1> says more.
-  if (!heading && docTitle.length <= 12 && !/[_|｜]| - /.test(doc.title ?? '') && usable(top.h1)) {
-    if (top.h1.length > docTitle.length) heading = top.h1;
+  // A bare site name in <title> ("鄂尔多斯工会网"): the <h1>, or the line above "来源： 发布日期：…".
+  if (!heading && docTitle.length <= 12 && !/[_|｜]| - /.test(doc.title ?? '')) {
+    const info = top.lines.findIndex((l) => parseDateLine(l) !== null || /^(?:来源|來源)[:：]/.test(l));
+    const above = info > 0 ? (top.lines[info - 1] ?? '') : '';
+    if (usable(top.h1) && top.h1.length > docTitle.length) heading = top.h1;
+    else if (usable(above) && above.length > docTitle.length && !/当前位置|當前位置|>>|»/.test(above))
+      heading = above;
   }
   const title = meta || heading || docTitle;
   return { title, titles: [meta, heading, docTitle].filter(Boolean) };

@@ -68,6 +68,14 @@ describe('detectSpeech', () => {
     expect(d.reasons).not.toContain('title:在…上的讲话');
   });
 
+  it('reads the title line above the info line when <title> is only the site name', () => {
+    const doc = page(
+      '鄂尔多斯工会网',
+      `<div>李明在全市工会工作会议上的讲话</div><div>来源：市总工会 发布日期：2019-03-25</div><div class="TRS_Editor">${paras(PROSE)}</div>`,
+    );
+    expect(detectSpeech(doc, `${PORTAL}/x/1.html`).reasons).toContain('title:在…上的讲话');
+  });
+
   it('finds a speech without a title by its salutation and announced points', () => {
     const body = paras('各位代表、同志们：', `${PROSE}下面，我讲三点意见。`, '第一，统一思想，提高认识。');
     const d = detectSpeech(page('', body), 'https://example.org/doc/1.html');

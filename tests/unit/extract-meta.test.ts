@@ -162,6 +162,18 @@ describe('extractSpeech fallbacks', () => {
     expect(speech.paragraphs).toEqual(paras);
   });
 
+  it('takes the line above the info line as title when <title> is only the site name', () => {
+    const doc = parse(
+      '<title>鄂尔多斯工会网</title><div>当前位置：首页 &gt;&gt; 领导讲话</div><div class="bt">王立新在全市工会工作会议上的讲话</div><div>来源：&nbsp;发布日期：2019-03-25</div><div class="TRS_Editor"><p>同志们：</p></div>',
+    );
+    const speech = extractSpeech(doc, 'http://www.ordoszgh.gov.cn/zlzx/ldjh/1.html');
+    expect([speech.title, speech.speaker, speech.date]).toEqual([
+      '王立新在全市工会工作会议上的讲话',
+      '王立新',
+      '2019-03-25',
+    ]);
+  });
+
   it('drops paywall notices of document-sharing sites', () => {
     const doc = parse(
       `<div class="TRS_Editor"><p>同志们：</p><p>${PROSE}</p><p>……(未完，全文共6606字，请登录后阅读)</p><p>新来的客人【点此注册】查看全文</p></div>`,
