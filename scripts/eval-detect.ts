@@ -129,8 +129,13 @@ export function evalDetection(files: Array<Record<string, unknown>>): string {
     if (diff < 0 && gold.length === s.paragraphs.length) paragraphs.right++;
     else {
       const at = diff < 0 ? gold.length : diff;
+      const got = s.paragraphs[at] ?? '';
+      const want = gold[at] ?? '';
+      let c = 0;
+      while (c < got.length && got[c] === want[c]) c++;
+      const around = (t: string) => JSON.stringify(t.slice(Math.max(0, c - 12), c + 24));
       paragraphs.misses.push(
-        `${id}: ${s.paragraphs.length}/${gold.length} paras, first difference at ${at}: ${JSON.stringify((s.paragraphs[at] ?? '').slice(0, 40))} vs ${JSON.stringify((gold[at] ?? '').slice(0, 40))}`,
+        `${id}: ${s.paragraphs.length}/${gold.length} paras, paragraph ${at} differs at char ${c}: ${around(got)} vs gold ${around(want)}`,
       );
     }
     rows.push(
