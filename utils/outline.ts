@@ -86,6 +86,9 @@ interface Segment {
 const GAP =
   /(?<=[。！？!?；;：:…”’」』])\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff（(0-9０-９\u2460-\u2473])/gu;
 const HAS_SPACE = /\s/u;
+// A marker standing alone before a gap ("一 关于…", "第一部分 关于…"): the gap belongs to the heading.
+const BARE_MARKER =
+  /^\s*(?:第?[一二三四五六七八九十]{1,3}(?:部分|个方面|個方面|方面|件事|句话|句話|个问题|個問題|点|點|步|条|條|是|要)?|首先|其次|再次|最后|最後)$/u;
 
 function segments(paras: string[]): Segment[] {
   const out: Segment[] = [];
@@ -97,6 +100,7 @@ function segments(paras: string[]): Segment[] {
     let start = 0;
     GAP.lastIndex = 0;
     for (let m = GAP.exec(p); m !== null; m = GAP.exec(p)) {
+      if (BARE_MARKER.test(p.slice(start, m.index))) continue;
       if (m.index > start) out.push({ para, start, text: p.slice(start, m.index) });
       start = m.index + m[0].length;
     }

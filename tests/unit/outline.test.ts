@@ -167,6 +167,18 @@ describe('buildOutline markers and titles', () => {
     expect(out.map((n) => `${n.level}${n.marker}@${n.para}`)).toEqual(['1一@2', '1二@4', '1一@8']);
   });
 
+  it('reads a bare numeral and a space as a heading marker at a paragraph start (一 关于…)', () => {
+    const out = buildOutline([
+      '下面讲两个问题。',
+      '一 关于工作作风问题',
+      '作风建设永远在路上。',
+      '二 关于队伍建设问题',
+    ]);
+    expect(brief(out)).toEqual(['L1 一 1:0 关于工作作风问题', 'L1 二 3:0 关于队伍建设问题']);
+    const parts = buildOutline(['第一部分 关于形势', '形势总体向好。', '第二部分 关于任务']);
+    expect(brief(parts)).toEqual(['L1 第一部分 0:0 关于形势', 'L1 第二部分 2:0 关于任务']);
+  });
+
   it('survives one heading lost from the page (一、 then 三、)', () => {
     const out = buildOutline([
       '一、统一思想',
