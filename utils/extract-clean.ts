@@ -6,6 +6,7 @@
 import {
   cleanSpeaker,
   isDateLine,
+  isSpeechTitleLine,
   parseByline,
   parseDateLine,
   parseSubtitle,
@@ -60,7 +61,8 @@ export function cleanBody(raw: readonly string[], title: string): CleanBody {
       date ??= sub.date;
       continue;
     }
-    if (title && repeatsTitle(line, title)) {
+    // The title repeated, or a second title line ("在…会议上的讲话" under a slogan title).
+    if ((title && repeatsTitle(line, title)) || isSpeechTitleLine(line)) {
       const parsed = parseTitle(line);
       speaker ??= parsed.speaker;
       occasion ??= parsed.occasion;

@@ -77,6 +77,12 @@ function trimOccasion(text: string): string | null {
   return t.length >= 2 ? t : null;
 }
 
+/** A line that is itself a speech title ("在…会议上的讲话"), without sentence punctuation. */
+export function isSpeechTitleLine(line: string): boolean {
+  const t = trimText(line);
+  return t.length <= 120 && !/[。，,；;！!？?]/.test(t) && (AT_OCCASION.test(t) || MEETING_OCCASION.test(t));
+}
+
 /** "——在…上的讲话", "——2024年7月23日在…会议上": the occasion and date of a subtitle line. */
 export function parseSubtitle(line: string): SpeechMeta | null {
   const t = trimText(line);

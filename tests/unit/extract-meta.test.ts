@@ -125,6 +125,16 @@ describe('body text', () => {
     });
   });
 
+  it('takes a "在…上的讲话" line under a slogan title as metadata', () => {
+    const body = cleanBody(['在全市工会工作会议上的讲话', '李明', '同志们：'], '凝心聚力 再创佳绩');
+    expect(body).toEqual({
+      paragraphs: ['同志们：'],
+      speaker: '李明',
+      occasion: '全市工会工作会议',
+      date: null,
+    });
+  });
+
   it('keeps a body that opens straight with prose untouched', () => {
     const lines = ['今天召开这次会议，主要是部署工作。', '第一，要提高认识。'];
     expect(cleanBody(lines, '在全市工作会议上的讲话').paragraphs).toEqual(lines);
