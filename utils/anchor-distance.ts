@@ -134,11 +134,28 @@ export function affixDistance(pattern: string, text: string, at: number, dir: 1 
 const patternMasks = new Map<number, number>();
 
 function affixDistanceByTable(pattern: string, text: string, at: number, dir: 1 | -1, n: number): number {
+  return alignAt(pattern, text, at, dir, n).errors;
+}
+
+/**
+ * Like affixDistance, for a pattern of any length and over up to `n` text characters, also telling how
+ * many text characters the best alignment covers (the first such length when several are equally good).
+ * Used to extend a quote from one end that is known to be in place.
+ */
+export function alignAt(
+  pattern: string,
+  text: string,
+  at: number,
+  dir: 1 | -1,
+  n: number,
+): { errors: number; length: number } {
   const m = pattern.length;
+  n = Math.max(0, Math.min(n, dir > 0 ? text.length - at : at));
   scratch(m + 1);
   const cost = colCost;
   for (let i = 0; i <= m; i++) cost[i] = i;
   let best = cost[m] as number;
+  let length = 0;
   for (let j = 0; j < n; j++) {
     const t = dir > 0 ? text.charCodeAt(at + j) : text.charCodeAt(at - 1 - j);
     let diag = cost[0] as number;
@@ -153,9 +170,12 @@ function affixDistanceByTable(pattern: string, text: string, at: number, dir: 1 
       diag = left;
       cost[i] = c;
     }
-    if ((cost[m] as number) < best) best = cost[m] as number;
+    if ((cost[m] as number) < best) {
+      best = cost[m] as number;
+      length = j + 1;
+    }
   }
-  return best;
+  return { errors: best, length };
 }
 
 /** Plain Levenshtein distance (quote similarity in tests and checks). */

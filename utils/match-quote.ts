@@ -12,11 +12,13 @@
  * context characters that agree, with distance from the expected position as a tie-breaker.
  */
 
-import { affixDistance, bestMatchInWindow, commonSubsequence } from './anchor-distance';
+import { affixDistance, alignAt, bestMatchInWindow, commonSubsequence } from './anchor-distance';
 import { type FoldedText, fold, foldedOffset, foldText, isSpace } from './anchor-normalize';
 
 /** Quotes shorter than this (after folding) must match exactly: one edit in three characters is another word. */
 const MIN_FUZZY_LENGTH = 4;
+/** A quote placed from one end only may have lost at most this share of its characters. */
+const MAX_ONE_SIDED_LOSS = 0.35;
 /** Longer quotes (whole sections) are not searched approximately as a whole, only by their ends. */
 const MAX_FUZZY_LENGTH = 600;
 /** Quotes at least this long (folded) may be placed by their two ends when the middle changed a lot. */
@@ -207,16 +209,78 @@ function matchEnds(text: SearchText, query: QuoteQuery, quote: string): QuoteMat
     if (after && after.quoteScore >= 0.85) ends.push({ at: skipSpace(raw, after.start, -1), context: 1 });
   }
 
+  const pair = pairEnds(text, quote, starts, ends, query.quote.length, prefix.length, suffix.length);
+  if (pair) return pair;
+  // Only one end in place (the other cut off with the text around it): extend the quote from that end,
+  // accepting it only if most of it is still there and that end sits in a well-matched context.
+  const folded = text.folded;
+  for (const end of ends) {
+    if (end.context < 0.8 || m > MAX_FUZZY_LENGTH) continue;
+    const e = foldedOffset(folded, end.at);
+    const r = alignAt(quote, folded.text, e, -1, m + Math.ceil(m / 2));
+    if (r.length === 0 || r.errors > MAX_ONE_SIDED_LOSS * m) continue;
+    // A stray punctuation mark before what is left ("。" ending the previous sentence) aligns for free
+    // against the quote's lost part; a quote that did not start with punctuation does not get it back.
+    let from = e - r.length;
+    while (from < e - 1 && isPunctuation(folded.text, from) && !isPunctuation(quote, 0)) from++;
+    const start = folded.map[from] as number;
+    return oneSided(
+      start,
+      end.at,
+      r.errors,
+      m,
+      end.context * (suffix.length / (prefix.length + suffix.length)),
+    );
+  }
+  for (const start of starts) {
+    if (start.context < 0.8 || m > MAX_FUZZY_LENGTH) continue;
+    const s = foldedOffset(folded, start.at);
+    const r = alignAt(quote, folded.text, s, 1, m + Math.ceil(m / 2));
+    if (r.length === 0 || r.errors > MAX_ONE_SIDED_LOSS * m) continue;
+    let to = s + r.length;
+    while (to > s + 1 && isPunctuation(folded.text, to - 1) && !isPunctuation(quote, m - 1)) to--;
+    const end = (folded.map[to - 1] as number) + 1;
+    return oneSided(
+      start.at,
+      end,
+      r.errors,
+      m,
+      start.context * (prefix.length / (prefix.length + suffix.length)),
+    );
+  }
+  return null;
+}
+
+function isPunctuation(text: string, at: number): boolean {
+  return /\p{P}/u.test(text[at] ?? '');
+}
+
+function oneSided(start: number, end: number, errors: number, m: number, contextScore: number): QuoteMatch {
+  return { start, end, errors, quoteScore: Math.max(0, 1 - errors / m), contextScore, score: contextScore };
+}
+
+/** The first start/end pair that comes in order, spans about the quote's length and holds most of it. */
+function pairEnds(
+  text: SearchText,
+  quote: string,
+  starts: { at: number; context: number }[],
+  ends: { at: number; context: number }[],
+  rawLength: number,
+  prefixLength: number,
+  suffixLength: number,
+): QuoteMatch | null {
+  const m = quote.length;
+  const raw = text.raw;
   for (const start of starts) {
     for (const end of ends) {
-      if (end.at <= start.at || end.at - start.at > 2 * query.quote.length + 200) continue;
+      if (end.at <= start.at || end.at - start.at > 2 * rawLength + 200) continue;
       const span = fold(raw.slice(start.at, end.at));
       const kept = sharedCharacters(quote, span);
       if (kept < 0.65 * m) continue;
       // A lower bound of the edit distance; exact enough to report how much changed.
       const errors = Math.max(m, span.length) - kept;
       const contextScore =
-        (start.context * prefix.length + end.context * suffix.length) / (prefix.length + suffix.length);
+        (start.context * prefixLength + end.context * suffixLength) / (prefixLength + suffixLength);
       return {
         start: start.at,
         end: end.at,
@@ -264,7 +328,7 @@ function skipSpace(raw: string, at: number, dir: 1 | -1): number {
 }
 
 function strongEnd(match: QuoteMatch): boolean {
-  return match.quoteScore >= 0.85 && match.contextScore >= 0.6;
+  return match.quoteScore >= 0.8 && match.contextScore >= 0.6;
 }
 
 function byScore(a: Candidate, b: Candidate): number {

@@ -213,6 +213,18 @@ group('anchor', () => {
     expect(anchor(rewritten, sel).placed).toBe(false);
   });
 
+  it('keeps what is left of a passage whose opening words were deleted with the text before them', () => {
+    const sel = highlight(
+      speech,
+      2,
+      '把牢工会工作正确方向。各级工会要把学习宣传贯彻党的创新理论作为首要政治任务',
+    );
+    const edited = edit(speech, 2, '第一，坚持政治引领，把牢工会工作正确方向。', '');
+    const a = anchor(edited, sel);
+    expect(a.placed && a.how).toBe('fuzzy');
+    expect(textAt(edited, a)).toBe('各级工会要把学习宣传贯彻党的创新理论作为首要政治任务');
+  });
+
   it('places a highlight over most of a long speech after small edits inside it', () => {
     const long = [...speech, ...speech.slice(1, 6).map((p) => p.replace('第', '再论第')), ...speech.slice(1)];
     const sel = describe(long, { para: 1, offset: 2 }, { para: long.length - 1, offset: 10 });
