@@ -7,8 +7,9 @@
  * it under 未能定位; its reason is an UnplacedReason (match-quote.ts).
  */
 
+import { SearchText } from './anchor-search';
 import { SpeechText, type TextPoint } from './anchor-text';
-import { matchQuote, SearchText } from './match-quote';
+import { matchQuote } from './match-quote';
 import type { Anchoring, TextSelector } from './types';
 
 /** The selector for the text between two points of a speech (points are clamped and ordered). */

@@ -9,22 +9,21 @@
  * k + 1 pieces (k = allowed edits): any occurrence with at most k edits contains one piece unchanged
  * (pigeonhole), so the pieces are looked up in a bigram index built once per text and only the windows
  * around their hits are verified with an edit-distance scan. Candidates are scored on the share of quote and
- * context characters that agree, with distance from the expected position as a tie-breaker.
+ * context characters that agree, with distance from the expected position as a tie-breaker. A long quote
+ * none of whose candidates passes may still be placed by its two ends (anchor-ends.ts).
  */
 
-import { affixDistance, alignAt, bestMatchInWindow, commonSubsequence } from './anchor-distance';
-import { type FoldedText, fold, foldedOffset, foldText, isSpace } from './anchor-normalize';
+import { affixDistance, bestMatchInWindow } from './anchor-distance';
+import { matchEnds } from './anchor-ends';
+import { type FoldedText, fold, foldedOffset } from './anchor-normalize';
+import { lowerBound, type SearchText } from './anchor-search';
 
 /** Quotes shorter than this (after folding) must match exactly: one edit in three characters is another word. */
 const MIN_FUZZY_LENGTH = 4;
-/** A quote placed from one end only may have lost at most this share of its characters. */
-const MAX_ONE_SIDED_LOSS = 0.35;
 /** Longer quotes (whole sections) are not searched approximately as a whole, only by their ends. */
 const MAX_FUZZY_LENGTH = 600;
 /** Quotes at least this long (folded) may be placed by their two ends when the middle changed a lot. */
 const MIN_SPLIT_LENGTH = 24;
-/** A stored context this long (folded) is distinctive enough to mark where a quote began or ended. */
-const MIN_CONTEXT_ANCHOR = 16;
 /** Windows verified per quote, most promising (most pieces hit) first. */
 const MAX_WINDOWS = 24;
 /** Exact occurrences of a common quote that get a full context comparison. */
@@ -36,71 +35,6 @@ const MAX_PIECE_HITS = 300;
 const NEAR_HITS = 16;
 /** Exact occurrences scored per quote; a quote found more often than this needs its position to be found. */
 const MAX_EXACT = 400;
-
-/** A speech text prepared for many quote searches: folded once, bigram index built on first fuzzy search. */
-export class SearchText {
-  readonly raw: string;
-  readonly folded: FoldedText;
-  private heads: Int32Array | null = null;
-  private positions: Int32Array | null = null;
-
-  constructor(raw: string) {
-    this.raw = raw;
-    this.folded = foldText(raw);
-  }
-
-  /** Start offsets (folded) of every occurrence of `piece` in the folded text, in order. */
-  occurrences(piece: string, limit = Number.POSITIVE_INFINITY): number[] {
-    const text = this.folded.text;
-    const found: number[] = [];
-    if (piece.length < 2) {
-      for (let at = text.indexOf(piece); at >= 0 && found.length < limit; at = text.indexOf(piece, at + 1)) {
-        found.push(at);
-      }
-      return found;
-    }
-    this.buildIndex();
-    const heads = this.heads as Int32Array;
-    const positions = this.positions as Int32Array;
-    const h = bigramHash(piece.charCodeAt(0), piece.charCodeAt(1));
-    for (let i = heads[h] as number, end = heads[h + 1] as number; i < end && found.length < limit; i++) {
-      const at = positions[i] as number;
-      if (text.startsWith(piece, at)) found.push(at);
-    }
-    return found;
-  }
-
-  /** Counting sort of all bigram positions by hash: three linear passes, no per-bigram allocation. */
-  private buildIndex(): void {
-    if (this.heads) return;
-    const text = this.folded.text;
-    const n = Math.max(0, text.length - 1);
-    const heads = new Int32Array(HASH_SIZE + 1);
-    const hashes = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const h = bigramHash(text.charCodeAt(i), text.charCodeAt(i + 1));
-      hashes[i] = h;
-      heads[h + 1] = (heads[h + 1] as number) + 1;
-    }
-    for (let h = 0; h < HASH_SIZE; h++) heads[h + 1] = (heads[h + 1] as number) + (heads[h] as number);
-    const fill = heads.slice(0, HASH_SIZE);
-    const positions = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const h = hashes[i] as number;
-      positions[fill[h] as number] = i;
-      fill[h] = (fill[h] as number) + 1;
-    }
-    this.heads = heads;
-    this.positions = positions;
-  }
-}
-
-const HASH_BITS = 17;
-const HASH_SIZE = 1 << HASH_BITS;
-
-function bigramHash(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> (32 - HASH_BITS);
-}
 
 export interface QuoteQuery {
   quote: string;
@@ -168,167 +102,9 @@ export function matchQuote(text: SearchText, query: QuoteQuery): QuoteResult {
   pool.sort(byScore);
   const best = pool.find((c) => scorer.acceptable(c, unique));
   if (best) return { match: toRaw(folded, best) };
-  const ends = m >= MIN_SPLIT_LENGTH ? matchEnds(text, query, quote) : null;
+  const ends = m >= MIN_SPLIT_LENGTH ? matchEnds(text, query, quote, (q) => matchQuote(text, q).match) : null;
   if (ends) return { match: ends };
   return { match: null, reason: pool.length === 0 ? 'not-found' : 'weak-match' };
-}
-
-/**
- * A passage that gained or lost a sentence in the middle is too far from its quote for the edit bound,
- * yet both of its ends are still where they were. So its start is looked for through the quote's first
- * characters (with the prefix) or through the stored prefix itself, its end likewise, and the span between
- * is accepted only if it comes in order, is about as long as the quote, and still holds most of the
- * quote's characters in order (so a rewritten passage between intact neighbours is not taken).
- */
-function matchEnds(text: SearchText, query: QuoteQuery, quote: string): QuoteMatch | null {
-  const prefix = fold(query.prefix);
-  const suffix = fold(query.suffix);
-  if (!prefix || !suffix) return null; // an end without context is no evidence
-  const m = quote.length;
-  const raw = text.raw;
-  const size = Math.min(32, Math.floor(m / 3));
-  const starts: { at: number; context: number }[] = [];
-  const ends: { at: number; context: number }[] = [];
-
-  const head = matchQuote(text, { quote: quote.slice(0, size), prefix, suffix: '', hint: query.hint }).match;
-  if (head && strongEnd(head)) starts.push({ at: head.start, context: head.contextScore });
-  const tailHint = query.hint + query.quote.length - size;
-  const tail = matchQuote(text, { quote: quote.slice(m - size), prefix: '', suffix, hint: tailHint }).match;
-  if (tail && strongEnd(tail)) ends.push({ at: tail.end, context: tail.contextScore });
-  if (prefix.length >= MIN_CONTEXT_ANCHOR) {
-    const before = matchQuote(text, {
-      quote: prefix,
-      prefix: '',
-      suffix: '',
-      hint: query.hint - prefix.length,
-    }).match;
-    if (before && before.quoteScore >= 0.85) starts.push({ at: skipSpace(raw, before.end, 1), context: 1 });
-  }
-  if (suffix.length >= MIN_CONTEXT_ANCHOR) {
-    const after = matchQuote(text, { quote: suffix, prefix: '', suffix: '', hint: tailHint + size }).match;
-    if (after && after.quoteScore >= 0.85) ends.push({ at: skipSpace(raw, after.start, -1), context: 1 });
-  }
-
-  const pair = pairEnds(text, quote, starts, ends, query.quote.length, prefix.length, suffix.length);
-  if (pair) return pair;
-  // Only one end in place (the other cut off with the text around it): extend the quote from that end,
-  // accepting it only if most of it is still there and that end sits in a well-matched context.
-  const folded = text.folded;
-  for (const end of ends) {
-    if (end.context < 0.8 || m > MAX_FUZZY_LENGTH) continue;
-    const e = foldedOffset(folded, end.at);
-    const r = alignAt(quote, folded.text, e, -1, m + Math.ceil(m / 2));
-    if (r.length === 0 || r.errors > MAX_ONE_SIDED_LOSS * m) continue;
-    // A stray punctuation mark before what is left ("。" ending the previous sentence) aligns for free
-    // against the quote's lost part; a quote that did not start with punctuation does not get it back.
-    let from = e - r.length;
-    while (from < e - 1 && isPunctuation(folded.text, from) && !isPunctuation(quote, 0)) from++;
-    const start = folded.map[from] as number;
-    return oneSided(
-      start,
-      end.at,
-      r.errors,
-      m,
-      end.context * (suffix.length / (prefix.length + suffix.length)),
-    );
-  }
-  for (const start of starts) {
-    if (start.context < 0.8 || m > MAX_FUZZY_LENGTH) continue;
-    const s = foldedOffset(folded, start.at);
-    const r = alignAt(quote, folded.text, s, 1, m + Math.ceil(m / 2));
-    if (r.length === 0 || r.errors > MAX_ONE_SIDED_LOSS * m) continue;
-    let to = s + r.length;
-    while (to > s + 1 && isPunctuation(folded.text, to - 1) && !isPunctuation(quote, m - 1)) to--;
-    const end = (folded.map[to - 1] as number) + 1;
-    return oneSided(
-      start.at,
-      end,
-      r.errors,
-      m,
-      start.context * (prefix.length / (prefix.length + suffix.length)),
-    );
-  }
-  return null;
-}
-
-function isPunctuation(text: string, at: number): boolean {
-  return /\p{P}/u.test(text[at] ?? '');
-}
-
-function oneSided(start: number, end: number, errors: number, m: number, contextScore: number): QuoteMatch {
-  return { start, end, errors, quoteScore: Math.max(0, 1 - errors / m), contextScore, score: contextScore };
-}
-
-/** The first start/end pair that comes in order, spans about the quote's length and holds most of it. */
-function pairEnds(
-  text: SearchText,
-  quote: string,
-  starts: { at: number; context: number }[],
-  ends: { at: number; context: number }[],
-  rawLength: number,
-  prefixLength: number,
-  suffixLength: number,
-): QuoteMatch | null {
-  const m = quote.length;
-  const raw = text.raw;
-  for (const start of starts) {
-    for (const end of ends) {
-      if (end.at <= start.at || end.at - start.at > 2 * rawLength + 200) continue;
-      const span = fold(raw.slice(start.at, end.at));
-      const kept = sharedCharacters(quote, span);
-      if (kept < 0.65 * m) continue;
-      // A lower bound of the edit distance; exact enough to report how much changed.
-      const errors = Math.max(m, span.length) - kept;
-      const contextScore =
-        (start.context * prefixLength + end.context * suffixLength) / (prefixLength + suffixLength);
-      return {
-        start: start.at,
-        end: end.at,
-        errors,
-        quoteScore: Math.max(0, 1 - errors / m),
-        contextScore,
-        score: contextScore,
-      };
-    }
-  }
-  return null;
-}
-
-/**
- * How many of the quote's characters the span still has: in order (longest common subsequence) when that
- * is affordable, else counted as a multiset, for passages of thousands of characters.
- */
-function sharedCharacters(quote: string, span: string): number {
-  if (quote.length * span.length <= 4_000_000) return commonSubsequence(quote, span);
-  const counts = new Map<number, number>();
-  for (let i = 0; i < span.length; i++) {
-    const c = span.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let shared = 0;
-  for (let i = 0; i < quote.length; i++) {
-    const c = quote.charCodeAt(i);
-    const left = counts.get(c) ?? 0;
-    if (left > 0) {
-      shared++;
-      counts.set(c, left - 1);
-    }
-  }
-  return shared;
-}
-
-/** First non-space offset from `at` going forward (dir 1), or the offset after the last one going back. */
-function skipSpace(raw: string, at: number, dir: 1 | -1): number {
-  if (dir > 0) {
-    while (at < raw.length && isSpace(raw.charCodeAt(at))) at++;
-  } else {
-    while (at > 0 && isSpace(raw.charCodeAt(at - 1))) at--;
-  }
-  return at;
-}
-
-function strongEnd(match: QuoteMatch): boolean {
-  return match.quoteScore >= 0.8 && match.contextScore >= 0.6;
 }
 
 function byScore(a: Candidate, b: Candidate): number {
@@ -520,16 +296,4 @@ function fuzzyCandidates(
     if (scorer.acceptable(c, false) && c.score > bestScore) bestScore = c.score;
   }
   return found;
-}
-
-/** First index i with sorted[i] >= value. */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { affixDistance, bestMatchInWindow, editDistance } from '@/utils/anchor-distance';
 import { fold, foldedOffset, foldText } from '@/utils/anchor-normalize';
-import { matchQuote, SearchText } from '@/utils/match-quote';
+import { SearchText } from '@/utils/anchor-search';
+import { matchQuote } from '@/utils/match-quote';
 
 /** Textbook Levenshtein, the reference for the faster routines. */
 function levenshtein(a: string, b: string): number {
