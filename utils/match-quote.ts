@@ -27,7 +27,7 @@ const MIN_SPLIT_LENGTH = 24;
 /** Windows verified per quote, most promising (most pieces hit) first. */
 const MAX_WINDOWS = 24;
 /** Exact occurrences of a common quote that get a full context comparison. */
-const SHORTLIST = 12;
+const SHORTLIST = 48;
 /** Pieces per quote (caps the edits searched for in very long quotes). */
 const MAX_PIECES = 1024;
 /** A piece occurring more often than this is only looked for near the expected place (NEAR_HITS each side). */
@@ -166,7 +166,7 @@ class Scorer {
     // The occurrences just before and after the expected place stay in: text edited around a short quote
     // may agree little with the stored context and still be the right place.
     const near = lowerBound(starts, this.hint);
-    for (const at of starts.slice(Math.max(0, near - 2), near + 2)) chosen.add(at);
+    for (const at of starts.slice(Math.max(0, near - 4), near + 4)) chosen.add(at);
     if (this.position >= 0 && starts.includes(this.position)) chosen.add(this.position);
     return [...chosen];
   }
