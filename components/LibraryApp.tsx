@@ -1,0 +1,427 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { requestPersistentStorage } from '@/utils/backup';
+import type { YanduDB } from '@/utils/db';
+import {
+  applyFilter,
+  type DeletedSpeech,
+  deleteSpeech,
+  facets,
+  type LibraryData,
+  type LibraryFilter,
+  loadLibraryData,
+  NO_FILTER,
+  readSummaryCache,
+  restoreSpeech,
+  type SortKey,
+  type SpeechSummary,
+  sortSummaries,
+  speechDocs,
+  summarise,
+  writeSummaryCache,
+} from '@/utils/library-query';
+import { queryTerms, SearchIndex, type SpeechHits } from '@/utils/search';
+import type { ReaderTheme } from '@/utils/settings';
+import { HIGHLIGHT_CATEGORIES, type Highlight, type HighlightCategory, type Note } from '@/utils/types';
+import { BackupPanel } from './BackupPanel';
+import { ExportDialog } from './ExportDialog';
+import { categoryName } from './LibraryChips';
+import { ConfirmDialog, Snackbar } from './LibraryDialog';
+import { LibraryList } from './LibraryList';
+import { TaskList } from './TaskList';
+import './library.css';
+
+type Tab = 'speeches' | 'tasks';
+
+/** Speeches indexed between two pauses while the search index is built after first paint. */
+const INDEX_SLICE = 100;
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Build a fresh search index over the library, a slice of speeches at a time. */
+async function buildIndex(data: LibraryData, isCurrent: () => boolean): Promise<SearchIndex | null> {
+  const hs = new Map<string, Highlight[]>();
+  for (const h of data.highlights) {
+    const list = hs.get(h.speechId);
+    if (list) list.push(h);
+    else hs.set(h.speechId, [h]);
+  }
+  const notes = new Map<string, Note>(data.notes.map((n) => [n.speechId, n]));
+  const index = new SearchIndex();
+  for (let i = 0; i < data.speeches.length; i += INDEX_SLICE) {
+    if (!isCurrent()) return null;
+    for (const s of data.speeches.slice(i, i + INDEX_SLICE)) {
+      index.setSpeech(s.id, speechDocs(s, hs.get(s.id) ?? [], notes.get(s.id)));
+    }
+    await pause();
+  }
+  return index;
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface LibraryAppProps {
+  db: YanduDB;
+  theme?: ReaderTheme;
+  /** Where summaries are cached between visits; the page's localStorage by default. */
+  cache?: Storage;
+  initialTab?: Tab;
+}
+
+export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), initialTab }: LibraryAppProps) {
+  const [tab, setTab] = useState<Tab>(
+    initialTab ?? (globalThis.location?.hash === '#tasks' ? 'tasks' : 'speeches'),
+  );
+  const [summaries, setSummaries] = useState<SpeechSummary[] | null>(() => readSummaryCache(cache));
+  const [data, setData] = useState<LibraryData | null>(null);
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [error, setError] = useState('');
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
+  const [sort, setSort] = useState<SortKey>('lastOpened');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState<SpeechSummary | null>(null);
+  const [snack, setSnack] = useState<{ message: string; undo?: DeletedSpeech } | null>(null);
+  const [exportIds, setExportIds] = useState<string[] | null>(null);
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const generation = useRef(0);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    try {
+      const loaded = await loadLibraryData(db);
+      if (mine !== generation.current) return;
+      const list = summarise(loaded.speeches, loaded.highlights, loaded.notes);
+      setData(loaded);
+      setSummaries(list);
+      writeSummaryCache(cache, list);
+      const built = await buildIndex(loaded, () => mine === generation.current);
+      if (built) setIndex(built);
+    } catch (e) {
+      if (mine === generation.current) setError(String((e as Error)?.message ?? e));
+    }
+  }, [db, cache]);
+
+  useEffect(() => {
+    // After the first paint (cached summaries, or the loading line), read the database.
+    const t = setTimeout(() => void reload(), 0);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearTimeout(t);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [reload]);
+
+  useEffect(() => {
+    void requestPersistentStorage().then(setPersisted);
+  }, []);
+
+  useEffect(() => {
+    const onHash = () => setTab(location.hash === '#tasks' ? 'tasks' : 'speeches');
+    globalThis.addEventListener?.('hashchange', onHash);
+    return () => globalThis.removeEventListener?.('hashchange', onHash);
+  }, []);
+
+  const all = summaries ?? [];
+  const sorted = useMemo(() => sortSummaries(applyFilter(all, filter), sort), [all, filter, sort]);
+  const terms = queryTerms(query);
+  const searching = terms.length > 0;
+  const hits = useMemo(() => {
+    if (!searching || !index) return null;
+    const within = new Set(sorted.map((s) => s.id));
+    return new Map<string, SpeechHits>(index.search(query, { within }).map((h) => [h.speechId, h]));
+  }, [searching, index, query, sorted]);
+  const rows = useMemo(
+    () => (searching ? (hits ? sorted.filter((s) => hits.has(s.id)) : []) : sorted),
+    [searching, hits, sorted],
+  );
+  const f = useMemo(() => facets(all), [all]);
+
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((old) => {
+        const next = new Set(old);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    [],
+  );
+
+  const doDelete = async (s: SpeechSummary) => {
+    setConfirming(null);
+    try {
+      const removed = await deleteSpeech(db, s.id);
+      if (!removed) return;
+      generation.current++; // a load under way must not bring the speech back
+      const list = all.filter((x) => x.id !== s.id);
+      setSummaries(list);
+      writeSummaryCache(cache, list);
+      setSelected((old) => {
+        const next = new Set(old);
+        next.delete(s.id);
+        return next;
+      });
+      index?.removeSpeech(s.id);
+      setData((d) =>
+        d
+          ? {
+              speeches: d.speeches.filter((x) => x.id !== s.id),
+              highlights: d.highlights.filter((h) => h.speechId !== s.id),
+              notes: d.notes.filter((n) => n.speechId !== s.id),
+            }
+          : d,
+      );
+      setSnack({ message: i18n.t('libDeleted', [s.title || i18n.t('readerUntitled')]), undo: removed });
+    } catch (e) {
+      setError(String((e as Error)?.message ?? e));
+    }
+  };
+
+  const undo = async (removed: DeletedSpeech) => {
+    setSnack(null);
+    try {
+      await restoreSpeech(db, removed);
+      setSnack({ message: i18n.t('libRestored', [removed.speech.title || i18n.t('readerUntitled')]) });
+      await reload();
+    } catch (e) {
+      setError(String((e as Error)?.message ?? e));
+    }
+  };
+
+  const closeSnack = useCallback(() => setSnack(null), []);
+  const cancelConfirm = useCallback(() => setConfirming(null), []);
+  const closeExport = useCallback(() => setExportIds(null), []);
+  const showTab = (t: Tab) => {
+    setTab(t);
+    try {
+      history.replaceState(history.state, '', t === 'tasks' ? '#tasks' : location.pathname + location.search);
+    } catch {
+      // not in a browsing context (tests)
+    }
+  };
+
+  const allShownSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const confirmingHighlights = confirming?.highlights ?? 0;
+
+  return (
+    <div class={`yd-lib yd-theme-${theme}`}>
+      <header class="yd-lib-header">
+        <h1 class="yd-lib-heading">{i18n.t('libTitle')}</h1>
+        <div class="yd-tabs" role="tablist" aria-label={i18n.t('libTitle')}>
+          {(['speeches', 'tasks'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`yd-tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls={`yd-panel-${t}`}
+              class="yd-tab"
+              onClick={() => showTab(t)}
+            >
+              {t === 'speeches' ? i18n.t('libTabSpeeches') : i18n.t('libTabTasks')}
+            </button>
+          ))}
+        </div>
+        <BackupPanel db={db} onRestored={reload} />
+      </header>
+
+      {persisted === false ? (
+        <p class="yd-lib-warning" role="note">
+          {i18n.t('libPersistWarning')}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="yd-lib-warning" role="alert">
+          {i18n.t('libError', [error])}
+        </p>
+      ) : null}
+
+      {tab === 'speeches' ? (
+        <section
+          id="yd-panel-speeches"
+          role="tabpanel"
+          aria-labelledby="yd-tab-speeches"
+          class="yd-lib-panel"
+        >
+          <div class="yd-lib-toolbar">
+            <label class="yd-search">
+              <span class="yd-visually-hidden">{i18n.t('libSearch')}</span>
+              <input
+                type="search"
+                value={query}
+                placeholder={i18n.t('libSearchPlaceholder')}
+                onInput={(e) => {
+                  // While a Chinese input method is composing, the field holds pinyin: wait for the characters.
+                  if ((e as InputEvent).isComposing) return;
+                  setQuery((e.currentTarget as HTMLInputElement).value);
+                }}
+                onCompositionEnd={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+              />
+            </label>
+            <Select
+              label={i18n.t('libFilterSpeaker')}
+              value={filter.speaker}
+              options={f.speakers.map(([name, n]) => [name, `${name || i18n.t('libNoSpeaker')}（${n}）`])}
+              onChange={(speaker) => setFilter({ ...filter, speaker })}
+            />
+            <Select
+              label={i18n.t('libFilterYear')}
+              value={filter.year}
+              options={f.years.map(([y, n]) => [y, `${y || i18n.t('libNoYear')}（${n}）`])}
+              onChange={(year) => setFilter({ ...filter, year })}
+            />
+            <Select
+              label={i18n.t('libFilterCategory')}
+              value={filter.category}
+              options={HIGHLIGHT_CATEGORIES.map((c) => [c, categoryName(c)])}
+              onChange={(c) => setFilter({ ...filter, category: (c as HighlightCategory | null) ?? null })}
+            />
+            <label class="yd-field">
+              <span>{i18n.t('libSort')}</span>
+              <select
+                value={sort}
+                onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as SortKey)}
+              >
+                <option value="lastOpened">{i18n.t('libSortLastOpened')}</option>
+                <option value="date">{i18n.t('libSortDate')}</option>
+                <option value="title">{i18n.t('libSortTitle')}</option>
+              </select>
+            </label>
+          </div>
+
+          <div class="yd-lib-status">
+            {rows.length > 0 ? (
+              <label class="yd-lib-selectall">
+                <input
+                  type="checkbox"
+                  checked={allShownSelected}
+                  onChange={() => setSelected(allShownSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+                />
+                <span>{i18n.t('libSelectAll')}</span>
+              </label>
+            ) : null}
+            <span aria-live="polite">
+              {summaries === null
+                ? i18n.t('libLoading')
+                : searching && !index
+                  ? i18n.t('libSearchIndexing')
+                  : searching
+                    ? i18n.t('libSearchCount', [String(rows.length)])
+                    : i18n.t('libCount', [String(rows.length)])}
+            </span>
+            {selected.size > 0 ? (
+              <span class="yd-lib-selection">
+                <span>{i18n.t('libSelected', [String(selected.size)])}</span>
+                <button
+                  type="button"
+                  class="yd-btn yd-btn-primary"
+                  onClick={() => setExportIds(exportOrder())}
+                >
+                  {i18n.t('libExportSelected')}
+                </button>
+                <button type="button" class="yd-btn yd-btn-quiet" onClick={() => setSelected(new Set())}>
+                  {i18n.t('libSelectNone')}
+                </button>
+              </span>
+            ) : null}
+          </div>
+
+          {summaries !== null && all.length === 0 ? (
+            <p class="yd-lib-empty">{i18n.t('libEmpty')}</p>
+          ) : summaries !== null && rows.length === 0 && (!searching || index) ? (
+            <p class="yd-lib-empty">{i18n.t('libNoMatch')}</p>
+          ) : (
+            <LibraryList
+              rows={rows}
+              hits={hits}
+              selected={selected}
+              onToggle={toggle}
+              onDelete={setConfirming}
+            />
+          )}
+        </section>
+      ) : (
+        <section id="yd-panel-tasks" role="tabpanel" aria-labelledby="yd-tab-tasks" class="yd-lib-panel">
+          {data ? <TaskList db={db} speeches={data.speeches} /> : <p>{i18n.t('libLoading')}</p>}
+        </section>
+      )}
+
+      {confirming ? (
+        <ConfirmDialog
+          title={i18n.t('libDeleteTitle')}
+          body={i18n.t('libDeleteBody', [
+            confirming.title || i18n.t('readerUntitled'),
+            String(confirmingHighlights),
+          ])}
+          confirmLabel={i18n.t('libDeleteConfirm')}
+          cancelLabel={i18n.t('libCancel')}
+          onConfirm={() => void doDelete(confirming)}
+          onCancel={cancelConfirm}
+        />
+      ) : null}
+      {exportIds ? <ExportDialog db={db} speechIds={exportIds} onClose={closeExport} /> : null}
+      {snack ? (
+        <Snackbar
+          message={snack.message}
+          actionLabel={snack.undo ? i18n.t('libUndo') : undefined}
+          onAction={snack.undo ? () => void undo(snack.undo as DeletedSpeech) : undefined}
+          onTimeout={closeSnack}
+        />
+      ) : null}
+    </div>
+  );
+
+  /** The selection in the order the list shows it (what the user sees is what the document follows). */
+  function exportOrder(): string[] {
+    const shown = sortSummaries(all, sort)
+      .map((s) => s.id)
+      .filter((id) => selected.has(id));
+    return shown;
+  }
+}
+
+/** The value of a filter's 全部 option; '' is taken (it stands for 未注明 / 无日期). */
+const ALL = '__all__';
+
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  options: [string, string][];
+  onChange: (value: string | null) => void;
+}) {
+  return (
+    <label class="yd-field">
+      <span>{label}</span>
+      <select
+        value={value === null ? ALL : value}
+        onChange={(e) => {
+          const v = (e.currentTarget as HTMLSelectElement).value;
+          onChange(v === ALL ? null : v);
+        }}
+      >
+        <option value={ALL}>{i18n.t('libFilterAll')}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,27 @@
+import { render } from 'preact';
+import { ExportPage } from '@/components/ExportPage';
+import { getDb } from '@/utils/db';
+import { speechIdsFromParams } from '@/utils/export-run';
+import { DEFAULT_READER_SETTINGS, loadReaderSettings } from '@/utils/settings';
+
+/**
+ * export.html?speech=<id>[&speech=<id>…][&tasks=1][&format=print] (also ?speeches=<id>,<id> from the reader).
+ * Shows the study export of those speeches; format=print opens the print dialog once it is laid out.
+ */
+async function main() {
+  const params = new URLSearchParams(location.search);
+  const settings = await loadReaderSettings().catch(() => ({ ...DEFAULT_READER_SETTINGS }));
+  document.documentElement.dataset.ydTheme = settings.theme;
+  render(
+    <ExportPage
+      db={getDb()}
+      speechIds={speechIdsFromParams(params)}
+      includeTasks={params.get('tasks') === '1'}
+      autoPrint={params.get('format') === 'print'}
+      theme={settings.theme}
+    />,
+    document.getElementById('app') as HTMLElement,
+  );
+}
+
+void main();

@@ -1,0 +1,36 @@
+import { render } from 'preact';
+import { LibraryApp } from '@/components/LibraryApp';
+import { getDb } from '@/utils/db';
+import { DEFAULT_READER_SETTINGS, loadReaderSettings, normalizeReaderSettings } from '@/utils/settings';
+
+/**
+ * library.html (#tasks opens the key-task list). The reader's theme is used so the library feels like the
+ * same product; the reader caches it in localStorage, read here synchronously so a dark library never
+ * flashes white.
+ */
+function cachedTheme() {
+  try {
+    return normalizeReaderSettings({ theme: localStorage.getItem('yandu:theme') }).theme;
+  } catch {
+    return DEFAULT_READER_SETTINGS.theme;
+  }
+}
+
+const app = document.getElementById('app') as HTMLElement;
+const db = getDb();
+const show = (theme: ReturnType<typeof cachedTheme>) => {
+  document.documentElement.dataset.ydTheme = theme;
+  render(<LibraryApp db={db} theme={theme} />, app);
+};
+performance.mark('yandu:library-start');
+show(cachedTheme());
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    performance.mark('yandu:library-painted');
+    document.documentElement.dataset.yanduReady = 'true';
+  }, 0),
+);
+loadReaderSettings().then(
+  (s) => show(s.theme),
+  () => undefined,
+);

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { makeSnippet, normalizeForSearch, queryTerms, SearchIndex } from '@/utils/search';
+
+const snippetText = (s: { parts: { text: string; mark: boolean }[] }) =>
+  s.parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+
+describe('normalizeForSearch', () => {
+  it('folds full-width letters, digits, punctuation and the ideographic space, and lower-cases, in place', () => {
+    const input = 'ＡＢＣ１２３，　Hello５Ｇ网络';
+    const out = normalizeForSearch(input);
+    expect(out).toBe('abc123, hello5g网络');
+    expect(out).toHaveLength(input.length);
+  });
+
+  it('returns Chinese text without anything to fold as the same string', () => {
+    const text = '各级工会组织要主动作为';
+    expect(normalizeForSearch(text)).toBe(text);
+  });
+
+  it('keeps a character whose lower case is longer, so positions never shift', () => {
+    expect(normalizeForSearch('İ中')).toHaveLength(2);
+  });
+});
+
+describe('queryTerms', () => {
+  it('splits at blanks (half- or full-width), normalises and drops duplicates', () => {
+    expect(queryTerms('  安全生产　ＧＤＰ 安全生产 ')).toEqual(['安全生产', 'gdp']);
+    expect(queryTerms('   ')).toEqual([]);
+  });
+});
+
+describe('SearchIndex', () => {
+  function library() {
+    const index = new SearchIndex();
+    index.setSpeech('a', [
+      { speechId: 'a', kind: 'title', text: '在全市工会工作会议上的讲话 王某' },
+      {
+        speechId: 'a',
+        kind: 'text',
+        text: '同志们：\n今年要抓好安全生产，确保全年ＧＤＰ增长６％。\n第二，深化改革。',
+      },
+      { speechId: 'a', kind: 'note', text: '会后向党组汇报', highlightId: 'h1' },
+    ]);
+    index.setSpeech('b', [
+      { speechId: 'b', kind: 'title', text: '在职工代表大会上的讲话' },
+      { speechId: 'b', kind: 'text', text: '要把职工群众满意作为检验工作的标准。' },
+      { speechId: 'b', kind: 'highlight', text: '检验工作的标准', highlightId: 'h2' },
+    ]);
+    return index;
+  }
+
+  it('finds Chinese words inside unbroken text (no word spaces needed)', () => {
+    const hits = library().search('安全生产');
+    expect(hits.map((h) => h.speechId)).toEqual(['a']);
+    expect(snippetText(hits[0]?.snippets[0] ?? { parts: [] })).toBe(
+      '今年要抓好[安全生产]，确保全年ＧＤＰ增长６％。',
+    );
+  });
+
+  it('matches across full/half width and case, and marks the original characters (touching matches as one)', () => {
+    const [hit] = library().search('gdp 增长6%');
+    expect(hit?.speechId).toBe('a');
+    expect(snippetText(hit?.snippets[0] ?? { parts: [] })).toBe(
+      '今年要抓好安全生产，确保全年[ＧＤＰ增长６％]。',
+    );
+  });
+
+  it('needs every term somewhere in the speech (space means and)', () => {
+    const index = library();
+    expect(index.search('安全生产 汇报').map((h) => h.speechId)).toEqual(['a']);
+    expect(index.search('安全生产 标准')).toEqual([]);
+  });
+
+  it('lists notes before highlights before the text, with the highlight to jump to', () => {
+    const [hit] = library().search('标准');
+    expect(hit?.snippets.map((s) => [s.kind, s.highlightId])).toEqual([
+      ['highlight', 'h2'],
+      ['text', undefined],
+    ]);
+    expect(hit?.docCount).toBe(2);
+    const [noted] = library().search('汇报');
+    expect(noted?.snippets[0]).toMatchObject({ kind: 'note', highlightId: 'h1' });
+  });
+
+  it('searches only the speeches it is asked to (the filters in force) and forgets removed ones', () => {
+    const index = library();
+    expect(index.search('讲话', { within: new Set(['b']) }).map((h) => h.speechId)).toEqual(['b']);
+    index.removeSpeech('b');
+    expect(index.search('讲话').map((h) => h.speechId)).toEqual(['a']);
+  });
+});
+
+describe('makeSnippet', () => {
+  it('stays inside the paragraph of the match and says where it was cut', () => {
+    const text = `第一段没有。\n${'前'.repeat(40)}关键词${'后'.repeat(40)}\n第三段。`;
+    const s = makeSnippet({ speechId: 'x', kind: 'text', text }, ['关键词'], 10);
+    expect(snippetText(s)).toBe(`${'前'.repeat(10)}[关键词]${'后'.repeat(10)}`);
+    expect(s.clippedStart).toBe(true);
+    expect(s.clippedEnd).toBe(true);
+    const short = makeSnippet({ speechId: 'x', kind: 'note', text: '关键词在开头' }, ['关键词'], 10);
+    expect(short.clippedStart).toBe(false);
+    expect(short.clippedEnd).toBe(false);
+  });
+
+  it('keeps markup-looking text as text', () => {
+    const s = makeSnippet({ speechId: 'x', kind: 'note', text: '<img src=x onerror=alert(1)>要点' }, [
+      '要点',
+    ]);
+    expect(s.parts.map((p) => p.text).join('')).toBe('<img src=x onerror=alert(1)>要点');
+  });
+});
