@@ -28,7 +28,7 @@ export function record(name: string, samples: number[], unit = 'ms'): Figure {
 export function formatFigure(f: Figure): string {
   const n = (v: number) =>
     Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(4);
-  return `${f.name.padEnd(44)} ${n(f.median).padStart(10)} ${n(f.min).padStart(10)} ${n(f.max).padStart(10)}  ${f.unit}`;
+  return `${f.name.padEnd(50)} ${n(f.median).padStart(10)} ${n(f.min).padStart(10)} ${n(f.max).padStart(10)}  ${f.unit}`;
 }
 
 /** Time `fn` (sync or async) `runs` times after `warmup` untimed runs; returns the samples in ms. */

@@ -1,0 +1,119 @@
+/**
+ * The library page at 2,000 speeches / 100,000 highlights, Chromium (budgets: open ≤ 200 ms, search ≤ 50 ms).
+ * Composed speeches (about 8,000 characters each), 50 highlights and one study note each are written to the
+ * extension's database from an extension page; then library.html is opened N times.
+ * - open: navigation start → the first frame showing speech rows (`.yd-lib-row`), seen by a MutationObserver
+ *   installed before the page's scripts run; once with the page's summary cache emptied (rows from
+ *   IndexedDB: the budget figure) and once as the page leaves its cache (a repeat visit).
+ * - search: typing a term (one input event) → the frame showing the filtered list, once the search index is
+ *   built; several terms, each matching part of the library.
+ *   npx tsx bench/browser/library.bench.ts        (BENCH_QUICK=1: 200 speeches, a smoke run)
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { printMedians, QUICK, record } from '../lib';
+import { type BenchWindow, launchBench, settledBuild } from './launch';
+
+const SPEECHES = QUICK ? 200 : 2_000;
+const PER_SPEECH = 50;
+const CHARS = 8_000;
+const RUNS = QUICK ? 2 : 8;
+const ROW = '.yd-lib-row';
+const QUERIES = ['职工书屋', '技能竞赛', '困难职工', '厂务公开', '经费管理', '产业工人'];
+
+if (!existsSync(join(await settledBuild(), 'library.html'))) {
+  console.log(
+    '# MISSING library open/search: the build has no library.html (entrypoints/library/ not built yet)',
+  );
+  process.exit(0);
+}
+
+// Marks the first frame that shows a library row, on every library page load (runs before its scripts).
+const WATCH_ROWS = `(() => {
+  if (!location.pathname.endsWith('/library.html')) return;
+  const seen = () => {
+    if (!document.querySelector(${JSON.stringify(ROW)})) return false;
+    requestAnimationFrame(() => setTimeout(() => performance.mark('bench:rows-painted'), 0));
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (seen()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+const b = await launchBench();
+try {
+  const { page, context } = b;
+  await context.addInitScript({ content: WATCH_ROWS });
+  await page.goto(`${b.extensionOrigin}/reader.html`, { waitUntil: 'load' });
+  await b.inject();
+  const t0 = performance.now();
+  const seeded = await page.evaluate(
+    ([n, per, chars]) => (window as unknown as BenchWindow).__yanduBench.seedLibrary(n, per, chars),
+    [SPEECHES, PER_SPEECH, CHARS] as const,
+  );
+  console.log(
+    `# seeded ${seeded.speeches} speeches, ${seeded.highlights} highlights in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const size = `${SPEECHES / 1000}k speeches, ${(SPEECHES * PER_SPEECH) / 1000}k highlights`;
+  const libraryUrl = `${b.extensionOrigin}/library.html`;
+
+  const openOnce = async (emptyCache: boolean): Promise<number> => {
+    if (emptyCache) await page.evaluate(() => localStorage.clear()).catch(() => undefined);
+    await page.goto(libraryUrl, { waitUntil: 'load' });
+    const handle = await page.waitForFunction(
+      () => performance.getEntriesByName('bench:rows-painted')[0]?.startTime,
+      undefined,
+      { timeout: 30_000 },
+    );
+    return (await handle.jsonValue()) as number;
+  };
+  const cold: number[] = [];
+  const warm: number[] = [];
+  await openOnce(true); // warm-up
+  for (let run = 0; run < RUNS; run++) {
+    cold.push(await openOnce(true));
+    warm.push(await openOnce(false));
+  }
+  record(`library open: ${size}, no summary cache (Chromium)`, cold);
+  record(`library open, repeat visit (summary cache): ${size}`, warm);
+
+  // Search, once the index is built: a term is typed only when a search returns rows.
+  await page.waitForFunction(
+    ([row, term]) => {
+      const input = document.querySelector('input[type=search]') as HTMLInputElement | null;
+      if (!input) return false;
+      input.value = term;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      return document.querySelectorAll(row).length > 0 && !document.querySelector('.yd-lib-indexing');
+    },
+    [ROW, QUERIES[0] as string] as const,
+    { timeout: 60_000, polling: 500 },
+  );
+  const searches: number[] = [];
+  const shown: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    for (const term of QUERIES) {
+      const r = await page.evaluate(
+        async ([row, q]) => {
+          const input = document.querySelector('input[type=search]') as HTMLInputElement;
+          input.value = '';
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const start = performance.now();
+          input.value = q;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return { ms: performance.now() - start, rows: document.querySelectorAll(row).length };
+        },
+        [ROW, term] as const,
+      );
+      searches.push(r.ms);
+      shown.push(r.rows);
+    }
+  }
+  console.log(`# search results shown: ${Math.min(...shown)}–${Math.max(...shown)} rows`);
+  record(`library search: ${size} (Chromium)`, searches);
+} finally {
+  await b.close();
+}
+printMedians();

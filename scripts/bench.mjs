@@ -1,0 +1,370 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every benchmark (bench/*.bench.ts in Node, bench/browser/*.bench.ts in Chromium with
+// the extension loaded), echoes their `name  median  min  max  unit` lines, checks the figures against Yandu's
+// budgets (one PASS / OVER / MISSING line each) and ends with one JSON object of all medians.
+//   npm run bench -- --quick            few runs and smaller data (BENCH_QUICK=1): a smoke run for CI
+//   npm run bench -- --only anchor      only the bench files whose path contains "anchor" (repeatable)
+//   npm run bench -- --no-build         use .output/chrome-mv3 as it is
+// The exit code is 0 even when a budget is OVER (the report is the product); non-zero only when a bench
+// crashed (non-zero exit, or no figures at all).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(ROOT);
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true, default: [] },
+    'no-build': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log('usage: npm run bench -- [--quick] [--only <substring>]... [--no-build]');
+  process.exit(0);
+}
+const QUICK = values.quick || process.env.BENCH_QUICK === '1';
+/** A bench script may run this long (the full backup bench on fake-indexeddb is the slowest). */
+const SCRIPT_TIMEOUT_MS = 30 * 60_000;
+const BUILD_DIR = '.output/chrome-mv3';
+
+// ---------------------------------------------------------------------------------------------------------
+// Budgets. Each names the figure(s) it reads by exact name or pattern, first match wins (browser figures
+// are listed before Node ones where both exist). A budget whose figures are missing is MISSING, never PASS.
+
+const ms = (v) => `${v >= 100 ? v.toFixed(0) : v.toFixed(2)} ms`;
+
+/** @typedef {{name: string, median: number, min: number, max: number, unit: string, script: string}} Figure */
+/**
+ * @typedef {{
+ *   label: string, scripts: string[], budget: string,
+ *   check: (find: (...patterns: (string|RegExp)[]) => Figure | undefined, extras: Record<string, any>) =>
+ *     ({ ok: boolean, shown: string, from: string } | { missing: string })
+ * }} Budget
+ */
+
+/** One figure against an upper limit. */
+function upTo(patterns, limit, format = ms) {
+  return (find) => {
+    const f = find(...patterns);
+    if (!f) return { missing: `no figure matching ${patterns.map(String).join(' or ')}` };
+    return { ok: f.median <= limit, shown: format(f.median), from: f.name };
+  };
+}
+
+/** @type {Budget[]} */
+const BUDGETS = [
+  {
+    label: 'extract + outline vs Readability.parse, 30k speech, Chromium (ratio)',
+    scripts: ['bench/browser/reader.bench.ts'],
+    budget: '≤ 0.5',
+    check: upTo(['extract+outline / Readability, per run'], 0.5, (v) => v.toFixed(3)),
+  },
+  {
+    label: 'detection on a non-speech portal page, Chromium',
+    scripts: ['bench/browser/reader.bench.ts'],
+    budget: '≤ 1 ms',
+    check: upTo(['detect: news page (non-speech)'], 1, (v) => `${v.toFixed(3)} ms`),
+  },
+  {
+    label: 'content script injected on every portal page (gzip)',
+    scripts: ['bench/browser/content-script.bench.ts'],
+    budget: '≤ 10 KB',
+    check: upTo(['content script: gzip'], 10 * 1024, (v) => `${v.toFixed(0)} bytes`),
+  },
+  {
+    label: 'click 阅读模式 → reader painted with outline, 30k speech',
+    scripts: ['bench/browser/reader.bench.ts'],
+    budget: '≤ 150 ms',
+    check: upTo(['click → reader painted: 30k speech'], 150),
+  },
+  {
+    label: 'restore + paint 1,000 highlights, 100k speech, Chromium',
+    scripts: ['bench/browser/highlights.bench.ts'],
+    budget: '≤ 50 ms',
+    check: upTo([/^restore \+ paint 1000 highlights/], 50),
+  },
+  {
+    label: 're-anchor 100 highlights after ~5% edits vs approx-string-match baseline',
+    scripts: ['bench/anchor.bench.ts'],
+    budget: 'ratio ≤ 0.5, accuracy ≥ baseline',
+    check: (find, extras) => {
+      const ours = find(/^re-anchor 100 .*: ours$/);
+      const base = find(/^re-anchor 100 .*: baseline k=m\/4$/);
+      if (!ours || !base) return { missing: 're-anchor figures (ours, baseline k=m/4)' };
+      const acc = extras['bench/anchor.bench.ts']?.accuracy;
+      if (!acc?.ours || !acc?.baseline) return { missing: 'accuracy counts in the anchor bench JSON line' };
+      const ratio = ours.median / base.median;
+      const rate = (a) => a.correct / a.total;
+      const ok = ratio <= 0.5 && rate(acc.ours) >= rate(acc.baseline);
+      const pct = (a) => `${((100 * a.correct) / a.total).toFixed(1)}% (${a.correct}/${a.total})`;
+      return {
+        ok,
+        shown: `${ratio.toFixed(3)}; correct: ours ${pct(acc.ours)}, baseline ${pct(acc.baseline)}`,
+        from: `${ours.name} / ${base.name}`,
+      };
+    },
+  },
+  {
+    label: 'library open, 2,000 speeches / 100,000 highlights',
+    scripts: ['bench/browser/library.bench.ts', 'bench/library.bench.ts'],
+    budget: '≤ 200 ms',
+    check: upTo([/^library open.*\(Chromium\)/, /^library open/i], 200),
+  },
+  {
+    label: 'library search, 2,000 speeches / 100,000 highlights',
+    scripts: ['bench/browser/library.bench.ts', 'bench/library.bench.ts'],
+    budget: '≤ 50 ms',
+    check: upTo([/^library search.*\(Chromium\)/, /^library search/i], 50),
+  },
+  {
+    label: 'backup export, 2,000 speeches / 100,000 highlights',
+    scripts: ['bench/backup.bench.ts'],
+    budget: '≤ 3 s',
+    check: upTo([/^backup export:/], 3000),
+  },
+  {
+    label: 'backup import, 2,000 speeches / 100,000 highlights',
+    scripts: ['bench/backup.bench.ts'],
+    budget: '≤ 10 s',
+    check: upTo([/^backup import \(empty db\):/], 10_000),
+  },
+  {
+    label: '.docx export: 1 speech, 30 highlights',
+    scripts: ['bench/export.bench.ts'],
+    budget: '≤ 300 ms',
+    check: upTo(['docx: 1 speech, 30 highlights'], 300),
+  },
+  {
+    label: '.docx export: 50 speeches, 2,000 notes',
+    scripts: ['bench/export.bench.ts'],
+    budget: '≤ 3 s',
+    check: upTo(['docx: 50 speeches, 2000 notes'], 3000),
+  },
+  {
+    label: 'outline of the 30k speech (Node)',
+    scripts: ['bench/outline.bench.ts'],
+    budget: '≤ 2 ms',
+    check: upTo(['outline-30k'], 2, (v) => `${v.toFixed(3)} ms`),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Which scripts.
+
+function benchFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()
+    .map((f) => `${dir}/${f}`);
+}
+
+const all = [...benchFiles('bench'), ...benchFiles('bench/browser')];
+const selected = values.only.length ? all.filter((f) => values.only.some((s) => f.includes(s))) : all;
+if (selected.length === 0) {
+  console.error(`bench: no bench file matches --only ${values.only.join(', ')} (have: ${all.join(', ')})`);
+  process.exit(2);
+}
+const needsBuild = selected.some((f) => f.startsWith('bench/browser/'));
+
+const [l1, l5] = loadavg();
+console.log(
+  `# ${new Date().toISOString()}  ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+    `node ${process.version}; load average ${l1.toFixed(1)} / ${l5.toFixed(1)} (1 / 5 min)` +
+    (QUICK ? '; QUICK run (few runs, smaller data: figures are not comparable to the budgets)' : ''),
+);
+
+// ---------------------------------------------------------------------------------------------------------
+// Build the Chromium extension when it is missing or older than its sources.
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const info = statSync(path);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let latest = 0;
+  for (const name of readdirSync(path)) latest = Math.max(latest, newest(join(path, name)));
+  return latest;
+}
+
+if (needsBuild && !values['no-build']) {
+  const sources = [
+    'entrypoints',
+    'components',
+    'utils',
+    'locales',
+    'public',
+    'assets',
+    'wxt.config.ts',
+    'package.json',
+  ];
+  const sourceTime = Math.max(...sources.map(newest));
+  const builtTime = newest(join(BUILD_DIR, 'manifest.json'));
+  if (builtTime < sourceTime) {
+    console.log(
+      `# ${BUILD_DIR} is ${builtTime ? 'older than the sources' : 'missing'}: npx wxt build -b chrome`,
+    );
+    const build = spawnSync('npx', ['wxt', 'build', '-b', 'chrome'], { stdio: 'inherit' });
+    if (build.status !== 0) {
+      console.error('bench: the Chromium build failed; the browser benches cannot run');
+      process.exit(1);
+    }
+  } else {
+    console.log(`# ${BUILD_DIR} is up to date`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Run and parse.
+
+const NUM = String.raw`(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?|NaN)`;
+// `name  median  min  max  unit`; the name may hold spaces and digits, the unit is a word or two.
+const FIGURE = new RegExp(String.raw`^(\S.*?)\s+${NUM}\s+${NUM}\s+${NUM}\s+([A-Za-z%µ][\w %/µ.-]*)$`);
+/** Noise on stderr that says nothing about the bench (Debian's chromium wrapper, the npm config). */
+const STDERR_NOISE = /\[: .*unexpected operator|Unknown user config "nodedir"/;
+
+/** @type {Map<string, Figure>} */
+const figures = new Map();
+/** The last JSON object printed by each script, for budgets that need more than medians. */
+const extras = {};
+const crashed = [];
+const timings = [];
+
+function runScript(file) {
+  return new Promise((resolveRun) => {
+    const start = performance.now();
+    const child = spawn('npx', ['tsx', file], {
+      env: { ...process.env, BENCH_QUICK: QUICK ? '1' : '0', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so a timeout can stop the browser it started too
+    });
+    const lines = [];
+    let pending = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      pending += chunk;
+      const parts = pending.split('\n');
+      pending = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        console.log(line);
+      }
+    });
+    let errPending = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk) => {
+      errPending += chunk;
+      const parts = errPending.split('\n');
+      errPending = parts.pop() ?? '';
+      for (const line of parts) if (line.trim() && !STDERR_NOISE.test(line)) console.error(line);
+    });
+    const timer = setTimeout(() => {
+      console.error(`bench: ${file} ran longer than ${SCRIPT_TIMEOUT_MS / 60_000} min; stopping it`);
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }, SCRIPT_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (pending) {
+        lines.push(pending);
+        console.log(pending);
+      }
+      timings.push({ file, seconds: (performance.now() - start) / 1000 });
+      resolveRun({ code: code ?? (signal ? 1 : 0), lines });
+    });
+  });
+}
+
+function addFigure(file, figure) {
+  // Two scripts may use the same name: the later one is told apart by its script.
+  const key = figures.has(figure.name) ? `${relative('bench', file)}: ${figure.name}` : figure.name;
+  figures.set(key, { ...figure, name: key, script: file });
+}
+
+for (const file of selected) {
+  console.log(`\n=== ${file}`);
+  const { code, lines } = await runScript(file);
+  let found = 0;
+  const named = new Set();
+  for (const line of lines) {
+    const m = FIGURE.exec(line.trimEnd());
+    if (!m || line.startsWith('#')) continue;
+    const [, name, median, min, max, unit] = m;
+    addFigure(file, { name: name.trim(), median: +median, min: +min, max: +max, unit: unit.trim() });
+    named.add(name.trim());
+    found++;
+  }
+  const jsonLine = [...lines].reverse().find((l) => l.trim().startsWith('{'));
+  if (jsonLine) {
+    try {
+      const object = JSON.parse(jsonLine);
+      extras[file] = object;
+      // Numbers printed only in the JSON line (e.g. a speedup) become figures too.
+      for (const [name, value] of Object.entries(object)) {
+        if (typeof value === 'number' && !named.has(name)) {
+          addFigure(file, { name, median: value, min: value, max: value, unit: '' });
+          found++;
+        }
+      }
+    } catch {
+      // not JSON after all
+    }
+  }
+  if (code !== 0 || found === 0) {
+    crashed.push(file);
+    console.error(`bench: ${file} ${code !== 0 ? `exited with ${code}` : 'printed no figures'}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Budgets.
+
+const find = (...patterns) => {
+  for (const p of patterns) {
+    for (const f of figures.values()) {
+      if (typeof p === 'string' ? f.name === p : p.test(f.name)) return f;
+    }
+  }
+  return undefined;
+};
+
+console.log('\n=== budgets');
+const verdicts = { PASS: 0, OVER: 0, MISSING: 0, SKIP: 0 };
+for (const b of BUDGETS) {
+  const ran = b.scripts.some((s) => selected.includes(s));
+  if (!ran && values.only.length) {
+    verdicts.SKIP++;
+    console.log(`SKIP     ${b.label}  (budget ${b.budget}; not selected by --only)`);
+    continue;
+  }
+  const r = b.check(find, extras);
+  if ('missing' in r) {
+    verdicts.MISSING++;
+    console.log(`MISSING  ${b.label}  (budget ${b.budget}): ${r.missing}`);
+    continue;
+  }
+  const verdict = r.ok ? 'PASS' : 'OVER';
+  verdicts[verdict]++;
+  console.log(`${verdict.padEnd(8)} ${b.label}: ${r.shown}  (budget ${b.budget}; figure "${r.from}")`);
+}
+const [e1] = loadavg();
+console.log(
+  `# ${verdicts.PASS} PASS, ${verdicts.OVER} OVER, ${verdicts.MISSING} MISSING` +
+    (verdicts.SKIP ? `, ${verdicts.SKIP} SKIP` : '') +
+    `; load average now ${e1.toFixed(1)} on ${cpus().length} cores` +
+    (QUICK ? '; QUICK run: not a measurement' : ''),
+);
+console.log(`# seconds per script: ${timings.map((t) => `${t.file} ${t.seconds.toFixed(0)}`).join(', ')}`);
+if (crashed.length) console.error(`bench: crashed: ${crashed.join(', ')}`);
+
+console.log(JSON.stringify(Object.fromEntries([...figures.values()].map((f) => [f.name, f.median]))));
+process.exit(crashed.length ? 1 : 0);
