@@ -5,11 +5,14 @@
 //   npm run bench -- --quick            few runs and smaller data (BENCH_QUICK=1): a smoke run for CI
 //   npm run bench -- --only anchor      only the bench files whose path contains "anchor" (repeatable)
 //   npm run bench -- --no-build         use .output/chrome-mv3 as it is
+//   npm run bench -- --rev HEAD         bench a clean copy of a commit (git archive into a temporary folder,
+//                                       sharing node_modules): other developers' half-done edits in this tree
+//                                       can neither break the build nor blur the figures
 // The exit code is 0 even when a budget is OVER (the report is the product); non-zero only when a bench
 // crashed (non-zero exit, or no figures at all).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,12 +25,44 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string', multiple: true, default: [] },
     'no-build': { type: 'boolean', default: false },
+    rev: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (values.help) {
-  console.log('usage: npm run bench -- [--quick] [--only <substring>]... [--no-build]');
+  console.log('usage: npm run bench -- [--quick] [--only <substring>]... [--no-build] [--rev <commit>]');
   process.exit(0);
+}
+
+if (values.rev) process.exit(benchCommit(values.rev));
+
+/** Run this script, without --rev, in a clean copy of `rev`; returns its exit code. */
+function benchCommit(rev) {
+  const sha = spawnSync('git', ['rev-parse', '--verify', `${rev}^{commit}`], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  if (!sha) {
+    console.error(`bench: ${rev} is not a commit`);
+    return 2;
+  }
+  const dir = mkdtempSync(join(tmpdir(), `yandu-bench-${sha.slice(0, 8)}-`));
+  try {
+    const archive = spawnSync('sh', ['-c', `git archive ${sha} | tar -x -C "${dir}"`], { stdio: 'inherit' });
+    if (archive.status !== 0) return 1;
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    console.log(`# benching commit ${sha} in ${dir}`);
+    const args = process.argv.slice(2).filter((a, i, all) => a !== '--rev' && all[i - 1] !== '--rev');
+    const prepare = spawnSync('npx', ['wxt', 'prepare'], { cwd: dir, stdio: 'inherit' });
+    if (prepare.status !== 0) return 1;
+    return (
+      spawnSync('node', ['scripts/bench.mjs', ...args.filter((a) => !a.startsWith('--rev='))], {
+        cwd: dir,
+        stdio: 'inherit',
+      }).status ?? 1
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 const QUICK = values.quick || process.env.BENCH_QUICK === '1';
 /** A bench script may run this long (the full backup bench on fake-indexeddb is the slowest). */
@@ -234,6 +269,8 @@ const figures = new Map();
 /** The last JSON object printed by each script, for budgets that need more than medians. */
 const extras = {};
 const crashed = [];
+/** `# MISSING …` lines: a bench saying why it could not measure something (a feature not built yet). */
+const missingNotes = [];
 const timings = [];
 
 function runScript(file) {
@@ -319,7 +356,9 @@ for (const file of selected) {
       // not JSON after all
     }
   }
-  if (code !== 0 || found === 0) {
+  const missing = lines.filter((l) => l.startsWith('# MISSING'));
+  missingNotes.push(...missing.map((l) => `${l.slice(2)} [${file}]`));
+  if (code !== 0 || (found === 0 && missing.length === 0)) {
     crashed.push(file);
     console.error(`bench: ${file} ${code !== 0 ? `exited with ${code}` : 'printed no figures'}`);
   }
@@ -356,6 +395,7 @@ for (const b of BUDGETS) {
   verdicts[verdict]++;
   console.log(`${verdict.padEnd(8)} ${b.label}: ${r.shown}  (budget ${b.budget}; figure "${r.from}")`);
 }
+for (const note of missingNotes) console.log(`  ${note}`);
 const [e1] = loadavg();
 console.log(
   `# ${verdicts.PASS} PASS, ${verdicts.OVER} OVER, ${verdicts.MISSING} MISSING` +
