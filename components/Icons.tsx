@@ -52,3 +52,12 @@ export function ChevronIcon() {
     </Icon>
   );
 }
+
+export function NotesIcon() {
+  return (
+    <Icon>
+      <path d="M4 3h9l3 3v11H4z" />
+      <path d="M7 8h6M7 11h6M7 14h4" />
+    </Icon>
+  );
+}

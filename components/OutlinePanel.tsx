@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { ancestorsOf, nestOutline, type OutlineItem } from '@/utils/reader-model';
@@ -17,6 +18,8 @@ export interface OutlinePanelProps {
   class?: string;
   /** Drawer closed in a narrow window: keep it out of the tab order and the accessibility tree. */
   inert?: boolean;
+  /** Tabs shown in place of the heading when the side column also holds the notes (提纲 / 批注). */
+  tabs?: ComponentChildren;
 }
 
 /** Href of a paragraph's anchor, so an outline entry is a real link (copyable, middle-clickable). */
@@ -102,12 +105,12 @@ export function OutlinePanel(props: OutlinePanelProps) {
   return (
     <nav
       id={props.id}
-      class={`yd-outline${props.class ? ` ${props.class}` : ''}`}
+      class={`yd-outline yd-side${props.class ? ` ${props.class}` : ''}`}
       aria-label={i18n.t('readerOutline')}
       inert={props.inert}
     >
       <div class="yd-outline-head">
-        <h2 class="yd-outline-heading">{i18n.t('readerOutline')}</h2>
+        {props.tabs ?? <h2 class="yd-outline-heading">{i18n.t('readerOutline')}</h2>}
         <span class="yd-outline-progress">{i18n.t('readerProgress', [String(progress)])}</span>
         {props.onClose ? (
           <button

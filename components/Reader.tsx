@@ -1,16 +1,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { buildBlocks } from '@/utils/reader-model';
-import { fontSizePx, type ReaderSettings } from '@/utils/settings';
-import type { SpeechWithOutline } from '@/utils/types';
-import { OutlineIcon, PrintIcon } from './Icons';
+import {
+  type CategoryStyle,
+  DEFAULT_HIGHLIGHT_CATEGORIES,
+  fontSizePx,
+  type HighlightCategorySettings,
+  type ReaderSettings,
+} from '@/utils/settings';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } from '@/utils/types';
+import { ChangeBanner, VersionBanner } from './ChangeBanner';
+import { useHighlights } from './HighlightLayer';
+import { NotesIcon, OutlineIcon, PrintIcon } from './Icons';
+import { NotesPanel } from './NotesPanel';
 import { OutlinePanel } from './OutlinePanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SpeechArticle } from './SpeechArticle';
+import { StudyNote } from './StudyNote';
 import { scrollToParagraph } from './scroll-to-paragraph';
 import { useReadingPosition } from './use-reading-position';
 import { useRememberedPosition } from './use-remembered-position';
 import './reader.css';
+import './highlights.css';
 
 export interface ReaderProps {
   speech: SpeechWithOutline;
@@ -19,6 +30,29 @@ export interface ReaderProps {
   /** Persist the settings after a change (the reader applies it at once either way). */
   onSettingsChange?: (settings: ReaderSettings) => void;
   onAutoOpenChange?: (on: boolean) => void;
+  /** Names and colours of the highlight categories (settings). */
+  categories?: HighlightCategorySettings;
+  onCategoryChange?: (id: HighlightCategory, change: Partial<CategoryStyle>) => void;
+  /** The page's text changed when it was opened this time (原文已更新). */
+  change?: { changedAt: number; previousHash?: string };
+  /** Showing an archived copy (reader.html?…&version=): read-only. */
+  version?: { archived: number };
+  /** Paint highlights with <mark> even where the Highlight API exists (tests). */
+  forceMarks?: boolean;
+}
+
+/** ::highlight() rules and their <mark> twins (separate rules: a browser without ::highlight drops a whole list). */
+function categoryCss(categories: HighlightCategorySettings): string {
+  return HIGHLIGHT_CATEGORIES.map((id) => {
+    const { color } = categories[id];
+    // Colours are validated #rrggbb (settings.ts), so they are safe to put in a style sheet.
+    return (
+      `::highlight(yandu-${id}){background-color:${color}}` +
+      `.yd-theme-dark ::highlight(yandu-${id}){background-color:${color}66}` +
+      `mark.yd-hl-${id}{background-color:${color}}` +
+      `.yd-theme-dark mark.yd-hl-${id}{background-color:${color}66}`
+    );
+  }).join('\n');
 }
 
 /** Below this width the outline is a drawer opened from the toolbar (matches reader.css). */
@@ -48,9 +82,19 @@ export function Reader({
   const [autoOpen, setAutoOpen] = useState(initialAutoOpen);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [sideTab, setSideTab] = useState<'outline' | 'notes'>(
+    speech.outline.length > 0 ? 'outline' : 'notes',
+  );
+  const [notesWanted, setNotesWanted] = useState(false);
+  const [changeSeen, setChangeSeen] = useState(false);
+  const [categories, setCategories] = useState(props.categories ?? DEFAULT_HIGHLIGHT_CATEGORIES);
+  useEffect(() => {
+    if (props.categories) setCategories(props.categories);
+  }, [props.categories]);
   const narrow = useMediaQuery(NARROW_QUERY);
   const articleRef = useRef<HTMLElement>(null);
   const outlineButton = useRef<HTMLButtonElement>(null);
+  const notesButton = useRef<HTMLButtonElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
   const settingsBox = useRef<HTMLDivElement>(null);
 
@@ -63,6 +107,20 @@ export function Reader({
   const layoutKey = `${settings.font}/${settings.size}`;
   const { current, progress, pin } = useReadingPosition(outline, articleRef, layoutKey);
   useRememberedPosition(articleRef);
+  const hl = useHighlights({
+    url: speech.url,
+    paragraphs: speech.paragraphs,
+    outline,
+    articleRef,
+    categories,
+    readOnly: !!props.version,
+    forceMarks: props.forceMarks,
+  });
+  const highlightCount = hl.placements?.length ?? 0;
+  // The side column: the outline, and the notes once there are any (or the reader asked for them).
+  const hasNotes = highlightCount > 0 || !!hl.studyNote?.text || notesWanted;
+  const hasSide = hasOutline || hasNotes;
+  const tab = hasOutline ? sideTab : 'notes';
 
   // The page background outside the reader (overscroll, short pages) follows the theme too.
   useEffect(() => {
@@ -80,10 +138,26 @@ export function Reader({
     props.onAutoOpenChange?.(on);
   };
 
-  const closeDrawer = useCallback((returnFocus: boolean) => {
-    setDrawerOpen(false);
-    if (returnFocus) outlineButton.current?.focus();
-  }, []);
+  const closeDrawer = useCallback(
+    (returnFocus: boolean) => {
+      setDrawerOpen(false);
+      if (returnFocus) (tab === 'notes' ? notesButton : outlineButton).current?.focus();
+    },
+    [tab],
+  );
+  const changeCategory = (id: HighlightCategory, change: Partial<CategoryStyle>) => {
+    setCategories((prev) => ({ ...prev, [id]: { ...prev[id], ...change } }));
+    props.onCategoryChange?.(id, change);
+  };
+  const openNotes = () => {
+    setSideTab('notes');
+    setNotesWanted(true);
+    if (narrow) setDrawerOpen((open) => !(open && tab === 'notes'));
+  };
+  const goToHighlight = (id: string) => {
+    if (narrow) setDrawerOpen(false);
+    hl.goTo(id);
+  };
   const closeSettings = useCallback((returnFocus: boolean) => {
     setSettingsOpen(false);
     if (returnFocus) settingsButton.current?.focus();
@@ -137,13 +211,36 @@ export function Reader({
     `yd-theme-${settings.theme}`,
     `yd-font-${settings.font}`,
     hasOutline ? 'has-outline' : 'no-outline',
+    hasSide ? 'has-side' : '',
     drawerOpen ? 'drawer-open' : '',
   ]
     .filter(Boolean)
     .join(' ');
 
+  const tabs = hasOutline ? (
+    <div class="yd-side-tabs" role="tablist" aria-label={i18n.t('sideTabs')}>
+      {(['outline', 'notes'] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          class={`yd-side-tab yd-side-tab-${name}`}
+          aria-selected={tab === name}
+          aria-controls={name === 'outline' ? 'yd-outline' : 'yd-notes'}
+          onClick={() => setSideTab(name)}
+        >
+          {i18n.t(name === 'outline' ? 'sideTabOutline' : 'sideTabNotes')}
+          {name === 'notes' && highlightCount > 0 ? (
+            <span class="yd-side-count">{highlightCount}</span>
+          ) : null}
+        </button>
+      ))}
+    </div>
+  ) : undefined;
+
   return (
     <div class={rootClass} style={{ '--yd-font-size': `${fontSizePx(settings.size)}px` }}>
+      <style>{categoryCss(categories)}</style>
       <a class="yd-skip" href="#yd-main">
         {i18n.t('readerSkipToText')}
       </a>
@@ -173,6 +270,18 @@ export function Reader({
             <OutlineIcon />
           </button>
         ) : null}
+        <button
+          type="button"
+          ref={notesButton}
+          class="yd-icon-button yd-notes-button"
+          aria-label={i18n.t('notesShow')}
+          title={i18n.t('notesShow')}
+          aria-expanded={narrow ? drawerOpen && tab === 'notes' : hasSide && tab === 'notes'}
+          aria-controls="yd-notes"
+          onClick={openNotes}
+        >
+          <NotesIcon />
+        </button>
         <button
           type="button"
           ref={settingsButton}
@@ -206,32 +315,70 @@ export function Reader({
             autoOpen={autoOpen}
             onChange={changeSettings}
             onAutoOpenChange={changeAutoOpen}
+            categories={categories}
+            onCategoryChange={changeCategory}
             onClose={() => closeSettings(true)}
           />
         </div>
       ) : null}
 
-      {hasOutline ? (
-        <>
-          <OutlinePanel
-            id="yd-outline"
-            class={drawerOpen ? 'is-open' : undefined}
-            outline={outline}
-            current={current}
-            progress={progress}
-            onSelect={goToSection}
-            onClose={narrow ? () => closeDrawer(true) : undefined}
-            inert={narrow && !drawerOpen}
-          />
-          {narrow && drawerOpen ? (
-            <div class="yd-backdrop" aria-hidden="true" onClick={() => closeDrawer(false)} />
-          ) : null}
-        </>
+      {hasOutline && tab === 'outline' ? (
+        <OutlinePanel
+          id="yd-outline"
+          class={drawerOpen ? 'is-open' : undefined}
+          outline={outline}
+          current={current}
+          progress={progress}
+          onSelect={goToSection}
+          onClose={narrow ? () => closeDrawer(true) : undefined}
+          inert={narrow && !drawerOpen}
+          tabs={tabs}
+        />
+      ) : null}
+      {tab === 'notes' && (hasSide || narrow) ? (
+        <NotesPanel
+          id="yd-notes"
+          class={drawerOpen ? 'is-open' : undefined}
+          outline={outline}
+          placements={hl.placements ?? []}
+          categories={categories}
+          drafts={hl.draftIds}
+          onSelect={goToHighlight}
+          url={speech.url}
+          previousHash={props.change?.previousHash ?? (speech as { previousHash?: string }).previousHash}
+          tabs={tabs}
+          onClose={narrow ? () => closeDrawer(true) : undefined}
+          inert={narrow && !drawerOpen}
+          studyNote={
+            hl.drafts && hl.draftId ? (
+              <StudyNote
+                note={hl.studyNote}
+                drafts={hl.drafts}
+                draftId={hl.draftId}
+                readOnly={!hl.saveStudyNote}
+                onSave={hl.saveStudyNote ?? (async () => {})}
+              />
+            ) : null
+          }
+        />
+      ) : null}
+      {narrow && drawerOpen ? (
+        <div class="yd-backdrop" aria-hidden="true" onClick={() => closeDrawer(false)} />
       ) : null}
 
       <main id="yd-main" class="yd-main" ref={articleRef} tabIndex={-1}>
+        {props.version ? <VersionBanner url={speech.url} archived={props.version.archived} /> : null}
+        {props.change && !changeSeen ? (
+          <ChangeBanner
+            url={speech.url}
+            changedAt={props.change.changedAt}
+            previousHash={props.change.previousHash}
+            onDismiss={() => setChangeSeen(true)}
+          />
+        ) : null}
         <SpeechArticle speech={speech} blocks={blocks} />
       </main>
+      {hl.layer}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { i18n } from '#i18n';
 import {
+  type CategoryStyle,
+  type HighlightCategorySettings,
   READER_FONT_SIZES,
   READER_FONTS,
   READER_THEMES,
@@ -8,6 +10,7 @@ import {
   type ReaderSizeStep,
   type ReaderTheme,
 } from '@/utils/settings';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
 import { CloseIcon } from './Icons';
 
 export interface SettingsPanelProps {
@@ -17,6 +20,9 @@ export interface SettingsPanelProps {
   onAutoOpenChange: (on: boolean) => void;
   onClose: () => void;
   id?: string;
+  /** Highlight categories: names and colours (the ids stay). */
+  categories?: HighlightCategorySettings;
+  onCategoryChange?: (id: HighlightCategory, change: Partial<CategoryStyle>) => void;
 }
 
 const FONT_LABEL = {
@@ -41,6 +47,8 @@ export function SettingsPanel({
   onAutoOpenChange,
   onClose,
   id,
+  categories,
+  onCategoryChange,
 }: SettingsPanelProps) {
   const step = settings.size;
   return (
@@ -128,6 +136,34 @@ export function SettingsPanel({
         />
         <span>{i18n.t('readerAutoOpen')}</span>
       </label>
+
+      {categories && onCategoryChange ? (
+        <fieldset class="yd-choice yd-categories">
+          <legend>{i18n.t('settingsCategories')}</legend>
+          {HIGHLIGHT_CATEGORIES.map((cat) => (
+            <div key={cat} class="yd-category-row" data-category={cat}>
+              <input
+                type="color"
+                value={categories[cat].color}
+                aria-label={i18n.t('settingsCategoryColor', [categories[cat].name])}
+                onChange={(event) =>
+                  onCategoryChange(cat, { color: (event.currentTarget as HTMLInputElement).value })
+                }
+              />
+              <input
+                type="text"
+                maxLength={12}
+                value={categories[cat].name}
+                aria-label={i18n.t('settingsCategoryName', [categories[cat].name])}
+                onChange={(event) => {
+                  const name = (event.currentTarget as HTMLInputElement).value.trim();
+                  if (name) onCategoryChange(cat, { name });
+                }}
+              />
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { storage } from '@wxt-dev/storage';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './types';
 
 /**
  * The reader's typography settings and the "open automatically" switch, kept in the extension's local
@@ -88,4 +89,71 @@ export async function saveAutoOpenReader(on: boolean): Promise<void> {
 /** Follow changes made in another reader tab. Returns the function that stops listening. */
 export function watchReaderSettings(onChange: (settings: ReaderSettings) => void): () => void {
   return readerSettingsItem.watch((value) => onChange(normalizeReaderSettings(value)));
+}
+
+/**
+ * Highlight categories as the user sees them: a name and a colour for each stored id (types.ts keeps the
+ * ids, in toolbar order). Kept apart from the typography settings so renaming a category never touches them.
+ */
+export interface CategoryStyle {
+  name: string;
+  /** #rrggbb */
+  color: string;
+}
+export type HighlightCategorySettings = Record<HighlightCategory, CategoryStyle>;
+
+/** 重点任务 is the red-ish one, first; the others are calm enough to read through. */
+export const DEFAULT_HIGHLIGHT_CATEGORIES: Readonly<HighlightCategorySettings> = Object.freeze({
+  task: { name: '重点任务', color: '#f4a6a0' },
+  thesis: { name: '重要论述', color: '#f7d774' },
+  data: { name: '数据', color: '#9fd3f2' },
+  question: { name: '疑问', color: '#c9b6ee' },
+});
+
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+const MAX_CATEGORY_NAME = 12;
+
+export function normalizeCategorySettings(value: unknown): HighlightCategorySettings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<string, unknown>>;
+  const out = {} as HighlightCategorySettings;
+  for (const id of HIGHLIGHT_CATEGORIES) {
+    const fallback = DEFAULT_HIGHLIGHT_CATEGORIES[id];
+    const entry = (typeof v[id] === 'object' && v[id] !== null ? v[id] : {}) as Partial<
+      Record<string, unknown>
+    >;
+    const name = typeof entry.name === 'string' ? entry.name.trim().slice(0, MAX_CATEGORY_NAME) : '';
+    const color =
+      typeof entry.color === 'string' && HEX_COLOR.test(entry.color) ? entry.color.toLowerCase() : '';
+    out[id] = { name: name || fallback.name, color: color || fallback.color };
+  }
+  return out;
+}
+
+export const highlightCategoriesItem = storage.defineItem<HighlightCategorySettings>(
+  'local:highlightCategories',
+  {
+    version: 1,
+    fallback: normalizeCategorySettings(undefined),
+    // Version 1 is the first shape. When it changes, bump `version` and add `2: (v1) => v2` here.
+    migrations: {},
+  },
+);
+
+export async function loadCategorySettings(): Promise<HighlightCategorySettings> {
+  return normalizeCategorySettings(await highlightCategoriesItem.getValue());
+}
+
+/** Change one category's name or colour; returns what is now stored. */
+export async function saveCategoryStyle(
+  id: HighlightCategory,
+  change: Partial<CategoryStyle>,
+): Promise<HighlightCategorySettings> {
+  const current = await loadCategorySettings();
+  const next = normalizeCategorySettings({ ...current, [id]: { ...current[id], ...change } });
+  await highlightCategoriesItem.setValue(next);
+  return next;
+}
+
+export function watchCategorySettings(onChange: (settings: HighlightCategorySettings) => void): () => void {
+  return highlightCategoriesItem.watch((value) => onChange(normalizeCategorySettings(value)));
 }

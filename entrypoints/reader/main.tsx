@@ -6,27 +6,35 @@ import { extractSpeech } from '@/utils/extract';
 import { send } from '@/utils/messages';
 import { buildOutline } from '@/utils/outline';
 import {
+  DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
+  type HighlightCategorySettings,
   loadAutoOpenReader,
+  loadCategorySettings,
   loadReaderSettings,
   normalizeReaderSettings,
   type ReaderSettings,
   saveAutoOpenReader,
+  saveCategoryStyle,
   saveReaderSettings,
+  watchCategorySettings,
   watchReaderSettings,
 } from '@/utils/settings';
-import type { SpeechWithOutline } from '@/utils/types';
+import type { SpeechRecord, SpeechWithOutline } from '@/utils/types';
 
 /**
  * reader.html?url=<original url>[&snapshot=<key>]. The URL names the speech, so reload and bookmarks
  * work; `snapshot` is one-shot (the page the tab just left), dropped from the address once used so a
- * reload reads the stored copy (which also works offline).
+ * reload reads the stored copy (which also works offline). reader.html?url=…&version=<contentHash> shows
+ * an archived earlier copy of the speech, read-only, with its highlights.
  */
 type Loaded =
   | {
       speech: SpeechWithOutline;
       /** Extracted just now from the live page: store it (after painting). */
       fresh: boolean;
+      /** An archived earlier copy (read-only): when it was replaced. */
+      archived?: number;
     }
   /** The page was there but held no text to show, and no earlier copy is stored. */
   | { empty: true };
@@ -45,6 +53,41 @@ async function fromSnapshot(key: string): Promise<SpeechWithOutline | null> {
 async function storedCopy(url: string): Promise<SpeechWithOutline | undefined> {
   if (!url) return undefined;
   return (await import('@/utils/library')).loadSpeech(url);
+}
+
+/**
+ * The live page, fetched and extracted in the background when the reader opened a stored copy (the
+ * extension page has host permission for the portal). Null when unreachable (offline): nothing is said.
+ */
+async function fetchLive(url: string): Promise<SpeechWithOutline | null> {
+  if (!/^https?:/.test(url)) return null;
+  try {
+    const response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(20_000) });
+    if (!response.ok) return null;
+    const bytes = await response.arrayBuffer();
+    const doc = new DOMParser().parseFromString(
+      decodePage(bytes, response.headers.get('content-type')),
+      'text/html',
+    );
+    const speech = extractSpeech(doc, url);
+    return speech.paragraphs.length > 0 ? { ...speech, outline: buildOutline(speech.paragraphs) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Pages may be GBK: the charset comes from the header, else a <meta> near the top, else UTF-8. */
+function decodePage(bytes: ArrayBuffer, contentType: string | null): string {
+  const head = new TextDecoder('latin1').decode(bytes.slice(0, 2048));
+  const charset =
+    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ??
+    'utf-8';
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 async function load(url: string, key: string | null): Promise<Loaded | null> {
@@ -118,9 +161,11 @@ async function main() {
   const settingsReady = Promise.all([
     loadReaderSettings().catch(() => ({ ...DEFAULT_READER_SETTINGS })),
     loadAutoOpenReader().catch(() => false),
+    loadCategorySettings().catch((): HighlightCategorySettings => ({ ...DEFAULT_HIGHLIGHT_CATEGORIES })),
   ]);
-  const [loaded, [settings, autoOpen]] = await Promise.all([
-    load(url, params.get('snapshot')).catch((error: unknown) => {
+  const version = params.get('version');
+  const [loaded, [settings, autoOpen, categories]] = await Promise.all([
+    (version ? loadVersion(url, version) : load(url, params.get('snapshot'))).catch((error: unknown) => {
       console.warn('[yandu] could not load the speech', error);
       return null;
     }),
@@ -131,29 +176,44 @@ async function main() {
   cacheTheme(settings.theme);
 
   if (!loaded || 'empty' in loaded) {
-    const message = loaded ? i18n.t('readerEmpty') : i18n.t('readerNotFound');
+    const message = version
+      ? i18n.t('versionNotFound')
+      : loaded
+        ? i18n.t('readerEmpty')
+        : i18n.t('readerNotFound');
     render(<ReaderNotice message={message} url={url} theme={settings.theme} />, app);
     markPainted('missing');
     return;
   }
 
-  const { speech, fresh } = loaded;
+  const { fresh } = loaded;
+  // What is shown; replaced when the live page turns out to have changed.
+  let speech = loaded.speech;
+  let change: { changedAt: number; previousHash?: string } | undefined;
+  let currentSettings = settings;
+  let currentCategories = categories;
   if (speech.title) document.title = speech.title;
-  const show = (current: ReaderSettings) =>
+  const show = () =>
     render(
       <Reader
+        // A new text is a new reader: painting and positions start again on it.
+        key={speech.contentHash}
         speech={speech}
-        settings={current}
+        settings={currentSettings}
         autoOpen={autoOpen}
+        categories={currentCategories}
+        change={change}
+        version={loaded.archived !== undefined ? { archived: loaded.archived } : undefined}
         onSettingsChange={(next) => {
           cacheTheme(next.theme);
           void saveReaderSettings(next);
         }}
         onAutoOpenChange={(on) => void saveAutoOpenReader(on)}
+        onCategoryChange={(id, change) => void saveCategoryStyle(id, change)}
       />,
       app,
     );
-  show(settings);
+  show();
   performance.mark('yandu:rendered');
   markPainted('true');
   // Another reader tab changed the settings: follow. The tab being used ignores the echo of its own
@@ -161,21 +221,82 @@ async function main() {
   watchReaderSettings((next) => {
     if (document.hasFocus()) return;
     cacheTheme(next.theme);
-    show(next);
+    currentSettings = next;
+    show();
   });
+  watchCategorySettings((next) => {
+    if (document.hasFocus()) return;
+    currentCategories = next;
+    show();
+  });
+  if (loaded.archived !== undefined) return;
+
+  /** Store a text extracted from the live page; when it differs from the stored copy, show it and say so. */
+  const store = async (extracted: SpeechWithOutline, showIfChanged: boolean) => {
+    const library = await import('@/utils/library');
+    const savedAt = Date.now();
+    const record: SpeechRecord = await library.saveOpenedSpeech(extracted, savedAt);
+    document.documentElement.dataset.yanduSaved = 'true';
+    if (!library.justChanged(record, savedAt)) return;
+    change = { changedAt: savedAt, previousHash: record.previousHash };
+    if (showIfChanged) {
+      speech = extracted;
+      if (speech.title) document.title = speech.title;
+    }
+    show();
+    document.documentElement.dataset.yanduChanged = record.previousHash ?? 'true';
+  };
 
   if (fresh) {
     // Stored after the first paint so the database never delays the text. `yanduSaved` tells tests
     // (and anyone reloading right away) that the offline copy exists.
-    import('@/utils/library')
-      .then(({ saveOpenedSpeech }) => saveOpenedSpeech(speech))
-      .then(
-        () => {
-          document.documentElement.dataset.yanduSaved = 'true';
-        },
-        (error: unknown) => console.warn('[yandu] could not store the speech', error),
-      );
+    store(speech, false).catch((error: unknown) => console.warn('[yandu] could not store the speech', error));
+  } else if (!params.has('offline')) {
+    // A stored copy was shown: look at the live page in the background and apply a change if there is one.
+    const stored = speech;
+    fetchLive(url)
+      .then((live) => (live && live.contentHash !== stored.contentHash ? store(live, true) : undefined))
+      .catch((error: unknown) => console.warn('[yandu] could not check the live page', error))
+      .finally(() => {
+        document.documentElement.dataset.yanduLiveChecked = 'true';
+      });
   }
+}
+
+/** An archived copy, shown read-only with the current record's meta line (speaker, date, source). */
+async function loadVersion(
+  url: string,
+  contentHash: string,
+): Promise<{ speech: SpeechWithOutline; fresh: false; archived: number } | null> {
+  const library = await import('@/utils/library');
+  const [old, current] = await Promise.all([
+    library.loadSpeechVersion(url, contentHash),
+    library.loadSpeech(url),
+  ]);
+  if (!old) return null;
+  const base: SpeechWithOutline = current ?? {
+    url,
+    title: old.title,
+    speaker: null,
+    occasion: null,
+    date: null,
+    source: null,
+    paragraphs: [],
+    contentHash,
+    outline: [],
+  };
+  const speech: SpeechWithOutline = {
+    url,
+    title: old.title,
+    speaker: base.speaker,
+    occasion: base.occasion,
+    date: base.date,
+    source: base.source,
+    paragraphs: old.paragraphs,
+    contentHash: old.contentHash,
+    outline: old.outline,
+  };
+  return { speech, fresh: false, archived: old.archived };
 }
 
 void main();

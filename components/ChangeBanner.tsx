@@ -1,0 +1,54 @@
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+
+/** "yyyy年m月d日 hh:mm" in the reader's language. */
+export function formatWhen(epochMs: number): string {
+  try {
+    return new Intl.DateTimeFormat(browser.i18n.getUILanguage(), {
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(new Date(epochMs));
+  } catch {
+    return new Date(epochMs).toISOString();
+  }
+}
+
+/** reader.html?url=…&version=<hash>: the read-only view of an archived copy. */
+export function versionHref(url: string, contentHash: string): string {
+  return `?${new URLSearchParams({ url, version: contentHash })}`;
+}
+
+export interface ChangeBannerProps {
+  url: string;
+  changedAt: number;
+  previousHash?: string;
+  onDismiss: () => void;
+}
+
+/** 原文已更新: the page's text changed since it was stored; the old copy can still be opened. */
+export function ChangeBanner({ url, changedAt, previousHash, onDismiss }: ChangeBannerProps) {
+  return (
+    <div class="yd-banner yd-change-banner" role="status">
+      <strong>{i18n.t('changeBanner')}</strong>
+      <span>{i18n.t('changeBannerWhen', [formatWhen(changedAt)])}</span>
+      {previousHash ? (
+        <a href={versionHref(url, previousHash)} target="_blank" rel="noreferrer">
+          {i18n.t('changeBannerOld')}
+        </a>
+      ) : null}
+      <button type="button" class="yd-banner-dismiss" onClick={onDismiss}>
+        {i18n.t('changeBannerDismiss')}
+      </button>
+    </div>
+  );
+}
+
+/** Shown over an archived copy: it is read-only, and the current text is one click away. */
+export function VersionBanner({ url, archived }: { url: string; archived: number }) {
+  return (
+    <div class="yd-banner yd-version-banner" role="status">
+      <span>{i18n.t('versionBanner', [formatWhen(archived)])}</span>
+      <a href={`?${new URLSearchParams({ url })}`}>{i18n.t('versionCurrent')}</a>
+    </div>
+  );
+}

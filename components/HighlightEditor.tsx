@@ -1,0 +1,185 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { DraftSaver } from '@/utils/drafts';
+import type { HighlightCategorySettings } from '@/utils/settings';
+import { HIGHLIGHT_CATEGORIES, type Highlight, type HighlightCategory } from '@/utils/types';
+import { CloseIcon } from './Icons';
+
+/** What the editor needs of the drafts table (utils/drafts.ts, loaded lazily with the database). */
+export interface DraftStore {
+  load(id: string): Promise<string | undefined>;
+  clear(id: string): Promise<void>;
+  saver(id: string): DraftSaver;
+}
+
+export interface HighlightEditorProps {
+  highlight: Highlight;
+  categories: HighlightCategorySettings;
+  drafts: DraftStore;
+  draftId: string;
+  /** Document coordinates under the passage. */
+  at: { x: number; y: number };
+  /** Put the caret in the note at once (添加批注, N). */
+  focusNote?: boolean;
+  /** An archived version: the note is shown, nothing can be changed. */
+  readOnly?: boolean;
+  /** Another painted highlight overlaps this one here: offer to switch to it. */
+  onNext?: () => void;
+  onCategory: (category: HighlightCategory) => void;
+  onSaveNote: (note: string) => Promise<void>;
+  onDelete: () => void;
+  onClose: () => void;
+}
+
+/**
+ * The popover of one highlight: its category, its note (a textarea saved with 保存 or Ctrl+Enter; kept
+ * as a draft while typing) and 删除.
+ */
+export function HighlightEditor(props: HighlightEditorProps) {
+  const { highlight, categories, drafts, draftId } = props;
+  const [text, setText] = useState(highlight.note);
+  const [restored, setRestored] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const saver = useRef<DraftSaver | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    saver.current = drafts.saver(draftId);
+    let live = true;
+    drafts.load(draftId).then(
+      (draft) => {
+        if (!live || draft === undefined || draft === highlight.note) return;
+        setText(draft);
+        setDirty(true);
+        setRestored(true);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+      // Leaving without saving keeps what was typed as a draft.
+      void saver.current?.flush();
+    };
+    // One editor per highlight: a new id remounts it (key), so only the draft id matters here.
+  }, [draftId]);
+
+  // The note changed in another tab while nothing was typed here: show the new one.
+  useEffect(() => {
+    if (!dirty) setText(highlight.note);
+  }, [highlight.note]);
+
+  useEffect(() => {
+    if (props.focusNote) area.current?.focus();
+  }, []);
+
+  const save = async () => {
+    saver.current?.cancel();
+    await props.onSaveNote(text);
+    await drafts.clear(draftId).catch(() => {});
+    setDirty(false);
+    setRestored(false);
+    props.onClose();
+  };
+  const discard = () => {
+    saver.current?.cancel();
+    void drafts.clear(draftId).catch(() => {});
+    setText(highlight.note);
+    setDirty(false);
+    setRestored(false);
+  };
+
+  return (
+    <section
+      class="yd-hl-editor"
+      role="dialog"
+      aria-label={i18n.t('hlEditorLabel')}
+      style={{ left: `${props.at.x}px`, top: `${props.at.y}px` }}
+      data-highlight={highlight.id}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+    >
+      <div class="yd-hl-editor-head">
+        <fieldset class="yd-hl-categories">
+          <legend class="yd-visually-hidden">{i18n.t('hlCategory')}</legend>
+          {HIGHLIGHT_CATEGORIES.map((id) => (
+            <button
+              key={id}
+              type="button"
+              class="yd-hl-choice"
+              data-category={id}
+              aria-pressed={highlight.category === id}
+              disabled={props.readOnly}
+              onClick={() => props.onCategory(id)}
+            >
+              <span class="yd-hl-swatch" style={{ background: categories[id].color }} aria-hidden="true" />
+              <span>{categories[id].name}</span>
+            </button>
+          ))}
+        </fieldset>
+        <button
+          type="button"
+          class="yd-icon-button yd-hl-close"
+          aria-label={i18n.t('hlClose')}
+          title={i18n.t('hlClose')}
+          onClick={props.onClose}
+        >
+          <CloseIcon />
+        </button>
+      </div>
+      <blockquote class="yd-hl-quote">{highlight.selector.exact}</blockquote>
+      <label class="yd-hl-note-label">
+        <span class="yd-visually-hidden">{i18n.t('hlNote')}</span>
+        <textarea
+          ref={area}
+          class="yd-hl-note"
+          rows={4}
+          value={text}
+          readOnly={props.readOnly}
+          placeholder={i18n.t('hlNotePlaceholder')}
+          onInput={(event) => {
+            const value = (event.currentTarget as HTMLTextAreaElement).value;
+            setText(value);
+            setDirty(value !== highlight.note);
+            saver.current?.update(value);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault();
+              void save();
+            }
+          }}
+        />
+      </label>
+      {restored ? <p class="yd-hl-hint">{i18n.t('hlNoteDraftRestored')}</p> : null}
+      <div class="yd-hl-actions" hidden={props.readOnly}>
+        <button type="button" class="yd-hl-delete" onClick={props.onDelete}>
+          {i18n.t('hlDelete')}
+        </button>
+        {props.onNext ? (
+          <button type="button" class="yd-hl-next" onClick={props.onNext}>
+            {i18n.t('hlOverlap')}
+          </button>
+        ) : null}
+        <span class="yd-hl-spacer" />
+        {dirty ? (
+          <button type="button" class="yd-hl-discard" onClick={discard}>
+            {i18n.t('hlNoteCancel')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          class="yd-hl-save"
+          title={i18n.t('hlNoteSaveHint')}
+          disabled={!dirty}
+          onClick={() => void save()}
+        >
+          {i18n.t('hlNoteSave')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,400 @@
+import type { RefObject } from 'preact';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { makeHighlight, type Placement, placeHighlights } from '@/utils/highlights';
+import { createPainter, type Painter } from '@/utils/paint';
+import type { HighlightCategorySettings } from '@/utils/settings';
+import { selectorFromRange } from '@/utils/text-range';
+import {
+  HIGHLIGHT_CATEGORIES,
+  type Highlight,
+  type HighlightCategory,
+  type Note,
+  type OutlineNode,
+  type TextSelector,
+} from '@/utils/types';
+import { type DraftStore, HighlightEditor } from './HighlightEditor';
+import { HighlightToolbar } from './HighlightToolbar';
+import { scrollToParagraph } from './scroll-to-paragraph';
+
+/** The database modules, loaded after the first paint (Dexie never delays the text). */
+interface Stores {
+  library: typeof import('@/utils/library');
+  drafts: typeof import('@/utils/drafts');
+  db: typeof import('@/utils/db');
+}
+
+let storesPromise: Promise<Stores> | undefined;
+function loadStores(): Promise<Stores> {
+  storesPromise ??= Promise.all([
+    import('@/utils/library'),
+    import('@/utils/drafts'),
+    import('@/utils/db'),
+  ]).then(([library, drafts, db]) => ({ library, drafts, db }));
+  return storesPromise;
+}
+
+const LAST_CATEGORY = 'yandu:lastCategory';
+const UNDO_MS = 8000;
+
+function readLastCategory(): HighlightCategory {
+  try {
+    const v = localStorage.getItem(LAST_CATEGORY);
+    return (HIGHLIGHT_CATEGORIES as readonly string[]).includes(v ?? '') ? (v as HighlightCategory) : 'task';
+  } catch {
+    return 'task';
+  }
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return !!el.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+}
+
+export interface HighlightState {
+  /** null until the stored highlights have been read. */
+  placements: Placement[] | null;
+  studyNote: Note | undefined;
+  draftIds: ReadonlySet<string>;
+  drafts: DraftStore | null;
+  /** Draft id of the 学习心得 (null until the database is loaded). */
+  draftId: string | null;
+  saveStudyNote: ((text: string) => Promise<void>) | null;
+  /** Scroll to a highlight and open it (from the notes panel). */
+  goTo: (id: string) => void;
+  /** Toolbar, editor and snackbar, to render inside the reader. */
+  layer: preact.JSX.Element;
+}
+
+export interface HighlightOptions {
+  /** The speech's address (its database id is derived from it). */
+  url: string;
+  paragraphs: readonly string[];
+  outline: readonly OutlineNode[];
+  articleRef: RefObject<HTMLElement | null>;
+  categories: HighlightCategorySettings;
+  /** An archived version: painted, never edited (and stored selectors are not moved). */
+  readOnly?: boolean;
+  /** Paint with <mark> even where the Highlight API exists (tests). */
+  forceMarks?: boolean;
+}
+
+interface Pending {
+  selector: TextSelector;
+  at: { x: number; top: number; bottom: number };
+}
+
+interface Editing {
+  id: string;
+  at: { x: number; y: number };
+  focusNote: boolean;
+  /** Overlapping highlights under the click, for 下一条重叠的标注. */
+  stack: string[];
+}
+
+/**
+ * Highlights of one speech in the reader: reads and follows them (liveQuery), places them on the text shown,
+ * paints them after the text is on screen, and turns selections, clicks and the H / N keys into edits.
+ */
+export function useHighlights(options: HighlightOptions): HighlightState {
+  const { url, paragraphs, outline, articleRef, categories, readOnly } = options;
+  const [stores, setStores] = useState<Stores | null>(null);
+  const speechId = stores ? stores.db.speechIdFromUrl(url) : '';
+  const [highlights, setHighlights] = useState<Highlight[] | null>(null);
+  const [studyNote, setStudyNote] = useState<Note | undefined>(undefined);
+  const [draftIds, setDraftIds] = useState<ReadonlySet<string>>(() => new Set());
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [deleted, setDeleted] = useState<Highlight | null>(null);
+  const [last, setLast] = useState<HighlightCategory>(readLastCategory);
+  const painter = useRef<Painter | null>(null);
+  const moved = useRef(new Set<string>());
+  const timing = useRef<{ start: number; loaded: number } | null>(null);
+
+  // Load the database code and follow this speech's highlights, note and drafts.
+  useEffect(() => {
+    let live = true;
+    const subscriptions: { unsubscribe(): void }[] = [];
+    loadStores().then(
+      (s) => {
+        if (!live) return;
+        setStores(s);
+        const id = s.db.speechIdFromUrl(url);
+        timing.current = { start: performance.now(), loaded: 0 };
+        subscriptions.push(
+          s.library.watchHighlights(id, (list) => {
+            if (timing.current && !timing.current.loaded) timing.current.loaded = performance.now();
+            setHighlights(list);
+          }),
+          s.library.watchStudyNote(id, setStudyNote),
+          s.drafts.watchDraftIds(setDraftIds),
+        );
+      },
+      (error: unknown) => console.warn('[yandu] could not load highlights', error),
+    );
+    return () => {
+      live = false;
+      for (const sub of subscriptions) sub.unsubscribe();
+    };
+  }, [url]);
+
+  const placed = useMemo(
+    () => (highlights ? placeHighlights(paragraphs, outline, highlights) : null),
+    [highlights, paragraphs, outline],
+  );
+
+  // Paint (after the text is on screen: this runs once the data has arrived, never before the first paint).
+  useEffect(() => {
+    const article = articleRef.current;
+    if (!placed || !article) return;
+    painter.current ??= createPainter(article, options.forceMarks);
+    const items = placed.placements.flatMap((p) =>
+      p.selector ? [{ id: p.highlight.id, category: p.highlight.category, selector: p.selector }] : [],
+    );
+    painter.current.paint(items);
+    painter.current.setActive(editing?.id ?? null);
+    const t = timing.current;
+    if (t) {
+      // First restore: from asking the database to painted (bench figure; see the e2e test).
+      const end = performance.now();
+      performance.measure('yandu:highlights-restore', { start: t.start, end });
+      performance.measure('yandu:highlights-place-paint', { start: t.loaded || t.start, end });
+      timing.current = null;
+    }
+    document.documentElement.dataset.yanduHighlights = String(items.length);
+    // Positions that moved (the text changed) are written back, once per highlight and text, so two tabs
+    // showing different texts cannot bounce a selector between them.
+    if (!readOnly && stores) {
+      const moves = placed.moves.filter((m) => !moved.current.has(m.id));
+      for (const m of moves) moved.current.add(m.id);
+      if (moves.length > 0) {
+        stores.library.moveHighlights(moves).catch((e: unknown) => console.warn('[yandu] re-anchoring', e));
+      }
+    }
+  }, [placed]);
+
+  useEffect(() => () => painter.current?.clear(), []);
+
+  useEffect(() => {
+    painter.current?.setActive(editing?.id ?? null);
+  }, [editing?.id]);
+
+  // The selection toolbar follows the selection inside the text.
+  const checkSelection = useCallback(() => {
+    const article = articleRef.current;
+    const selection = document.getSelection();
+    if (readOnly || !article || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
+      setPending(null);
+      return;
+    }
+    const range = selection.getRangeAt(0);
+    if (!article.contains(range.commonAncestorContainer)) {
+      setPending(null);
+      return;
+    }
+    const selector = selectorFromRange(range, article, paragraphs);
+    if (!selector) {
+      setPending(null);
+      return;
+    }
+    const rect = range.getBoundingClientRect();
+    setPending({
+      selector,
+      at: {
+        x: rect.left + rect.width / 2 + window.scrollX,
+        top: rect.top + window.scrollY,
+        bottom: rect.bottom + window.scrollY,
+      },
+    });
+  }, [paragraphs, readOnly]);
+
+  useEffect(() => {
+    let frame = 0;
+    const onChange = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        checkSelection();
+      });
+    };
+    document.addEventListener('selectionchange', onChange);
+    document.addEventListener('mouseup', checkSelection);
+    document.addEventListener('keyup', onChange);
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      document.removeEventListener('mouseup', checkSelection);
+      document.removeEventListener('keyup', onChange);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [checkSelection]);
+
+  const editorPosition = (id: string, fallback?: { x: number; y: number }) => {
+    const rect = painter.current?.rangeOf(id)?.getBoundingClientRect();
+    if (rect && (rect.width || rect.height)) {
+      return { x: rect.left + rect.width / 2 + window.scrollX, y: rect.bottom + window.scrollY };
+    }
+    return fallback ?? { x: window.innerWidth / 2 + window.scrollX, y: window.scrollY + 120 };
+  };
+
+  const create = async (category: HighlightCategory, withNote: boolean) => {
+    if (!pending || !stores) return;
+    const h = makeHighlight(speechId, pending.selector, category, outline);
+    setLast(category);
+    try {
+      localStorage.setItem(LAST_CATEGORY, category);
+    } catch {
+      // storage disabled: H falls back to 重点任务 next time
+    }
+    const at = { x: pending.at.x, y: pending.at.bottom };
+    setPending(null);
+    document.getSelection()?.removeAllRanges();
+    await stores.library.addHighlight(h);
+    if (withNote) setEditing({ id: h.id, at, focusNote: true, stack: [h.id] });
+  };
+
+  // Keyboard: H highlights the selection with the last category, N opens the note editor on it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
+        return;
+      const key = event.key.toLowerCase();
+      if (key === 'escape') {
+        if (editing) setEditing(null);
+        else if (pending) setPending(null);
+        return;
+      }
+      if (!pending || (key !== 'h' && key !== 'n')) return;
+      event.preventDefault();
+      void create(last, key === 'n');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  // A click on painted text opens that highlight (hit-tested: with the Highlight API there is no element).
+  useEffect(() => {
+    const article = articleRef.current;
+    if (!article) return;
+    const onClick = (event: MouseEvent) => {
+      const selection = document.getSelection();
+      if (selection && !selection.isCollapsed) return;
+      const ids = painter.current?.hitTest(event.clientX, event.clientY, event.target) ?? [];
+      const first = ids[0];
+      if (!first) return;
+      setPending(null);
+      setEditing({ id: first, at: editorPosition(first), focusNote: false, stack: ids });
+    };
+    article.addEventListener('click', onClick);
+    return () => article.removeEventListener('click', onClick);
+  }, [articleRef]);
+
+  const goTo = (id: string) => {
+    const range = painter.current?.rangeOf(id);
+    const start = range?.startContainer;
+    const el = (start?.nodeType === 1 ? (start as Element) : start?.parentElement)?.closest<HTMLElement>(
+      '[data-para]',
+    );
+    if (!el) return;
+    scrollToParagraph(el, Math.round(window.innerHeight / 3));
+    setEditing({ id, at: editorPosition(id), focusNote: false, stack: [id] });
+  };
+
+  const remove = async (id: string) => {
+    if (!stores) return;
+    setEditing(null);
+    const h = await stores.library.deleteHighlight(id);
+    if (h) setDeleted(h);
+  };
+
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
+  const drafts = useMemo<DraftStore | null>(
+    () =>
+      stores && {
+        load: stores.drafts.loadDraft,
+        clear: stores.drafts.clearDraft,
+        saver: (id) => stores.drafts.createDraftSaver(id),
+      },
+    [stores],
+  );
+
+  const editingHighlight = editing && highlights?.find((h) => h.id === editing.id);
+  const stack = editing?.stack ?? [];
+  const layer = (
+    <>
+      {pending && stores ? (
+        <HighlightToolbar
+          categories={categories}
+          last={last}
+          at={pending.at}
+          onHighlight={(category) => void create(category, false)}
+          onNote={() => void create(last, true)}
+        />
+      ) : null}
+      {editing && editingHighlight && drafts && stores ? (
+        <HighlightEditor
+          key={editing.id}
+          highlight={editingHighlight}
+          categories={categories}
+          drafts={drafts}
+          draftId={stores.drafts.highlightDraftId(editing.id)}
+          at={editing.at}
+          focusNote={editing.focusNote}
+          readOnly={readOnly}
+          onNext={
+            stack.length > 1
+              ? () => {
+                  const next = stack[(stack.indexOf(editing.id) + 1) % stack.length] as string;
+                  setEditing({ ...editing, id: next, focusNote: false });
+                }
+              : undefined
+          }
+          onCategory={(category) => {
+            setLast(category);
+            void stores.library.setCategory(editing.id, category);
+          }}
+          onSaveNote={(note) => stores.library.setNote(editing.id, note)}
+          onDelete={() => void remove(editing.id)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {deleted && stores ? (
+        <div class="yd-snackbar" role="status">
+          <span>{i18n.t('hlDeleted')}</span>
+          <span aria-hidden="true">·</span>
+          <button
+            type="button"
+            onClick={() => {
+              const h = deleted;
+              setDeleted(null);
+              void stores.library.restoreHighlight(h);
+            }}
+          >
+            {i18n.t('hlUndo')}
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+
+  return {
+    placements: placed?.placements ?? null,
+    studyNote,
+    draftIds: useMemo(() => {
+      const ids = new Set<string>();
+      for (const key of draftIds) if (key.startsWith('highlight:')) ids.add(key.slice('highlight:'.length));
+      return ids;
+    }, [draftIds]),
+    drafts,
+    draftId: stores ? stores.drafts.studyNoteDraftId(speechId) : null,
+    saveStudyNote:
+      stores && !readOnly ? (text: string) => stores.library.saveStudyNote(speechId, text) : null,
+    goTo,
+    layer,
+  };
+}

@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { DraftSaver } from '@/utils/drafts';
+import type { Note } from '@/utils/types';
+import type { DraftStore } from './HighlightEditor';
+
+export interface StudyNoteProps {
+  note: Note | undefined;
+  drafts: DraftStore;
+  draftId: string;
+  onSave: (text: string) => Promise<void>;
+  readOnly?: boolean;
+}
+
+/** The one free note on a speech (学习心得): a textarea, kept as a draft while typing, saved with 保存. */
+export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNoteProps) {
+  const stored = note?.text ?? '';
+  const [text, setText] = useState(stored);
+  const [dirty, setDirty] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const saver = useRef<DraftSaver | null>(null);
+
+  useEffect(() => {
+    saver.current = drafts.saver(draftId);
+    let live = true;
+    drafts.load(draftId).then(
+      (draft) => {
+        if (!live || draft === undefined) return;
+        setText(draft);
+        setDirty(true);
+        setRestored(true);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+      void saver.current?.flush();
+    };
+  }, [draftId]);
+
+  // Saved in another tab while nothing was typed here: follow it.
+  useEffect(() => {
+    if (!dirty) setText(stored);
+  }, [stored]);
+
+  const save = async () => {
+    saver.current?.cancel();
+    await onSave(text);
+    await drafts.clear(draftId).catch(() => {});
+    setDirty(false);
+    setRestored(false);
+    setSaved(true);
+  };
+
+  return (
+    <section class="yd-study-note" aria-labelledby="yd-study-note-heading">
+      <h3 id="yd-study-note-heading">{i18n.t('studyNote')}</h3>
+      <textarea
+        class="yd-study-note-text"
+        rows={5}
+        value={text}
+        readOnly={readOnly}
+        aria-labelledby="yd-study-note-heading"
+        placeholder={i18n.t('studyNotePlaceholder')}
+        onInput={(event) => {
+          const value = (event.currentTarget as HTMLTextAreaElement).value;
+          setText(value);
+          setDirty(value !== stored);
+          setSaved(false);
+          saver.current?.update(value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void save();
+          }
+        }}
+      />
+      {readOnly ? null : (
+        <div class="yd-study-note-actions">
+          <span class="yd-hl-hint" aria-live="polite">
+            {restored ? i18n.t('hlNoteDraftRestored') : saved ? i18n.t('studyNoteSaved') : ''}
+          </span>
+          <button type="button" class="yd-hl-save" disabled={!dirty} onClick={() => void save()}>
+            {i18n.t('studyNoteSave')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
