@@ -346,8 +346,11 @@ for (const file of selected) {
       const object = JSON.parse(jsonLine);
       extras[file] = object;
       // Numbers printed only in the JSON line (e.g. a speedup) become figures too.
+      // (Unless they repeat a median already printed on a figure line under another key.)
+      const printed = [...figures.values()].filter((f) => f.script === file).map((f) => f.median);
+      const repeats = (v) => printed.some((m) => Math.abs(m - v) <= Math.max(0.0005, Math.abs(v) * 1e-3));
       for (const [name, value] of Object.entries(object)) {
-        if (typeof value === 'number' && !named.has(name)) {
+        if (typeof value === 'number' && !named.has(name) && !repeats(value)) {
           addFigure(file, { name, median: value, min: value, max: value, unit: '' });
           found++;
         }
