@@ -1,7 +1,10 @@
+import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe as describeRange } from '@/utils/anchor';
 import { getDb } from '@/utils/db';
-import { loadSpeech, saveOpenedSpeech } from '@/utils/library';
+import { makeHighlight } from '@/utils/highlights';
+import { addHighlight, loadSpeech, loadSpeechVersion, saveOpenedSpeech } from '@/utils/library';
 import { type Handlers, listen, type PageSnapshot } from '@/utils/messages';
 
 // The reader page's loading flow (entrypoints/reader/main.tsx), run as the browser runs it: the module
@@ -47,13 +50,26 @@ async function openReader(query: string) {
   return document.documentElement.dataset.yanduReady;
 }
 
+/** The live portal as the reader's background check sees it (no network in tests): offline unless set. */
+let livePage: string | null = null;
+
 beforeEach(() => {
+  livePage = null;
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => {
+      if (livePage === null) throw new TypeError('Failed to fetch');
+      return new Response(livePage, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    }),
+  );
   fakeBrowser.reset();
   delete document.documentElement.dataset.yanduReady;
   delete document.documentElement.dataset.yanduSaved;
 });
 
 afterEach(async () => {
+  vi.unstubAllGlobals();
+  render(null, document.getElementById('app') as HTMLElement);
   await getDb().delete();
   await getDb().open();
   happy().setURL('about:blank');
@@ -122,5 +138,132 @@ describe('reader page loading', () => {
     expect(await openReader(`url=${encodeURIComponent(SPEECH_URL)}`)).toBe('missing');
     expect(document.querySelector('main')?.textContent).toContain('找不到这篇讲话');
     expect(document.querySelector('main a')?.getAttribute('href')).toBe(SPEECH_URL);
+  });
+
+  it('keeps the stored copy silently when the live page cannot be reached (offline)', async () => {
+    await saveOpenedSpeech({ ...STORED, paragraphs: STORED_TEXT });
+    background({});
+    await openReader(`url=${encodeURIComponent(SPEECH_URL)}`);
+    await waitForData('yanduLiveChecked');
+    expect(fetch).toHaveBeenCalledWith(SPEECH_URL, expect.anything());
+    expect(document.querySelector('.yd-change-banner')).toBeNull();
+    expect(document.querySelector('[data-para="1"]')?.textContent).toBe(STORED_TEXT[1]);
+  });
+});
+
+// A stored copy (composed) and the same speech as the portal now serves it: one sentence reworded.
+const STORED_TEXT = [
+  '同志们：',
+  '第一，坚持需求导向，找准培训工作的着力点。培训内容要贴近岗位实际。',
+  '第二，完善激励机制。对取得技师证书的职工给予一次性奖励。',
+];
+const STORED = {
+  url: SPEECH_URL,
+  title: '在全市职工技能提升工作推进会上的讲话',
+  speaker: null,
+  occasion: null,
+  date: null,
+  source: null,
+  paragraphs: STORED_TEXT,
+  contentHash: 'stored-hash',
+  outline: [],
+};
+
+async function waitForData(key: string) {
+  await vi.waitFor(() => {
+    if (!document.documentElement.dataset[key]) throw new Error(`no data-${key} yet`);
+  });
+}
+
+describe('when the page changed since it was stored', () => {
+  beforeEach(() => {
+    delete document.documentElement.dataset.yanduLiveChecked;
+    delete document.documentElement.dataset.yanduChanged;
+  });
+
+  it('shows the stored copy at once, then the live text with 原文已更新; highlights are re-placed or listed as 未能定位', async () => {
+    const speechId = new URL(SPEECH_URL).hostname.replace(/^www\./, '') + new URL(SPEECH_URL).pathname;
+    await saveOpenedSpeech({ ...STORED }, 1000);
+    const kept = makeHighlight(
+      speechId,
+      describeRange(STORED_TEXT, { para: 1, offset: 22 }, { para: 1, offset: 33 }),
+      'task',
+      [],
+      1000,
+      '要落到岗位',
+    );
+    const lost = makeHighlight(
+      speechId,
+      describeRange(STORED_TEXT, { para: 2, offset: 7 }, { para: 2, offset: 28 }),
+      'data',
+      [],
+      1000,
+      '奖励标准',
+    );
+    await addHighlight(kept);
+    await addHighlight(lost);
+    livePage = PAGE_HTML;
+    background({});
+
+    await openReader(`url=${encodeURIComponent(SPEECH_URL)}`);
+    // The stored copy came first…
+    await waitForData('yanduChanged');
+    // …then the live page, whose text differs: it is shown and stored, the old copy archived.
+    expect(document.documentElement.dataset.yanduChanged).toBe('stored-hash');
+    const banner = document.querySelector('.yd-change-banner');
+    expect(banner?.textContent).toContain('原文已更新');
+    const oldLink = banner?.querySelector('a')?.getAttribute('href') ?? '';
+    expect(new URLSearchParams(oldLink.slice(1)).get('version')).toBe('stored-hash');
+    expect(document.querySelector('[data-para="2"]')?.textContent).toBe(
+      '第一，坚持需求导向，找准培训工作的着力点。培训内容要贴近岗位实际，不搞形式主义。',
+    );
+    const record = await loadSpeech(SPEECH_URL);
+    expect(record?.previousHash).toBe('stored-hash');
+    expect(record?.changedAt).toBeGreaterThan(1000);
+    expect((await loadSpeechVersion(SPEECH_URL, 'stored-hash'))?.paragraphs).toEqual(STORED_TEXT);
+
+    // The kept highlight moved to its new place; the other is kept, unplaced, and listed with its note.
+    await vi.waitFor(async () => {
+      expect((await getDb().highlights.get(kept.id))?.selector.startPara).toBe(2);
+    });
+    expect(await getDb().highlights.get(lost.id)).toEqual(lost);
+    (document.querySelector('.yd-notes-button') as HTMLButtonElement).click();
+    await vi.waitFor(() => {
+      expect(document.querySelector('.yd-unplaced .yd-note-quote')?.textContent).toBe(lost.selector.exact);
+    });
+    expect(document.querySelector('.yd-unplaced .yd-note-text')?.textContent).toBe('奖励标准');
+  });
+
+  it('opens the archived copy read-only with its highlights painted in place', async () => {
+    const speechId = new URL(SPEECH_URL).hostname.replace(/^www\./, '') + new URL(SPEECH_URL).pathname;
+    await saveOpenedSpeech({ ...STORED }, 1000);
+    await saveOpenedSpeech(
+      { ...STORED, paragraphs: ['同志们：', '全部改写了。'], contentHash: 'new-hash' },
+      2000,
+    );
+    const old = makeHighlight(
+      speechId,
+      describeRange(STORED_TEXT, { para: 2, offset: 7 }, { para: 2, offset: 28 }),
+      'data',
+      [],
+      1000,
+    );
+    await addHighlight(old);
+    background({});
+    await openReader(`url=${encodeURIComponent(SPEECH_URL)}&version=stored-hash`);
+    expect(document.querySelector('.yd-version-banner')?.textContent).toContain('旧版本');
+    expect(document.querySelector('[data-para="2"]')?.textContent).toBe(STORED_TEXT[2]);
+    await vi.waitFor(() => expect(document.documentElement.dataset.yanduHighlights).toBe('1'));
+    // Read-only: selecting text offers no toolbar, and the stored selector is not moved.
+    const text = document.querySelector('[data-para="1"]')?.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 5);
+    document.getSelection()?.addRange(range);
+    document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    expect(document.querySelector('.yd-hl-toolbar')).toBeNull();
+    document.getSelection()?.removeAllRanges();
+    expect(await getDb().highlights.get(old.id)).toEqual(old);
+    expect(fetch).not.toHaveBeenCalled();
   });
 });
