@@ -10,6 +10,7 @@ import {
   type LibraryData,
   type LibraryFilter,
   loadLibraryData,
+  loadRecent,
   NO_FILTER,
   readSummaryCache,
   restoreSpeech,
@@ -27,7 +28,7 @@ import { BackupPanel } from './BackupPanel';
 import { ExportDialog } from './ExportDialog';
 import { categoryName } from './LibraryChips';
 import { ConfirmDialog, Snackbar } from './LibraryDialog';
-import { LibraryList } from './LibraryList';
+import { LibraryList, PAGE_SIZE } from './LibraryList';
 import { TaskList } from './TaskList';
 import './library.css';
 
@@ -79,6 +80,8 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
     initialTab ?? (globalThis.location?.hash === '#tasks' ? 'tasks' : 'speeches'),
   );
   const [summaries, setSummaries] = useState<SpeechSummary[] | null>(() => readSummaryCache(cache));
+  /** The list shows only the most recent speeches while the whole library is still being read. */
+  const [partial, setPartial] = useState(false);
   const [data, setData] = useState<LibraryData | null>(null);
   const [index, setIndex] = useState<SearchIndex | null>(null);
   const [error, setError] = useState('');
@@ -91,15 +94,27 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
   const [exportIds, setExportIds] = useState<string[] | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
   const generation = useRef(0);
+  const summariesRef = useRef(summaries);
+  summariesRef.current = summaries;
 
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     try {
+      if (!summariesRef.current) {
+        // No cache (first visit, or cleared): paint the newest page first, through the indexes.
+        const recent = await loadRecent(db, PAGE_SIZE);
+        if (mine !== generation.current) return;
+        if (!summariesRef.current) {
+          setSummaries(summarise(recent.speeches, recent.highlights, recent.notes));
+          setPartial(true);
+        }
+      }
       const loaded = await loadLibraryData(db);
       if (mine !== generation.current) return;
       const list = summarise(loaded.speeches, loaded.highlights, loaded.notes);
       setData(loaded);
       setSummaries(list);
+      setPartial(false);
       writeSummaryCache(cache, list);
       const built = await buildIndex(loaded, () => mine === generation.current);
       if (built) setIndex(built);
@@ -312,13 +327,15 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
               </label>
             ) : null}
             <span aria-live="polite">
-              {summaries === null
-                ? i18n.t('libLoading')
-                : searching && !index
-                  ? i18n.t('libSearchIndexing')
-                  : searching
-                    ? i18n.t('libSearchCount', [String(rows.length)])
-                    : i18n.t('libCount', [String(rows.length)])}
+              {summaries === null || partial ? (
+                i18n.t('libLoading')
+              ) : searching && !index ? (
+                <span class="yd-lib-indexing">{i18n.t('libSearchIndexing')}</span>
+              ) : searching ? (
+                i18n.t('libSearchCount', [String(rows.length)])
+              ) : (
+                i18n.t('libCount', [String(rows.length)])
+              )}
             </span>
             {selected.size > 0 ? (
               <span class="yd-lib-selection">
@@ -337,7 +354,7 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
             ) : null}
           </div>
 
-          {summaries !== null && all.length === 0 ? (
+          {summaries !== null && !partial && all.length === 0 ? (
             <p class="yd-lib-empty">{i18n.t('libEmpty')}</p>
           ) : summaries !== null && rows.length === 0 && (!searching || index) ? (
             <p class="yd-lib-empty">{i18n.t('libNoMatch')}</p>

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { readerHref, type SpeechSummary } from '@/utils/library-query';
-import type { SearchDocKind, SpeechHits } from '@/utils/search';
+import { type SearchDocKind, type SpeechHits, snippetsOf } from '@/utils/search';
 import { CategoryChips } from './LibraryChips';
 
 /** Rows rendered at first and per 再显示: a long library paints as fast as a short one. */
@@ -38,10 +38,11 @@ function snippetLabel(kind: SearchDocKind): string {
 
 /** Search matches in context, marked with <mark> elements (text nodes only, never markup from the data). */
 function Snippets({ hits, url }: { hits: SpeechHits; url: string }) {
-  const more = hits.docCount - hits.snippets.length;
+  const snippets = useMemo(() => snippetsOf(hits), [hits]);
+  const more = hits.docCount - snippets.length;
   return (
     <ul class="yd-snippets">
-      {hits.snippets.map((s, i) => (
+      {snippets.map((s, i) => (
         <li key={i} class={`yd-snippet yd-snippet-${s.kind}`}>
           <span class="yd-snippet-kind">{snippetLabel(s.kind)}</span>
           <a class="yd-snippet-text" href={readerHref(url, s.highlightId)}>

@@ -7,7 +7,8 @@ import type { YanduDB } from './db';
 import { downloadBlob } from './download';
 import { studyExportFileName } from './export-filename';
 import { buildStudyExportChunked, type StudyExport } from './export-model';
-import type { HighlightCategory, SpeechRecord } from './types';
+import { bySpeechIds } from './library-query';
+import type { Highlight, HighlightCategory, Note, SpeechRecord } from './types';
 
 /**
  * Category names written into the document. The export is read at a Chinese study meeting, so they are
@@ -40,8 +41,8 @@ export async function buildExport(db: YanduDB, req: ExportRequest): Promise<Stud
   const [records, highlights, notes] = await db.transaction('r', [db.speeches, db.highlights, db.notes], () =>
     Promise.all([
       db.speeches.bulkGet(ids),
-      db.highlights.where('speechId').anyOf(ids).toArray(),
-      db.notes.where('speechId').anyOf(ids).toArray(),
+      bySpeechIds<Highlight>(db.highlights, ids),
+      bySpeechIds<Note>(db.notes, ids),
     ]),
   );
   const speeches = records.filter((s): s is SpeechRecord => s !== undefined);

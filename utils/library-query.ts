@@ -222,6 +222,34 @@ async function readInSlices<T extends { id: string }>(
   }
 }
 
+/**
+ * Rows of these speeches, one indexed range read per speech. (Dexie's anyOf walks a cursor instead; in
+ * fake-indexeddb that took 12 s for 100 speeches where these reads take 0.1 s.)
+ */
+export async function bySpeechIds<T>(
+  table: { where(index: 'speechId'): { equals(key: string): { toArray(): Promise<T[]> } } },
+  ids: readonly string[],
+): Promise<T[]> {
+  return (await Promise.all(ids.map((id) => table.where('speechId').equals(id).toArray()))).flat();
+}
+
+/**
+ * The `n` most recently opened speeches with their highlights and notes, through the lastOpened and speechId
+ * indexes: the first page of the default order, for a first paint that need not wait for the whole library
+ * (when there is no summary cache yet).
+ */
+export async function loadRecent(db: YanduDB, n: number): Promise<LibraryData> {
+  return db.transaction('r', [db.speeches, db.highlights, db.notes], async () => {
+    const speeches = await db.speeches.orderBy('lastOpened').reverse().limit(n).toArray();
+    const ids = speeches.map((s) => s.id);
+    const [highlights, notes] = await Promise.all([
+      bySpeechIds<Highlight>(db.highlights, ids),
+      bySpeechIds<Note>(db.notes, ids),
+    ]);
+    return { speeches, highlights, notes };
+  });
+}
+
 /** Everything the library shows and searches, read slice by slice so the page stays responsive. */
 export async function loadLibraryData(db: YanduDB): Promise<LibraryData> {
   const speeches = await readInSlices<SpeechRecord>(db.speeches, SLICE.speeches);

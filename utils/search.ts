@@ -37,7 +37,14 @@ export interface SpeechHits {
   speechId: string;
   /** Documents of this speech holding a match (each counted once). */
   docCount: number;
-  snippets: Snippet[];
+  /** The first matching documents (notes first), for snippetsOf: snippets are cut only for rows shown. */
+  docs: (SearchDoc & { norm: string })[];
+  terms: string[];
+}
+
+/** Snippets of a speech's hits, cut when its row is shown (a search can match every speech). */
+export function snippetsOf(hits: SpeechHits, radius = 28): Snippet[] {
+  return hits.docs.map((d) => makeSnippet(d, hits.terms, radius));
 }
 
 // Full-width forms U+FF01..U+FF5E sit exactly 0xFEE0 above ASCII 0x21..0x7E; U+3000 is the ideographic space.
@@ -80,7 +87,7 @@ export class SearchIndex {
     return this.bySpeech.size;
   }
 
-  /** Replace the documents of the speeches named in `docs`. */
+  /** Set (or replace) the documents of one speech; documents of other speeches are ignored. */
   setSpeech(speechId: string, docs: readonly SearchDoc[]): void {
     const list: IndexedDoc[] = [];
     for (const d of docs) {
@@ -100,13 +107,10 @@ export class SearchIndex {
   }
 
   /**
-   * Speeches where every term occurs (in any of their documents), with up to `maxSnippets` snippets each.
+   * Speeches where every term occurs (in any of their documents), with up to `maxSnippets` documents each.
    * `within` limits the search to those speeches (the filters in force). Order: the index's insertion order.
    */
-  search(
-    query: string,
-    options: { within?: ReadonlySet<string>; maxSnippets?: number; radius?: number } = {},
-  ): SpeechHits[] {
+  search(query: string, options: { within?: ReadonlySet<string>; maxSnippets?: number } = {}): SpeechHits[] {
     const terms = queryTerms(query);
     if (terms.length === 0) return [];
     const maxSnippets = options.maxSnippets ?? 3;
@@ -129,7 +133,8 @@ export class SearchIndex {
       out.push({
         speechId,
         docCount: matching.length,
-        snippets: matching.slice(0, maxSnippets).map((d) => makeSnippet(d, terms, options.radius ?? 28)),
+        docs: matching.slice(0, maxSnippets),
+        terms,
       });
     }
     return out;

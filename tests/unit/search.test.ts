@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnippet, normalizeForSearch, queryTerms, SearchIndex } from '@/utils/search';
+import {
+  makeSnippet,
+  normalizeForSearch,
+  queryTerms,
+  SearchIndex,
+  type SpeechHits,
+  snippetsOf,
+} from '@/utils/search';
+
+const first = (h: SpeechHits | undefined) => (h ? snippetsOf(h) : [])[0] ?? { parts: [] };
 
 const snippetText = (s: { parts: { text: string; mark: boolean }[] }) =>
   s.parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
@@ -52,17 +61,13 @@ describe('SearchIndex', () => {
   it('finds Chinese words inside unbroken text (no word spaces needed)', () => {
     const hits = library().search('安全生产');
     expect(hits.map((h) => h.speechId)).toEqual(['a']);
-    expect(snippetText(hits[0]?.snippets[0] ?? { parts: [] })).toBe(
-      '今年要抓好[安全生产]，确保全年ＧＤＰ增长６％。',
-    );
+    expect(snippetText(first(hits[0]))).toBe('今年要抓好[安全生产]，确保全年ＧＤＰ增长６％。');
   });
 
   it('matches across full/half width and case, and marks the original characters (touching matches as one)', () => {
     const [hit] = library().search('gdp 增长6%');
     expect(hit?.speechId).toBe('a');
-    expect(snippetText(hit?.snippets[0] ?? { parts: [] })).toBe(
-      '今年要抓好安全生产，确保全年[ＧＤＰ增长６％]。',
-    );
+    expect(snippetText(first(hit))).toBe('今年要抓好安全生产，确保全年[ＧＤＰ增长６％]。');
   });
 
   it('needs every term somewhere in the speech (space means and)', () => {
@@ -73,13 +78,13 @@ describe('SearchIndex', () => {
 
   it('lists notes before highlights before the text, with the highlight to jump to', () => {
     const [hit] = library().search('标准');
-    expect(hit?.snippets.map((s) => [s.kind, s.highlightId])).toEqual([
+    expect((hit ? snippetsOf(hit) : []).map((s) => [s.kind, s.highlightId])).toEqual([
       ['highlight', 'h2'],
       ['text', undefined],
     ]);
     expect(hit?.docCount).toBe(2);
     const [noted] = library().search('汇报');
-    expect(noted?.snippets[0]).toMatchObject({ kind: 'note', highlightId: 'h1' });
+    expect(first(noted)).toMatchObject({ kind: 'note', highlightId: 'h1' });
   });
 
   it('searches only the speeches it is asked to (the filters in force) and forgets removed ones', () => {

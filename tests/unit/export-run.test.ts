@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { getDb } from '@/utils/db';
+import { buildExport, exportPageHref, speechIdsFromParams } from '@/utils/export-run';
+import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
+
+afterEach(async () => {
+  await getDb().delete();
+  await getDb().open();
+});
+
+describe('export page address', () => {
+  it('carries any speech ids (commas, # and spaces included) and the options there and back', () => {
+    const ids = ['example.gov.cn/a,b.html', 'example.gov.cn/c#d e.html'];
+    const href = exportPageHref(ids, { includeTasks: true, format: 'print' });
+    const params = new URL(href, 'chrome-extension://x/').searchParams;
+    expect(speechIdsFromParams(params)).toEqual(ids);
+    expect(params.get('tasks')).toBe('1');
+    expect(params.get('format')).toBe('print');
+  });
+
+  it("reads the reader's form ?speeches=<id>,<id> too", () => {
+    expect(speechIdsFromParams(new URLSearchParams('speeches=a/1.html,b/2.html&speech=a/1.html'))).toEqual([
+      'a/1.html',
+      'b/2.html',
+    ]);
+  });
+});
+
+describe('buildExport', () => {
+  it('exports the chosen speeches in the order chosen, with their own highlights and notes, and reports progress', async () => {
+    const db = getDb();
+    const speeches = [1, 2, 3].map((i) => makeSpeech(i, 2, 4));
+    await db.speeches.bulkPut(speeches);
+    await db.highlights.bulkPut(speeches.flatMap((s) => [0, 1].map((j) => makeHighlight(s, j))));
+    await db.notes.bulkPut(speeches.map((s) => makeNote(s)));
+    const steps: number[] = [];
+    const ids = [speeches[2]?.id, 'unknown/id', speeches[0]?.id] as string[];
+    const model = await buildExport(db, {
+      speechIds: ids,
+      includeTasks: true,
+      onProgress: (f) => steps.push(f),
+    });
+    expect(model.speeches.map((s) => s.id)).toEqual([speeches[2]?.id, speeches[0]?.id]);
+    expect(model.speeches.map((s) => s.quoteCount)).toEqual([2, 2]);
+    expect(model.speeches[0]?.groups.flatMap((g) => g.quotes).map((q) => q.categoryName)).toContain(
+      '重点任务',
+    );
+    expect(model.tasks).toHaveLength(2);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(steps.at(-1)).toBe(0.5);
+  });
+});
