@@ -21,8 +21,9 @@ export function safeFileNamePart(text: string, max = MAX_TITLE_CHARS): string {
   const replaced = text
     .normalize('NFC')
     .replace(/[:?"<>|]/g, (c) => REPLACE[c] ?? '')
+    // Bidi embeddings/overrides/isolates (U+202A-E, U+2066-9) too: "讲话\u202Excod.exe" would show reversed.
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must go
-    .replace(/[\u0000-\u001F\u007F-\u009F/\\*\u200B-\u200F\u2028\u2029\uFEFF]/g, ' ')
+    .replace(/[\u0000-\u001F\u007F-\u009F/\\*\u200B-\u200F\u2028-\u202E\u2066-\u2069\uFEFF]/g, ' ')
     .replace(/\s+/g, ' ');
   // Array.from splits by code point, so a capped name never ends in half a surrogate pair.
   const capped = Array.from(replaced.trim()).slice(0, max).join('');

@@ -12,7 +12,9 @@ export function multiPageUrls(doc: Document, url: string): string[] {
   let ext = here?.[3] ?? 'html';
   const resolve = (href: string) => {
     try {
-      return new URL(href, url).href;
+      // Only web addresses: a page can write javascript:…/t…_1.html, and a stored non-web URL is refused by backup.
+      const u = new URL(href, url);
+      return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
     } catch {
       return null;
     }
