@@ -25,6 +25,30 @@ const TAILS = [
   '；对工作中出现的新情况，要及时研究解决。',
 ];
 
+/** One of these per speech (by id), so a search for it matches a twentieth of a composed library. */
+export const TOPICS = [
+  '网上工会',
+  '职工之家',
+  '劳模工作室',
+  '工匠学院',
+  '户外劳动者驿站',
+  '女职工关爱室',
+  '法律援助',
+  '集体协商',
+  '技能等级认定',
+  '安康杯竞赛',
+  '职工医疗互助',
+  '金秋助学',
+  '送温暖活动',
+  '新就业形态',
+  '货车司机入会',
+  '快递员关爱',
+  '职工疗休养',
+  '心理健康服务',
+  '民主管理',
+  '职工创新工作室',
+];
+
 function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -49,12 +73,13 @@ function sentence(rand: () => number): string {
 /** About `chars` characters of speech: 一、 sections, （一） headings, inline 一是 lists and prose. */
 export function composeParagraphs(chars: number, seed = 1): string[] {
   const rand = rng(seed);
+  const topic = TOPICS[seed % TOPICS.length] as string;
   const paras = ['同志们：', '下面，我讲几点意见。'];
   let total = paras.join('').length;
   for (let s = 0; total < chars; s++) {
     const block = [`${CN[s % 10]}、${pick(rand, TASKS)}，推动工作再上新台阶`];
     for (let k = 0; k < 3; k++) {
-      let p = `（${CN[k]}）${pick(rand, TASKS)}。`;
+      let p = `（${CN[k]}）${pick(rand, TASKS)}。${k === 1 ? `要聚焦${topic}，持续用力、久久为功。` : ''}`;
       for (let n = 0; n < 6; n++) p += sentence(rand);
       block.push(p);
       block.push(
