@@ -102,6 +102,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const [stores, setStores] = useState<Stores | null>(null);
   const speechId = stores ? stores.db.speechIdFromUrl(url) : '';
   const [highlights, setHighlights] = useState<Highlight[] | null>(null);
+  const [placed, setPlaced] = useState<ReturnType<typeof placeHighlights> | null>(null);
   const [studyNote, setStudyNote] = useState<Note | undefined>(undefined);
   const [draftIds, setDraftIds] = useState<ReadonlySet<string>>(() => new Set());
   const [pending, setPending] = useState<Pending | null>(null);
@@ -112,7 +113,54 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const moved = useRef(new Set<string>());
   const timing = useRef<{ start: number; loaded: number } | null>(null);
 
-  // Load the database code and follow this speech's highlights, note and drafts.
+  const editingRef = useRef<string | null>(null);
+  editingRef.current = editing?.id ?? null;
+
+  /**
+   * Place and paint at once when the data arrives, outside Preact's render cycle: painting never waits for
+   * the panel to render, and the figure measured is the restore itself.
+   */
+  const placeAndPaint = (list: Highlight[], s: Stores) => {
+    const article = articleRef.current;
+    const result = placeHighlights(paragraphs, outline, list);
+    if (article) {
+      painter.current ??= createPainter(article, options.forceMarks);
+      const items = result.placements.flatMap((p) =>
+        p.selector ? [{ id: p.highlight.id, category: p.highlight.category, selector: p.selector }] : [],
+      );
+      painter.current.paint(items);
+      painter.current.setActive(editingRef.current);
+      const t = timing.current;
+      if (t) {
+        // First restore: from asking the database to painted, and from the data's arrival (bench figures).
+        const end = performance.now();
+        performance.measure('yandu:highlights-restore', { start: t.start, end });
+        performance.measure('yandu:highlights-place-paint', { start: t.loaded, end });
+        // …and until the browser has drawn the next frame (style, layout and the notes panel included).
+        requestAnimationFrame(() =>
+          setTimeout(
+            () => performance.measure('yandu:highlights-frame', { start: t.start, end: performance.now() }),
+            0,
+          ),
+        );
+        timing.current = null;
+      }
+      document.documentElement.dataset.yanduHighlights = String(items.length);
+    }
+    // Positions that moved (the text changed) are written back, once per highlight and text, so two tabs
+    // showing different texts cannot bounce a selector between them.
+    if (!readOnly) {
+      const moves = result.moves.filter((m) => !moved.current.has(m.id));
+      for (const m of moves) moved.current.add(m.id);
+      if (moves.length > 0) {
+        s.library.moveHighlights(moves).catch((e: unknown) => console.warn('[yandu] re-anchoring', e));
+      }
+    }
+    return result;
+  };
+
+  // Load the database code and follow this speech's highlights, note and drafts. (A new text remounts the
+  // reader, so paragraphs and outline are fixed for this subscription.)
   useEffect(() => {
     let live = true;
     const subscriptions: { unsubscribe(): void }[] = [];
@@ -124,8 +172,9 @@ export function useHighlights(options: HighlightOptions): HighlightState {
         timing.current = { start: performance.now(), loaded: 0 };
         subscriptions.push(
           s.library.watchHighlights(id, (list) => {
-            if (timing.current && !timing.current.loaded) timing.current.loaded = performance.now();
+            if (timing.current) timing.current.loaded = performance.now();
             setHighlights(list);
+            setPlaced(placeAndPaint(list, s));
           }),
           s.library.watchStudyNote(id, setStudyNote),
           s.drafts.watchDraftIds(setDraftIds),
@@ -138,41 +187,6 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       for (const sub of subscriptions) sub.unsubscribe();
     };
   }, [url]);
-
-  const placed = useMemo(
-    () => (highlights ? placeHighlights(paragraphs, outline, highlights) : null),
-    [highlights, paragraphs, outline],
-  );
-
-  // Paint (after the text is on screen: this runs once the data has arrived, never before the first paint).
-  useEffect(() => {
-    const article = articleRef.current;
-    if (!placed || !article) return;
-    painter.current ??= createPainter(article, options.forceMarks);
-    const items = placed.placements.flatMap((p) =>
-      p.selector ? [{ id: p.highlight.id, category: p.highlight.category, selector: p.selector }] : [],
-    );
-    painter.current.paint(items);
-    painter.current.setActive(editing?.id ?? null);
-    const t = timing.current;
-    if (t) {
-      // First restore: from asking the database to painted (bench figure; see the e2e test).
-      const end = performance.now();
-      performance.measure('yandu:highlights-restore', { start: t.start, end });
-      performance.measure('yandu:highlights-place-paint', { start: t.loaded || t.start, end });
-      timing.current = null;
-    }
-    document.documentElement.dataset.yanduHighlights = String(items.length);
-    // Positions that moved (the text changed) are written back, once per highlight and text, so two tabs
-    // showing different texts cannot bounce a selector between them.
-    if (!readOnly && stores) {
-      const moves = placed.moves.filter((m) => !moved.current.has(m.id));
-      for (const m of moves) moved.current.add(m.id);
-      if (moves.length > 0) {
-        stores.library.moveHighlights(moves).catch((e: unknown) => console.warn('[yandu] re-anchoring', e));
-      }
-    }
-  }, [placed]);
 
   useEffect(() => () => painter.current?.clear(), []);
 
@@ -229,12 +243,12 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     };
   }, [checkSelection]);
 
-  const editorPosition = (id: string, fallback?: { x: number; y: number }) => {
+  const editorPosition = (id: string, otherwise?: { x: number; y: number }) => {
     const rect = painter.current?.rangeOf(id)?.getBoundingClientRect();
     if (rect && (rect.width || rect.height)) {
       return { x: rect.left + rect.width / 2 + window.scrollX, y: rect.bottom + window.scrollY };
     }
-    return fallback ?? { x: window.innerWidth / 2 + window.scrollX, y: window.scrollY + 120 };
+    return otherwise ?? { x: window.innerWidth / 2 + window.scrollX, y: window.scrollY + 120 };
   };
 
   const create = async (category: HighlightCategory, withNote: boolean) => {

@@ -251,7 +251,7 @@ async function main() {
     // Stored after the first paint so the database never delays the text. `yanduSaved` tells tests
     // (and anyone reloading right away) that the offline copy exists.
     store(speech, false).catch((error: unknown) => console.warn('[yandu] could not store the speech', error));
-  } else if (!params.has('offline')) {
+  } else {
     // A stored copy was shown: look at the live page in the background and apply a change if there is one.
     const stored = speech;
     fetchLive(url)
