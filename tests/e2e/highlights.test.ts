@@ -275,7 +275,7 @@ forEachBrowser('Highlights and notes', (b) => {
               at += p.length + 1;
             }
             const id = new URL(url).hostname.replace(/^www\./, '') + new URL(url).pathname;
-            const highlights = [];
+            const highlights: object[] = [];
             for (let i = 0; i < 1000; i++) {
               const para = i % 500;
               const startOffset = 10 + Math.floor(i / 500) * 90;
