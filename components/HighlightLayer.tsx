@@ -295,7 +295,11 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       if (selection && !selection.isCollapsed) return;
       const ids = painter.current?.hitTest(event.clientX, event.clientY, event.target) ?? [];
       const first = ids[0];
-      if (!first) return;
+      if (!first) {
+        // A click on plain text puts the popover away.
+        setEditing(null);
+        return;
+      }
       setPending(null);
       setEditing({ id: first, at: editorPosition(first), focusNote: false, stack: ids });
     };

@@ -117,9 +117,9 @@ export function Reader({
     forceMarks: props.forceMarks,
   });
   const highlightCount = hl.placements?.length ?? 0;
-  // The side column: the outline, and the notes once there are any (or the reader asked for them).
-  const hasNotes = highlightCount > 0 || !!hl.studyNote?.text || notesWanted;
-  const hasSide = hasOutline || hasNotes;
+  // The side column: the outline (with a 批注 tab), or the notes when asked for. It never appears on its
+  // own after the text is painted: the text must not jump sideways when the highlights arrive.
+  const hasSide = hasOutline || notesWanted;
   const tab = hasOutline ? sideTab : 'notes';
 
   // The page background outside the reader (overscroll, short pages) follows the theme too.
@@ -150,9 +150,18 @@ export function Reader({
     props.onCategoryChange?.(id, change);
   };
   const openNotes = () => {
-    setSideTab('notes');
-    setNotesWanted(true);
-    if (narrow) setDrawerOpen((open) => !(open && tab === 'notes'));
+    if (narrow) {
+      setSideTab('notes');
+      setNotesWanted(true);
+      setDrawerOpen((open) => !(open && tab === 'notes'));
+    } else if (hasSide && tab === 'notes') {
+      // Shown already: the button puts the column back as it was.
+      if (hasOutline) setSideTab('outline');
+      else setNotesWanted(false);
+    } else {
+      setSideTab('notes');
+      setNotesWanted(true);
+    }
   };
   const goToHighlight = (id: string) => {
     if (narrow) setDrawerOpen(false);

@@ -146,7 +146,7 @@ export function SettingsPanel({
                 type="color"
                 value={categories[cat].color}
                 aria-label={i18n.t('settingsCategoryColor', [categories[cat].name])}
-                onChange={(event) =>
+                onInput={(event) =>
                   onCategoryChange(cat, { color: (event.currentTarget as HTMLInputElement).value })
                 }
               />
@@ -155,7 +155,7 @@ export function SettingsPanel({
                 maxLength={12}
                 value={categories[cat].name}
                 aria-label={i18n.t('settingsCategoryName', [categories[cat].name])}
-                onChange={(event) => {
+                onInput={(event) => {
                   const name = (event.currentTarget as HTMLInputElement).value.trim();
                   if (name) onCategoryChange(cat, { name });
                 }}

@@ -333,3 +333,89 @@ describe('editing a highlight', () => {
     expect(container.querySelector('mark.yd-hl-question')?.textContent).toBe(h.selector.exact);
   });
 });
+
+describe('the side column and settings', () => {
+  it('puts 批注 beside 提纲; an entry there scrolls to its passage and opens it', async () => {
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    const h = await seed(
+      makeHighlight(
+        SPEECH_ID,
+        describeRange(PARAGRAPHS, { para: 6, offset: 0 }, { para: 6, offset: 12 }),
+        'task',
+        SPEECH.outline,
+        1000,
+        '按期建成',
+      ),
+    );
+    mount();
+    await painted(1);
+    const tabs = [...container.querySelectorAll('[role="tab"]')];
+    expect(tabs.map((t) => t.textContent)).toEqual(['提纲', '批注1']);
+    expect($('nav')).not.toBeNull();
+    await click($('.yd-side-tab-notes'));
+    expect($('nav')).toBeNull();
+    expect($('.yd-note-section')?.textContent).toBe('第二 抓好职工技能培训');
+    await click($(`.yd-note-item[data-highlight="${h.id}"] button`));
+    expect(scroll.mock.contexts[0]).toBe(para(6));
+    await vi.waitFor(() => expect($('.yd-hl-editor')?.dataset.highlight).toBe(h.id));
+  });
+
+  it('a speech without an outline shows the notes when asked (批注 button), not by itself', async () => {
+    await seed(
+      makeHighlight(
+        SPEECH_ID,
+        describeRange(PARAGRAPHS, { para: 3, offset: 0 }, { para: 3, offset: 6 }),
+        'data',
+        [],
+        1000,
+      ),
+    );
+    mount({ ...SPEECH, outline: [] });
+    await painted(1);
+    expect($('.yd-notes')).toBeNull();
+    expect($('.yd-reader')?.classList.contains('has-side')).toBe(false);
+    await click($('.yd-notes-button'));
+    expect($('.yd-reader')?.classList.contains('has-side')).toBe(true);
+    expect(container.querySelectorAll('.yd-notes .yd-note-item')).toHaveLength(1);
+    expect($('[role="tab"]')).toBeNull();
+  });
+
+  it('edits category names and colours in the reading settings; the toolbar follows', async () => {
+    const changes: unknown[] = [];
+    container = document.createElement('div');
+    document.body.append(container);
+    act(() => {
+      render(
+        <Reader
+          speech={SPEECH}
+          settings={{ ...DEFAULT_READER_SETTINGS }}
+          autoOpen={false}
+          forceMarks
+          onCategoryChange={(id, change) => changes.push([id, change])}
+        />,
+        container,
+      );
+    });
+    await painted(0);
+    await click($('.yd-settings-button'));
+    const row = $('.yd-category-row[data-category="task"]') as HTMLElement;
+    const name = row.querySelector('input[type="text"]') as HTMLInputElement;
+    expect(name.value).toBe('重点任务');
+    await act(async () => {
+      name.value = '重点工作';
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const color = row.querySelector('input[type="color"]') as HTMLInputElement;
+    await act(async () => {
+      color.value = '#ff8080';
+      color.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(changes).toEqual([
+      ['task', { name: '重点工作' }],
+      ['task', { color: '#ff8080' }],
+    ]);
+    expect($('style')?.textContent).toContain('mark.yd-hl-task{background-color:#ff8080}');
+    select(3, 0, 9);
+    expect($('.yd-hl-toolbar [data-category="task"]')?.textContent).toBe('重点工作');
+  });
+});
