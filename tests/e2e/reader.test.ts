@@ -156,10 +156,15 @@ interface Placement {
   currentEntry: string | null;
 }
 
-/** Where the paragraph of outline link `href` is, once it has stopped moving (two equal readings). */
+/**
+ * Where the paragraph of outline link `href` is, once it has stopped moving: two equal readings, each
+ * taken two frames after the last (the reader corrects a jump frame by frame, and the scroll-spy updates in
+ * a frame; a busy machine can space frames wider than the poll).
+ */
 function settledPlacement(b: YanduBrowser, href: string): Promise<Placement> {
   return b.waitFor(
-    (anchor) => {
+    async (anchor) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const el = document.getElementById(anchor.slice(1));
       if (!el) return null;
       const rect = el.getBoundingClientRect();
@@ -175,9 +180,10 @@ function settledPlacement(b: YanduBrowser, href: string): Promise<Placement> {
           current?.closest('.yd-ol-root > li')?.querySelector('.yd-ol-title')?.textContent?.trim() ?? null,
         currentEntry: current?.querySelector('.yd-ol-title')?.textContent?.trim() ?? null,
       };
-      const w = window as unknown as { yanduE2eLastTop?: number };
-      const settled = w.yanduE2eLastTop === placement.top;
-      w.yanduE2eLastTop = placement.top;
+      const reading = `${placement.top} ${placement.currentEntry}`;
+      const w = window as unknown as { yanduE2eLastTop?: string };
+      const settled = w.yanduE2eLastTop === reading;
+      w.yanduE2eLastTop = reading;
       return settled ? placement : null;
     },
     href,
@@ -187,7 +193,7 @@ function settledPlacement(b: YanduBrowser, href: string): Promise<Placement> {
 
 function forgetLastTop(b: YanduBrowser): Promise<void> {
   return b.evaluate(() => {
-    delete (window as unknown as { yanduE2eLastTop?: number }).yanduE2eLastTop;
+    delete (window as unknown as { yanduE2eLastTop?: string }).yanduE2eLastTop;
   }, undefined);
 }
 
