@@ -2,8 +2,9 @@
  * The library page at 2,000 speeches / 100,000 highlights, Chromium (budgets: open ≤ 200 ms, search ≤ 50 ms).
  * Composed speeches (about 8,000 characters each), 50 highlights and one study note each are written to the
  * extension's database from an extension page; then library.html is opened N times.
- * - open: navigation start → the first frame showing speech rows (`.yd-lib-row`), seen by a MutationObserver
- *   installed before the page's scripts run; once with the page's summary cache emptied (rows from
+ * - open: navigation start → the start of the first frame showing speech rows (`.yd-lib-row`: the
+ *   requestAnimationFrame after a MutationObserver, installed before the page's scripts run, saw them; a
+ *   task queued from there can wait behind the page's database reads, which is printed apart); once with the page's summary cache emptied (rows from
  *   IndexedDB: the budget figure) and once as the page leaves its cache (a repeat visit).
  * - search: typing a term (one input event) → the frame showing the filtered list, once the search index is
  *   built; six topic phrases, each in a twentieth of the speeches, and apart a term found in every speech.
@@ -36,7 +37,10 @@ const WATCH_ROWS = `(() => {
   if (!location.pathname.endsWith('/library.html')) return;
   const seen = () => {
     if (!document.querySelector(${JSON.stringify(ROW)})) return false;
-    requestAnimationFrame(() => setTimeout(() => performance.mark('bench:rows-painted'), 0));
+    requestAnimationFrame(() => {
+      performance.mark('bench:rows-frame');
+      setTimeout(() => performance.mark('bench:rows-painted'), 0);
+    });
     return true;
   };
   const observer = new MutationObserver(() => { if (seen()) observer.disconnect(); });
@@ -64,21 +68,43 @@ try {
     if (emptyCache) await page.evaluate(() => localStorage.clear()).catch(() => undefined);
     await page.goto(libraryUrl, { waitUntil: 'load' });
     const handle = await page.waitForFunction(
-      () => performance.getEntriesByName('bench:rows-painted')[0]?.startTime,
+      () => {
+        const frame = performance.getEntriesByName('bench:rows-frame')[0]?.startTime;
+        const after = performance.getEntriesByName('bench:rows-painted')[0]?.startTime;
+        return frame !== undefined && after !== undefined ? { frame, after } : null;
+      },
       undefined,
       { timeout: 30_000 },
     );
-    return (await handle.jsonValue()) as number;
+    const { frame: rows, after } = (await handle.jsonValue()) as { frame: number; after: number };
+    phase(emptyCache, 'rows frame → next task (main thread busy)', after - rows);
+    // The page's own marks, when it sets them: where the time before the rows goes.
+    const own = await page.evaluate(() => ({
+      start: performance.getEntriesByName('yandu:library-start')[0]?.startTime ?? -1,
+      painted: performance.getEntriesByName('yandu:library-painted')[0]?.startTime ?? -1,
+    }));
+    if (own.start >= 0) phase(emptyCache, 'navigation → yandu:library-start (scripts)', own.start);
+    if (own.start >= 0 && own.painted >= 0) {
+      phase(emptyCache, 'yandu:library-start → yandu:library-painted', own.painted - own.start);
+    }
+    return rows;
+  };
+  const phases = new Map<string, number[]>();
+  const phase = (cold: boolean, name: string, ms: number) => {
+    const key = `library open${cold ? ', no cache' : ''}: ${name}`;
+    phases.set(key, [...(phases.get(key) ?? []), ms]);
   };
   const cold: number[] = [];
   const warm: number[] = [];
   await openOnce(true); // warm-up
-  for (let run = 0; run < RUNS; run++) {
-    cold.push(await openOnce(true));
-    warm.push(await openOnce(false));
-  }
+  for (let run = 0; run < RUNS; run++) cold.push(await openOnce(true));
+  // The summary cache is written once the whole library has been read, long after the first rows: wait
+  // for it once, then every open finds it.
+  await page.waitForFunction(() => localStorage.length > 0, undefined, { timeout: 120_000, polling: 250 });
+  for (let run = 0; run < RUNS; run++) warm.push(await openOnce(false));
   record(`library open: ${size}, no summary cache (Chromium)`, cold);
   record(`library open, repeat visit (summary cache): ${size}`, warm);
+  for (const [name, samples] of phases) record(name, samples.slice(-RUNS));
 
   // Search, once the index is built (while it is being built a search shows no rows).
   const indexReady = Date.now() + 120_000;
