@@ -75,6 +75,8 @@ const [built] = await time(
   1,
 );
 record(`build search index (all slices, no pauses): ${size}`, [built as number]);
+const [compacted] = await time(() => index.compact(), 1, 0);
+record(`join each speech's documents (compact): ${size}`, [compacted as number]);
 const chars = data.speeches.reduce((n, s) => n + s.paragraphs.join('\n').length, 0);
 console.log(`# indexed ${(chars / 1e6).toFixed(1)} M characters of speech text`);
 

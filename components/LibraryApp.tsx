@@ -7,23 +7,26 @@ import {
   type DeletedSpeech,
   deleteSpeech,
   facets,
+  highlightDocs,
   type LibraryData,
   type LibraryFilter,
+  libraryFingerprint,
   loadLibraryData,
   loadRecent,
   NO_FILTER,
+  noteDocs,
   readSummaryCache,
   restoreSpeech,
   type SortKey,
   type SpeechSummary,
   sortSummaries,
-  speechDocs,
   summarise,
+  textDocs,
   writeSummaryCache,
 } from '@/utils/library-query';
 import { queryTerms, SearchIndex, type SpeechHits } from '@/utils/search';
 import type { ReaderTheme } from '@/utils/settings';
-import { HIGHLIGHT_CATEGORIES, type Highlight, type HighlightCategory, type Note } from '@/utils/types';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
 import { BackupPanel } from './BackupPanel';
 import { ExportDialog } from './ExportDialog';
 import { categoryName } from './LibraryChips';
@@ -34,30 +37,7 @@ import './library.css';
 
 type Tab = 'speeches' | 'tasks';
 
-/** Speeches indexed between two pauses while the search index is built after first paint. */
-const INDEX_SLICE = 100;
-
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Build a fresh search index over the library, a slice of speeches at a time. */
-async function buildIndex(data: LibraryData, isCurrent: () => boolean): Promise<SearchIndex | null> {
-  const hs = new Map<string, Highlight[]>();
-  for (const h of data.highlights) {
-    const list = hs.get(h.speechId);
-    if (list) list.push(h);
-    else hs.set(h.speechId, [h]);
-  }
-  const notes = new Map<string, Note>(data.notes.map((n) => [n.speechId, n]));
-  const index = new SearchIndex();
-  for (let i = 0; i < data.speeches.length; i += INDEX_SLICE) {
-    if (!isCurrent()) return null;
-    for (const s of data.speeches.slice(i, i + INDEX_SLICE)) {
-      index.setSpeech(s.id, speechDocs(s, hs.get(s.id) ?? [], notes.get(s.id)));
-    }
-    await pause();
-  }
-  return index;
-}
 
 function safeLocalStorage(): Storage | undefined {
   try {
@@ -84,6 +64,16 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
   const [partial, setPartial] = useState(false);
   const [data, setData] = useState<LibraryData | null>(null);
   const [index, setIndex] = useState<SearchIndex | null>(null);
+  /** How much of the library the index holds: it grows slice by slice on the first load. */
+  const [indexed, setIndexed] = useState<{ done: number; total: number; complete: boolean; version: number }>(
+    {
+      done: 0,
+      total: 0,
+      complete: false,
+      version: 0,
+    },
+  );
+  const fingerprint = useRef('');
   const [error, setError] = useState('');
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<LibraryFilter>(NO_FILTER);
@@ -96,45 +86,80 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
   const generation = useRef(0);
   const summariesRef = useRef(summaries);
   summariesRef.current = summaries;
+  const indexRef = useRef(index);
+  indexRef.current = index;
 
   const reload = useCallback(async () => {
     const mine = ++generation.current;
+    const current = () => mine === generation.current;
     try {
       if (!summariesRef.current) {
         // No cache (first visit, or cleared): paint the newest page first, through the indexes.
         const recent = await loadRecent(db, PAGE_SIZE);
-        if (mine !== generation.current) return;
+        if (!current()) return;
         if (!summariesRef.current) {
           setSummaries(summarise(recent.speeches, recent.highlights, recent.notes));
           setPartial(true);
         }
       }
-      const loaded = await loadLibraryData(db);
-      if (mine !== generation.current) return;
+      // The first index is searched while it grows; a later one (after a change) replaces it when complete.
+      const fresh = new SearchIndex();
+      const growing = indexRef.current === null;
+      const total = await db.speeches.count();
+      let done = 0;
+      let version = 0;
+      const grew = () => {
+        if (growing && current()) setIndexed({ done, total, complete: false, version: ++version });
+      };
+      if (growing) setIndex(fresh);
+      const loaded = await loadLibraryData(db, {
+        speeches: (rows) => {
+          fresh.addDocs(rows.flatMap(textDocs));
+          done += rows.length;
+          grew();
+        },
+        highlights: (rows) => {
+          fresh.addDocs(highlightDocs(rows));
+          grew();
+        },
+        notes: (rows) => fresh.addDocs(noteDocs(rows)),
+      });
+      // Join each speech's documents for fast search, a slice at a time so typing stays responsive.
+      while (current() && !fresh.compact(100)) await pause();
+      if (!current()) return;
       const list = summarise(loaded.speeches, loaded.highlights, loaded.notes);
+      fingerprint.current = await libraryFingerprint(db);
       setData(loaded);
       setSummaries(list);
       setPartial(false);
       writeSummaryCache(cache, list);
-      const built = await buildIndex(loaded, () => mine === generation.current);
-      if (built) setIndex(built);
+      setIndex(fresh);
+      setIndexed({
+        done: loaded.speeches.length,
+        total: loaded.speeches.length,
+        complete: true,
+        version: -1,
+      });
     } catch (e) {
-      if (mine === generation.current) setError(String((e as Error)?.message ?? e));
+      if (current()) setError(String((e as Error)?.message ?? e));
     }
   }, [db, cache]);
 
   useEffect(() => {
     // After the first paint (cached summaries, or the loading line), read the database.
     const t = setTimeout(() => void reload(), 0);
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void reload();
+    // Back from another tab (the reader, say): read again only if the library changed meanwhile.
+    const onVisible = async () => {
+      if (document.visibilityState !== 'visible' || !fingerprint.current) return;
+      if ((await libraryFingerprint(db)) !== fingerprint.current) void reload();
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       clearTimeout(t);
+      generation.current++; // a load still running must not write the cache or state after this
       document.removeEventListener('visibilitychange', onVisible);
     };
-  }, [reload]);
+  }, [reload, db]);
 
   useEffect(() => {
     void requestPersistentStorage().then(setPersisted);
@@ -154,7 +179,8 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
     if (!searching || !index) return null;
     const within = new Set(sorted.map((s) => s.id));
     return new Map<string, SpeechHits>(index.search(query, { within }).map((h) => [h.speechId, h]));
-  }, [searching, index, query, sorted]);
+    // indexed.version: the growing index changed in place
+  }, [searching, index, query, sorted, indexed.version]);
   const rows = useMemo(
     () => (searching ? (hits ? sorted.filter((s) => hits.has(s.id)) : []) : sorted),
     [searching, hits, sorted],
@@ -327,12 +353,19 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
               </label>
             ) : null}
             <span aria-live="polite">
-              {summaries === null || partial ? (
-                i18n.t('libLoading')
-              ) : searching && !index ? (
+              {searching && !index ? (
                 <span class="yd-lib-indexing">{i18n.t('libSearchIndexing')}</span>
               ) : searching ? (
-                i18n.t('libSearchCount', [String(rows.length)])
+                <>
+                  {i18n.t('libSearchCount', [String(rows.length)])}
+                  {indexed.complete ? null : (
+                    <span class="yd-lib-indexing">
+                      {i18n.t('libSearchIndexingProgress', [String(indexed.done), String(indexed.total)])}
+                    </span>
+                  )}
+                </>
+              ) : summaries === null || partial ? (
+                i18n.t('libLoading')
               ) : (
                 i18n.t('libCount', [String(rows.length)])
               )}

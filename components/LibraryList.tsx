@@ -39,7 +39,6 @@ function snippetLabel(kind: SearchDocKind): string {
 /** Search matches in context, marked with <mark> elements (text nodes only, never markup from the data). */
 function Snippets({ hits, url }: { hits: SpeechHits; url: string }) {
   const snippets = useMemo(() => snippetsOf(hits), [hits]);
-  const more = hits.docCount - snippets.length;
   return (
     <ul class="yd-snippets">
       {snippets.map((s, i) => (
@@ -52,7 +51,7 @@ function Snippets({ hits, url }: { hits: SpeechHits; url: string }) {
           </a>
         </li>
       ))}
-      {more > 0 ? <li class="yd-snippet-more">{i18n.t('libMoreHits', [String(more)])}</li> : null}
+      {hits.more ? <li class="yd-snippet-more">{i18n.t('libMoreHits')}</li> : null}
     </ul>
   );
 }

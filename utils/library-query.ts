@@ -209,6 +209,7 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 async function readInSlices<T extends { id: string }>(
   table: YanduDB['speeches'] | YanduDB['highlights'] | YanduDB['notes'],
   size: number,
+  onSlice?: (rows: T[]) => void,
 ): Promise<T[]> {
   const out: T[] = [];
   let last: string | null = null;
@@ -216,6 +217,7 @@ async function readInSlices<T extends { id: string }>(
     const where = last === null ? table.orderBy(':id') : table.where(':id').above(last);
     const rows = (await where.limit(size).toArray()) as unknown as T[];
     out.push(...rows);
+    onSlice?.(rows);
     if (rows.length < size) return out;
     last = (rows[rows.length - 1] as T).id;
     await pause();
@@ -251,11 +253,36 @@ export async function loadRecent(db: YanduDB, n: number): Promise<LibraryData> {
 }
 
 /** Everything the library shows and searches, read slice by slice so the page stays responsive. */
-export async function loadLibraryData(db: YanduDB): Promise<LibraryData> {
-  const speeches = await readInSlices<SpeechRecord>(db.speeches, SLICE.speeches);
-  const highlights = await readInSlices<Highlight>(db.highlights, SLICE.highlights);
-  const notes = await readInSlices<Note>(db.notes, SLICE.highlights);
+export async function loadLibraryData(db: YanduDB, onSlice: SliceListener = {}): Promise<LibraryData> {
+  const speeches = await readInSlices<SpeechRecord>(db.speeches, SLICE.speeches, onSlice.speeches);
+  const highlights = await readInSlices<Highlight>(db.highlights, SLICE.highlights, onSlice.highlights);
+  const notes = await readInSlices<Note>(db.notes, SLICE.highlights, onSlice.notes);
   return { speeches, highlights, notes };
+}
+
+/**
+ * A cheap summary of the database (counts and newest change times, read from indexes) to tell whether the
+ * library changed while the page was hidden, without reading it all again.
+ */
+export async function libraryFingerprint(db: YanduDB): Promise<string> {
+  return db.transaction('r', [db.speeches, db.highlights, db.notes], async () => {
+    const [speeches, highlights, notes, opened, edited, noted] = await Promise.all([
+      db.speeches.count(),
+      db.highlights.count(),
+      db.notes.count(),
+      db.speeches.orderBy('lastOpened').lastKey(),
+      db.highlights.orderBy('updated').lastKey(),
+      db.notes.orderBy('updated').lastKey(),
+    ]);
+    return JSON.stringify([speeches, highlights, notes, opened, edited, noted]);
+  });
+}
+
+/** Called with each slice as it is read (e.g. to index it for search at once). */
+export interface SliceListener {
+  speeches?: (rows: SpeechRecord[]) => void;
+  highlights?: (rows: Highlight[]) => void;
+  notes?: (rows: Note[]) => void;
 }
 
 /** The search documents of one speech: title and speaker, 学习心得, highlights and their notes, the text. */
@@ -264,23 +291,40 @@ export function speechDocs(
   highlights: readonly Highlight[],
   note: Note | undefined,
 ): SearchDoc[] {
+  return [...textDocs(speech), ...highlightDocs(highlights), ...noteDocs(note ? [note] : [])];
+}
+
+/** Title (with the speaker) and the text of a speech. */
+export function textDocs(speech: SpeechRecord): SearchDoc[] {
   const id = speech.id;
-  const docs: SearchDoc[] = [
+  const paragraphs = Array.isArray(speech.paragraphs) ? speech.paragraphs : [];
+  return [
     {
       speechId: id,
       kind: 'title',
       text: [text(speech.title), text(speech.speaker)].filter(Boolean).join(' '),
     },
+    { speechId: id, kind: 'text', text: paragraphs.join('\n') },
   ];
-  if (note && text(note.text).trim()) docs.push({ speechId: id, kind: 'studyNote', text: note.text });
+}
+
+/** Highlighted passages and the notes on them. */
+export function highlightDocs(highlights: readonly Highlight[]): SearchDoc[] {
+  const docs: SearchDoc[] = [];
   for (const h of highlights) {
-    if (text(h.note).trim()) docs.push({ speechId: id, kind: 'note', text: h.note, highlightId: h.id });
+    if (text(h.note).trim())
+      docs.push({ speechId: h.speechId, kind: 'note', text: h.note, highlightId: h.id });
     const exact = text(h.selector?.exact);
-    if (exact) docs.push({ speechId: id, kind: 'highlight', text: exact, highlightId: h.id });
+    if (exact) docs.push({ speechId: h.speechId, kind: 'highlight', text: exact, highlightId: h.id });
   }
-  const paragraphs = Array.isArray(speech.paragraphs) ? speech.paragraphs : [];
-  docs.push({ speechId: id, kind: 'text', text: paragraphs.join('\n') });
   return docs;
+}
+
+/** 学习心得 notes. */
+export function noteDocs(notes: readonly Note[]): SearchDoc[] {
+  return notes
+    .filter((n) => text(n.text).trim())
+    .map((n) => ({ speechId: n.speechId, kind: 'studyNote' as const, text: n.text }));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,8 +4,11 @@
  * folded), not by whitespace tokens. Normalisation keeps every character in place (one in, one out), so a
  * match found in the normalised copy marks the same characters in the original text for the snippet.
  *
- * A plain indexOf scan was fast enough at 2,000 speeches and 100,000 highlights (bench/library.bench.ts), so
- * there is no n-gram index: the "index" is the list of normalised documents, built in slices after first paint.
+ * Search is an indexOf scan of the normalised documents, with one shortcut: each speech keeps a small bit set
+ * (a Bloom filter) of the character pairs (bigrams) in its documents, and a speech missing any pair of a term
+ * is skipped without scanning. At 2,000 speeches of 8,000 characters a term found nowhere cost a 45-55 ms
+ * scan (V8's indexOf is slow for long two-byte patterns); the filter leaves only the few speeches that hold
+ * all of its pairs to scan (bench/library.bench.ts). Built in slices after first paint.
  */
 
 export type SearchDocKind = 'title' | 'studyNote' | 'note' | 'highlight' | 'text';
@@ -22,6 +25,75 @@ interface IndexedDoc extends SearchDoc {
   norm: string;
 }
 
+interface IndexedSpeech {
+  /** In KIND_ORDER: title, study note, notes, highlights, text. */
+  docs: IndexedDoc[];
+  pairs: Uint32Array;
+  /**
+   * Every document's normalised text in one string (separated by U+0000, which no term holds), and where each
+   * starts: one indexOf per term and speech instead of one per document (a speech has ~100 small ones).
+   * null when documents were added since: rebuilt on the next search.
+   */
+  joined: string | null;
+  starts: number[];
+}
+
+const SEPARATOR = '\u0000';
+
+/** Build a speech's joined text; each document's `norm` becomes a slice of it (no second copy). */
+function join(entry: IndexedSpeech): string {
+  if (entry.joined !== null) return entry.joined;
+  const joined = entry.docs.map((d) => d.norm).join(SEPARATOR);
+  let at = 0;
+  entry.starts = entry.docs.map((d) => {
+    const start = at;
+    d.norm = joined.slice(start, start + d.norm.length);
+    at += d.norm.length + 1;
+    return start;
+  });
+  entry.joined = joined;
+  return joined;
+}
+
+/** Index of the document holding position `p` of the joined text. */
+function docAt(starts: readonly number[], p: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((starts[mid] as number) <= p) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** 2^14 bits (2 KB) a speech: about a fifth of them set by an 8,000-character speech with its notes. */
+const PAIR_BITS = 14;
+const PAIR_WORDS = (1 << PAIR_BITS) >>> 5;
+
+function pairBit(a: number, b: number): number {
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PAIR_BITS);
+}
+
+function addPairs(bits: Uint32Array, text: string): void {
+  let prev = text.charCodeAt(0);
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const bit = pairBit(prev, c);
+    bits[bit >>> 5] = (bits[bit >>> 5] as number) | (1 << (bit & 31));
+    prev = c;
+  }
+}
+
+/** Could the speech hold `term`? False means certainly not (every character pair of the term is checked). */
+function mayHold(bits: Uint32Array, term: string): boolean {
+  for (let i = 1; i < term.length; i++) {
+    const bit = pairBit(term.charCodeAt(i - 1), term.charCodeAt(i));
+    if (((bits[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
+}
+
 /** A snippet cut from one document: text around the matches, with the matched parts marked. */
 export interface Snippet {
   kind: SearchDocKind;
@@ -35,8 +107,8 @@ export interface Snippet {
 
 export interface SpeechHits {
   speechId: string;
-  /** Documents of this speech holding a match (each counted once). */
-  docCount: number;
+  /** More documents of this speech match than `docs` holds (the scan stopped there). */
+  more: boolean;
   /** The first matching documents (notes first), for snippetsOf: snippets are cut only for rows shown. */
   docs: (SearchDoc & { norm: string })[];
   terms: string[];
@@ -70,7 +142,10 @@ export function normalizeForSearch(text: string): string {
 
 /** The query as terms: normalised, split at blanks (a space means "and"), duplicates and blanks dropped. */
 export function queryTerms(query: string): string[] {
-  const terms = normalizeForSearch(query).split(/\s+/).filter(Boolean);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 separates documents in the index
+  const terms = normalizeForSearch(query.replace(/\u0000/g, ' '))
+    .split(/\s+/)
+    .filter(Boolean);
   return [...new Set(terms)];
 }
 
@@ -81,7 +156,7 @@ const KIND_ORDER: Record<SearchDocKind, number> = { title: 0, studyNote: 1, note
  * (addDocs between pauses) so building never freezes the page, and removed again when a speech is deleted.
  */
 export class SearchIndex {
-  private bySpeech = new Map<string, IndexedDoc[]>();
+  private bySpeech = new Map<string, IndexedSpeech>();
 
   get speechCount(): number {
     return this.bySpeech.size;
@@ -89,13 +164,46 @@ export class SearchIndex {
 
   /** Set (or replace) the documents of one speech; documents of other speeches are ignored. */
   setSpeech(speechId: string, docs: readonly SearchDoc[]): void {
-    const list: IndexedDoc[] = [];
+    this.bySpeech.delete(speechId);
+    this.addDocs(docs.filter((d) => d.speechId === speechId));
+  }
+
+  /**
+   * Add documents to their speeches (a speech is created by its first document). The library adds texts as
+   * speeches are read and highlights later, so a search can run on what is indexed so far.
+   */
+  addDocs(docs: readonly SearchDoc[]): void {
+    const touched = new Set<IndexedSpeech>();
     for (const d of docs) {
-      if (d.speechId !== speechId || !d.text) continue;
-      list.push({ ...d, norm: normalizeForSearch(d.text) });
+      if (!d.text) continue;
+      let entry = this.bySpeech.get(d.speechId);
+      if (!entry) {
+        entry = { docs: [], pairs: new Uint32Array(PAIR_WORDS), joined: null, starts: [] };
+        this.bySpeech.set(d.speechId, entry);
+      }
+      const norm = normalizeForSearch(d.text);
+      entry.docs.push({ ...d, norm });
+      addPairs(entry.pairs, norm);
+      touched.add(entry);
     }
-    list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
-    this.bySpeech.set(speechId, list);
+    for (const entry of touched) {
+      entry.docs.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+      entry.joined = null;
+    }
+  }
+
+  /**
+   * Join up to `limit` speeches' documents now rather than during the next search; true when none is left.
+   * The library calls it in slices with pauses once loading is done.
+   */
+  compact(limit = Number.POSITIVE_INFINITY): boolean {
+    let n = 0;
+    for (const entry of this.bySpeech.values()) {
+      if (entry.joined !== null) continue;
+      if (n++ >= limit) return false;
+      join(entry);
+    }
+    return true;
   }
 
   removeSpeech(speechId: string): void {
@@ -115,25 +223,31 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const maxSnippets = options.maxSnippets ?? 3;
     const out: SpeechHits[] = [];
-    for (const [speechId, docs] of this.bySpeech) {
+    for (const [speechId, entry] of this.bySpeech) {
       if (options.within && !options.within.has(speechId)) continue;
-      const found = new Set<string>();
-      const matching: IndexedDoc[] = [];
-      for (const doc of docs) {
-        let any = false;
-        for (const t of terms) {
-          if (doc.norm.indexOf(t) !== -1) {
-            found.add(t);
-            any = true;
-          }
+      if (!terms.every((t) => mayHold(entry.pairs, t))) continue;
+      const joined = join(entry);
+      if (!terms.every((t) => joined.indexOf(t) !== -1)) continue;
+      // The first documents holding any term, in document order: each term's occurrences are walked a
+      // document at a time, stopping once one more than can be shown is known.
+      const hit = new Set<number>();
+      for (const t of terms) {
+        let n = 0;
+        let p = joined.indexOf(t);
+        while (p !== -1 && n <= maxSnippets) {
+          const i = docAt(entry.starts, p);
+          hit.add(i);
+          n++;
+          const next = entry.starts[i + 1];
+          if (next === undefined) break;
+          p = joined.indexOf(t, next);
         }
-        if (any) matching.push(doc);
       }
-      if (found.size < terms.length) continue;
+      const order = [...hit].sort((a, b) => a - b);
       out.push({
         speechId,
-        docCount: matching.length,
-        docs: matching.slice(0, maxSnippets),
+        docs: order.slice(0, maxSnippets).map((i) => entry.docs[i] as IndexedDoc),
+        more: order.length > maxSnippets,
         terms,
       });
     }

@@ -24,6 +24,7 @@ const show = (theme: ReturnType<typeof cachedTheme>) => {
 };
 performance.mark('yandu:library-start');
 show(cachedTheme());
+performance.mark('yandu:library-rendered');
 requestAnimationFrame(() =>
   setTimeout(() => {
     performance.mark('yandu:library-painted');

@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/LibraryApp';
 import { getDb } from '@/utils/db';
+import { readSummaryCache } from '@/utils/library-query';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
 
 // Downloads are caught here (a test cannot look into the browser's download folder).
@@ -219,6 +220,7 @@ describe('library list', () => {
   it('shows the cached list before the database is read', async () => {
     const cache = memoryStorage();
     await mount('speeches', cache);
+    await vi.waitFor(() => expect(readSummaryCache(cache)).toHaveLength(3));
     render(null, container);
     await getDb().speeches.delete(B.id); // the cache is stale now
     render(<LibraryApp db={getDb()} cache={cache} initialTab="speeches" />, container);

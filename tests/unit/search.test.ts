@@ -82,9 +82,21 @@ describe('SearchIndex', () => {
       ['highlight', 'h2'],
       ['text', undefined],
     ]);
-    expect(hit?.docCount).toBe(2);
+    expect(hit?.more).toBe(false);
     const [noted] = library().search('汇报');
     expect(first(noted)).toMatchObject({ kind: 'note', highlightId: 'h1' });
+  });
+
+  it('keeps the first matches of a speech and says when there are more', () => {
+    const index = new SearchIndex();
+    index.setSpeech('m', [
+      { speechId: 'm', kind: 'note', text: '一号重点', highlightId: 'a' },
+      { speechId: 'm', kind: 'note', text: '二号重点', highlightId: 'b' },
+      { speechId: 'm', kind: 'text', text: '重点在落实' },
+    ]);
+    expect(index.search('重点', { maxSnippets: 2 })[0]).toMatchObject({ more: true });
+    expect(index.search('重点', { maxSnippets: 3 })[0]).toMatchObject({ more: false });
+    expect(index.search('重点', { maxSnippets: 3 })[0]?.docs).toHaveLength(3);
   });
 
   it('searches only the speeches it is asked to (the filters in force) and forgets removed ones', () => {
@@ -92,6 +104,30 @@ describe('SearchIndex', () => {
     expect(index.search('讲话', { within: new Set(['b']) }).map((h) => h.speechId)).toEqual(['b']);
     index.removeSpeech('b');
     expect(index.search('讲话').map((h) => h.speechId)).toEqual(['a']);
+  });
+});
+
+describe('the character-pair filter', () => {
+  it('never hides a match: every piece of every document is found, and pieces from elsewhere are not', () => {
+    const text = '各级工会要把职工群众满意不满意作为检验工作的标准，ＡＢ１２３全面推进。';
+    const note = '会后向党组汇报落实情况';
+    const index = new SearchIndex();
+    index.setSpeech('s', [
+      { speechId: 's', kind: 'text', text },
+      { speechId: 's', kind: 'note', text: note, highlightId: 'h' },
+    ]);
+    for (const doc of [text, note]) {
+      for (let len = 1; len <= 6; len++) {
+        for (let at = 0; at + len <= doc.length; at++) {
+          const piece = doc.slice(at, at + len);
+          if (/\s/.test(piece)) continue;
+          expect(index.search(piece).length, piece).toBe(1);
+        }
+      }
+    }
+    // A term made of pairs that each occur, but not together, is still not a match.
+    expect(index.search('工会汇报')).toEqual([]);
+    expect(index.search('标准会后')).toEqual([]);
   });
 });
 
