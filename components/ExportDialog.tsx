@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { YanduDB } from '@/utils/db';
 import { EXPORT_FORMATS, type ExportFormat, exportPageHref, runExport } from '@/utils/export-run';
+import type { HighlightCategory } from '@/utils/types';
 import { Modal } from './LibraryDialog';
 
 export function formatLabel(f: ExportFormat): string {
@@ -31,8 +32,11 @@ export function ExportDialog({
   speechIds,
   onClose,
   openPage = openPrintPage,
+  categoryNames,
 }: {
   db: YanduDB;
+  /** The user's category names, written into the document; the built-in Chinese names when absent. */
+  categoryNames?: Record<HighlightCategory, string>;
   speechIds: readonly string[];
   onClose: () => void;
   openPage?: (href: string) => void;
@@ -54,6 +58,7 @@ export function ExportDialog({
       const out = await runExport(db, format, {
         speechIds,
         includeTasks,
+        categoryNames,
         onProgress: (f) => setProgress(f),
       });
       if (out.kind === 'downloaded') setMessage({ text: i18n.t('expDownloaded', [out.fileName]) });

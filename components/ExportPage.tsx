@@ -4,6 +4,7 @@ import type { YanduDB } from '@/utils/db';
 import type { StudyExport } from '@/utils/export-model';
 import { buildExport, deliver, type ExportFormat } from '@/utils/export-run';
 import type { ReaderTheme } from '@/utils/settings';
+import type { HighlightCategory } from '@/utils/types';
 import { formatLabel } from './ExportDialog';
 import { ExportDocument } from './ExportDocument';
 import './export.css';
@@ -25,7 +26,9 @@ export function ExportPage({
   autoPrint,
   theme = 'light',
   print = () => window.print(),
+  categoryNames,
 }: {
+  categoryNames?: Record<HighlightCategory, string>;
   db: YanduDB;
   speechIds: readonly string[];
   includeTasks: boolean;
@@ -41,7 +44,12 @@ export function ExportPage({
 
   useEffect(() => {
     let live = true;
-    buildExport(db, { speechIds, includeTasks, onProgress: (f) => live && setProgress(f) }).then(
+    buildExport(db, {
+      speechIds,
+      includeTasks,
+      categoryNames,
+      onProgress: (f) => live && setProgress(f),
+    }).then(
       (m) => {
         if (!live) return;
         setModel(m);
@@ -53,7 +61,7 @@ export function ExportPage({
     return () => {
       live = false;
     };
-  }, [db, speechIds, includeTasks]);
+  }, [db, speechIds, includeTasks, categoryNames]);
 
   useEffect(() => {
     if (!model || model.speeches.length === 0) return;

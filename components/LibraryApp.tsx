@@ -25,11 +25,17 @@ import {
   writeSummaryCache,
 } from '@/utils/library-query';
 import { queryTerms, SearchIndex, type SpeechHits } from '@/utils/search';
-import type { ReaderTheme } from '@/utils/settings';
+import {
+  DEFAULT_HIGHLIGHT_CATEGORIES,
+  type HighlightCategorySettings,
+  loadCategorySettings,
+  type ReaderTheme,
+  watchCategorySettings,
+} from '@/utils/settings';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
 import { BackupPanel } from './BackupPanel';
 import { ExportDialog } from './ExportDialog';
-import { categoryName } from './LibraryChips';
+import { categoryNames } from './LibraryChips';
 import { ConfirmDialog, Snackbar } from './LibraryDialog';
 import { LibraryList, PAGE_SIZE } from './LibraryList';
 import { TaskList } from './TaskList';
@@ -83,6 +89,7 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
   const [snack, setSnack] = useState<{ message: string; undo?: DeletedSpeech } | null>(null);
   const [exportIds, setExportIds] = useState<string[] | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [categories, setCategories] = useState<HighlightCategorySettings>(DEFAULT_HIGHLIGHT_CATEGORIES);
   const generation = useRef(0);
   const summariesRef = useRef(summaries);
   summariesRef.current = summaries;
@@ -163,6 +170,9 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
 
   useEffect(() => {
     void requestPersistentStorage().then(setPersisted);
+    // Names and colours of the highlight categories, as set in the reader (and kept in step with it).
+    loadCategorySettings().then(setCategories, () => undefined);
+    return watchCategorySettings(setCategories);
   }, []);
 
   useEffect(() => {
@@ -325,7 +335,7 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
             <Select
               label={i18n.t('libFilterCategory')}
               value={filter.category}
-              options={HIGHLIGHT_CATEGORIES.map((c) => [c, categoryName(c)])}
+              options={HIGHLIGHT_CATEGORIES.map((c) => [c, categories[c].name])}
               onChange={(c) => setFilter({ ...filter, category: (c as HighlightCategory | null) ?? null })}
             />
             <label class="yd-field">
@@ -398,6 +408,7 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
               selected={selected}
               onToggle={toggle}
               onDelete={setConfirming}
+              categories={categories}
             />
           )}
         </section>
@@ -420,7 +431,14 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
           onCancel={cancelConfirm}
         />
       ) : null}
-      {exportIds ? <ExportDialog db={db} speechIds={exportIds} onClose={closeExport} /> : null}
+      {exportIds ? (
+        <ExportDialog
+          db={db}
+          speechIds={exportIds}
+          onClose={closeExport}
+          categoryNames={categoryNames(categories)}
+        />
+      ) : null}
       {snack ? (
         <Snackbar
           message={snack.message}

@@ -1,30 +1,36 @@
 import { i18n } from '#i18n';
 import type { CategoryCounts } from '@/utils/library-query';
+import type { HighlightCategorySettings } from '@/utils/settings';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
 
-/** Names of the built-in highlight categories as the UI shows them. */
-export function categoryName(c: HighlightCategory): string {
-  switch (c) {
-    case 'task':
-      return i18n.t('libCategoryTask');
-    case 'thesis':
-      return i18n.t('libCategoryThesis');
-    case 'data':
-      return i18n.t('libCategoryData');
-    default:
-      return i18n.t('libCategoryQuestion');
-  }
+/** Category names as the user set them (the reader's category settings), id by id. */
+export function categoryNames(settings: HighlightCategorySettings): Record<HighlightCategory, string> {
+  return {
+    task: settings.task.name,
+    thesis: settings.thesis.name,
+    data: settings.data.name,
+    question: settings.question.name,
+  };
 }
 
-/** One coloured chip per category that has highlights, with its count. */
-export function CategoryChips({ counts }: { counts: CategoryCounts }) {
+/**
+ * One chip per category that has highlights, with its count, in the category's own highlight colour (the
+ * same colour the passage has in the reader). Highlight colours are light, so the text stays dark on them.
+ */
+export function CategoryChips({
+  counts,
+  categories,
+}: {
+  counts: CategoryCounts;
+  categories: HighlightCategorySettings;
+}) {
   const present = HIGHLIGHT_CATEGORIES.filter((c) => counts[c] > 0);
   if (present.length === 0) return <span class="yd-lib-none">{i18n.t('libHighlightsNone')}</span>;
   return (
     <ul class="yd-chips">
       {present.map((c) => (
-        <li key={c} class={`yd-chip yd-cat-${c}`} data-category={c}>
-          <span class="yd-chip-name">{categoryName(c)}</span>
+        <li key={c} class={`yd-chip yd-cat-${c}`} data-category={c} style={{ '--c': categories[c].color }}>
+          <span class="yd-chip-name">{categories[c].name}</span>
           <span class="yd-chip-count">{counts[c]}</span>
         </li>
       ))}

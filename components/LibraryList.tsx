@@ -2,10 +2,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { readerHref, type SpeechSummary } from '@/utils/library-query';
 import { type SearchDocKind, type SpeechHits, snippetsOf } from '@/utils/search';
+import type { HighlightCategorySettings } from '@/utils/settings';
 import { CategoryChips } from './LibraryChips';
 
 /** Rows rendered at first and per 再显示: a long library paints as fast as a short one. */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = 40;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -62,8 +63,10 @@ export function LibraryRow({
   selected,
   onToggle,
   onDelete,
+  categories,
 }: {
   s: SpeechSummary;
+  categories: HighlightCategorySettings;
   hits: SpeechHits | undefined;
   selected: boolean;
   onToggle: (id: string) => void;
@@ -89,7 +92,7 @@ export function LibraryRow({
           <span class="yd-lib-opened">{i18n.t('libLastOpened', [formatOpened(s.lastOpened)])}</span>
           {s.hasNote ? <span class="yd-lib-hasnote">{i18n.t('libHasNote')}</span> : null}
         </p>
-        <CategoryChips counts={s.counts} />
+        <CategoryChips counts={s.counts} categories={categories} />
         {hits ? <Snippets hits={hits} url={s.url} /> : null}
       </div>
       <button
@@ -111,8 +114,10 @@ export function LibraryList({
   selected,
   onToggle,
   onDelete,
+  categories,
 }: {
   rows: readonly SpeechSummary[];
+  categories: HighlightCategorySettings;
   hits: Map<string, SpeechHits> | null;
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
@@ -133,6 +138,7 @@ export function LibraryList({
             selected={selected.has(s.id)}
             onToggle={onToggle}
             onDelete={onDelete}
+            categories={categories}
           />
         ))}
       </ol>

@@ -1,8 +1,14 @@
 import { render } from 'preact';
 import { ExportPage } from '@/components/ExportPage';
+import { categoryNames } from '@/components/LibraryChips';
 import { getDb } from '@/utils/db';
 import { speechIdsFromParams } from '@/utils/export-run';
-import { DEFAULT_READER_SETTINGS, loadReaderSettings } from '@/utils/settings';
+import {
+  DEFAULT_HIGHLIGHT_CATEGORIES,
+  DEFAULT_READER_SETTINGS,
+  loadCategorySettings,
+  loadReaderSettings,
+} from '@/utils/settings';
 
 /**
  * export.html?speech=<id>[&speech=<id>…][&tasks=1][&format=print] (also ?speeches=<id>,<id> from the reader).
@@ -10,7 +16,10 @@ import { DEFAULT_READER_SETTINGS, loadReaderSettings } from '@/utils/settings';
  */
 async function main() {
   const params = new URLSearchParams(location.search);
-  const settings = await loadReaderSettings().catch(() => ({ ...DEFAULT_READER_SETTINGS }));
+  const [settings, categories] = await Promise.all([
+    loadReaderSettings().catch(() => ({ ...DEFAULT_READER_SETTINGS })),
+    loadCategorySettings().catch(() => DEFAULT_HIGHLIGHT_CATEGORIES),
+  ]);
   document.documentElement.dataset.ydTheme = settings.theme;
   render(
     <ExportPage
@@ -19,6 +28,7 @@ async function main() {
       includeTasks={params.get('tasks') === '1'}
       autoPrint={params.get('format') === 'print'}
       theme={settings.theme}
+      categoryNames={categoryNames(categories)}
     />,
     document.getElementById('app') as HTMLElement,
   );

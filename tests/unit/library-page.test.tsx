@@ -2,9 +2,11 @@ import { unzipSync } from 'fflate';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryApp } from '@/components/LibraryApp';
 import { getDb } from '@/utils/db';
 import { readSummaryCache } from '@/utils/library-query';
+import { saveCategoryStyle } from '@/utils/settings';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
 
 // Downloads are caught here (a test cannot look into the browser's download folder).
@@ -118,6 +120,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  fakeBrowser.reset();
   render(null, container);
   container.remove();
   await getDb().delete();
@@ -193,6 +196,14 @@ describe('library list', () => {
       `reader.html?url=${encodeURIComponent(A.url)}`,
     );
     expect($(`[data-speech-id="${C.id}"]`).textContent).toContain('有学习心得');
+  });
+
+  it('names and colours the chips as the categories are set in the reader', async () => {
+    await saveCategoryStyle('data', { name: '统计数字', color: '#336699' });
+    await mount();
+    await vi.waitFor(() => expect($(`[data-speech-id="${B.id}"] .yd-chip[data-category="data"]`).textContent).toBe('统计数字2'));
+    expect($(`[data-speech-id="${B.id}"] .yd-chip[data-category="data"]`).style.getPropertyValue('--c')).toBe('#336699');
+    expect([...field('划线类别').options].map((o) => o.textContent)).toContain('统计数字');
   });
 
   it('sorts by speech date (undated last) and by title', async () => {
