@@ -115,6 +115,12 @@ export function ExportDocument({ model }: { model: StudyExport }) {
             <p>（暂无重点任务）</p>
           ) : (
             <table>
+              {/* The same shares as the .docx table: the task needs room, a date must fit on one line. */}
+              <colgroup>
+                {['30%', '24%', '10%', '16%', '20%'].map((w, i) => (
+                  <col key={i} style={{ width: w }} />
+                ))}
+              </colgroup>
               <thead>
                 <tr>
                   {EXPORT_LABELS.taskColumns.map((c) => (

@@ -43,6 +43,9 @@ import './library.css';
 
 type Tab = 'speeches' | 'tasks';
 
+/** The user has read the note that the browser may evict the data (it stays read). */
+const WARNING_SEEN = 'yandu:persist-warning-seen';
+
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function safeLocalStorage(): Storage | undefined {
@@ -89,6 +92,13 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
   const [snack, setSnack] = useState<{ message: string; undo?: DeletedSpeech } | null>(null);
   const [exportIds, setExportIds] = useState<string[] | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [warningSeen, setWarningSeen] = useState(() => {
+    try {
+      return cache?.getItem(WARNING_SEEN) === '1';
+    } catch {
+      return false;
+    }
+  });
   const [categories, setCategories] = useState<HighlightCategorySettings>(DEFAULT_HIGHLIGHT_CATEGORIES);
   const generation = useRef(0);
   const summariesRef = useRef(summaries);
@@ -287,9 +297,23 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
         <BackupPanel db={db} onRestored={reload} />
       </header>
 
-      {persisted === false ? (
+      {persisted === false && !warningSeen ? (
         <p class="yd-lib-warning" role="note">
           {i18n.t('libPersistWarning')}
+          <button
+            type="button"
+            class="yd-btn yd-btn-quiet"
+            onClick={() => {
+              setWarningSeen(true);
+              try {
+                cache?.setItem(WARNING_SEEN, '1');
+              } catch {
+                // storage disabled: the note comes back next time
+              }
+            }}
+          >
+            {i18n.t('libPersistDismiss')}
+          </button>
         </p>
       ) : null}
       {error ? (

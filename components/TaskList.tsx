@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { YanduDB } from '@/utils/db';
@@ -173,7 +174,15 @@ export function TaskList({
     filter.speechId ? items.filter((i) => i.speechId === filter.speechId) : items,
     today,
   );
-  const visible = orderTasks(filterTasks(items, filter, today), order);
+  const visible = useMemo(
+    () => orderTasks(filterTasks(items, filter, today), order),
+    [items, filter, today, order],
+  );
+  const perSpeech = useMemo(() => {
+    const n = new Map<string, number>();
+    for (const it of visible) n.set(it.speechId, (n.get(it.speechId) ?? 0) + 1);
+    return n;
+  }, [visible]);
   const taskSpeeches = useMemo(() => {
     const seen = new Map<string, string>();
     for (const it of items) if (!seen.has(it.speechId)) seen.set(it.speechId, it.speechTitle);
@@ -245,8 +254,16 @@ export function TaskList({
         <p class="yd-lib-empty">{i18n.t('taskNoMatch')}</p>
       ) : (
         <ol class="yd-task-list">
-          {visible.slice(0, shown).map((it) => (
-            <TaskRow key={it.highlightId} item={it} db={db} today={today} />
+          {visible.slice(0, shown).map((it, i, list) => (
+            <Fragment key={it.highlightId}>
+              {order === 'speech' && list[i - 1]?.speechId !== it.speechId ? (
+                <li class="yd-task-group" aria-hidden="true">
+                  <a href={readerHref(it.speechUrl)}>《{it.speechTitle}》</a>
+                  <span>{perSpeech.get(it.speechId) ?? 0}</span>
+                </li>
+              ) : null}
+              <TaskRow item={it} db={db} today={today} />
+            </Fragment>
           ))}
         </ol>
       )}

@@ -201,8 +201,12 @@ describe('library list', () => {
   it('names and colours the chips as the categories are set in the reader', async () => {
     await saveCategoryStyle('data', { name: '统计数字', color: '#336699' });
     await mount();
-    await vi.waitFor(() => expect($(`[data-speech-id="${B.id}"] .yd-chip[data-category="data"]`).textContent).toBe('统计数字2'));
-    expect($(`[data-speech-id="${B.id}"] .yd-chip[data-category="data"]`).style.getPropertyValue('--c')).toBe('#336699');
+    await vi.waitFor(() =>
+      expect($(`[data-speech-id="${B.id}"] .yd-chip[data-category="data"]`).textContent).toBe('统计数字2'),
+    );
+    expect($(`[data-speech-id="${B.id}"] .yd-chip[data-category="data"]`).style.getPropertyValue('--c')).toBe(
+      '#336699',
+    );
     expect([...field('划线类别').options].map((o) => o.textContent)).toContain('统计数字');
   });
 
@@ -237,6 +241,37 @@ describe('library list', () => {
     render(<LibraryApp db={getDb()} cache={cache} initialTab="speeches" />, container);
     expect(titles()).toEqual([B.title, A.title, C.title]); // first paint, from the cache
     await vi.waitFor(() => expect(titles()).toEqual([A.title, C.title])); // then the truth
+  });
+});
+
+describe('storage that may be evicted', () => {
+  function storage(persist: boolean) {
+    Object.defineProperty(navigator, 'storage', {
+      value: { persisted: async () => false, persist: async () => persist },
+      configurable: true,
+    });
+  }
+
+  it('asks the browser to keep the data; when it refuses, says so until the note is read', async () => {
+    storage(false);
+    const cache = memoryStorage();
+    await mount('speeches', cache);
+    await vi.waitFor(() =>
+      expect(container.textContent).toContain('浏览器可能在存储空间紧张时清除研读的资料'),
+    );
+    await click(button('知道了', container));
+    expect(container.textContent).not.toContain('浏览器可能在存储空间紧张时清除');
+    render(null, container);
+    render(<LibraryApp db={getDb()} cache={cache} initialTab="speeches" />, container);
+    await vi.waitFor(() => expect(titles()).toHaveLength(3));
+    expect(container.textContent).not.toContain('浏览器可能在存储空间紧张时清除');
+  });
+
+  it('says nothing when the browser keeps the data', async () => {
+    storage(true);
+    await mount();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(container.textContent).not.toContain('浏览器可能在存储空间紧张时清除');
   });
 });
 
@@ -317,6 +352,11 @@ describe('key-task list', () => {
   it('lists every task with its speech, counts per status, flags the overdue one and links to the passage', async () => {
     await mount('tasks');
     expect(container.querySelectorAll('.yd-task')).toHaveLength(2);
+    // Grouped by speech, the most recently opened first.
+    expect([...container.querySelectorAll('.yd-task-group')].map((g) => g.textContent)).toEqual([
+      `《${B.title}》1`,
+      `《${A.title}》1`,
+    ]);
     expect(counts()).toBe('全部2 未开始1 推进中1 已完成0 已逾期1');
     expect(item('a-task').classList.contains('is-overdue')).toBe(true);
     expect(item('a-task').textContent).toContain('逾期');
