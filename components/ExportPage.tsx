@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { YanduDB } from '@/utils/db';
+import { studyExportFileName } from '@/utils/export-filename';
 import type { StudyExport } from '@/utils/export-model';
 import { buildExport, deliver, type ExportFormat } from '@/utils/export-run';
 import type { ReaderTheme } from '@/utils/settings';
@@ -53,8 +54,8 @@ export function ExportPage({
       (m) => {
         if (!live) return;
         setModel(m);
-        if (m.speeches[0])
-          document.title = `${m.title}-${m.speeches.length === 1 ? m.speeches[0].title : m.exportedAt}`;
+        // The print dialog offers the page title as the PDF's name: the same name as the other formats.
+        if (m.speeches.length > 0) document.title = studyExportFileName(m, 'docx').replace(/\.docx$/, '');
       },
       (e: unknown) => live && setMessage({ text: i18n.t('expFailed', [String(e)]), error: true }),
     );
