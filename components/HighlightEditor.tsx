@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { DraftSaver } from '@/utils/drafts';
 import type { HighlightCategorySettings } from '@/utils/settings';
@@ -42,6 +42,18 @@ export function HighlightEditor(props: HighlightEditorProps) {
   const [dirty, setDirty] = useState(false);
   const saver = useRef<DraftSaver | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
+  /**
+   * The textarea is left uncontrolled (Preact re-applying a controlled value could undo a keystroke that
+   * arrived between renders); text set from outside goes through here.
+   */
+  const show = (value: string) => {
+    setText(value);
+    if (area.current && area.current.value !== value) area.current.value = value;
+  };
+  useLayoutEffect(() => {
+    if (area.current) area.current.value = highlight.note;
+  }, []);
+  const box = useRef<HTMLElement>(null);
 
   useEffect(() => {
     saver.current = drafts.saver(draftId);
@@ -49,7 +61,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
     drafts.load(draftId).then(
       (draft) => {
         if (!live || draft === undefined || draft === highlight.note) return;
-        setText(draft);
+        show(draft);
         setDirty(true);
         setRestored(true);
       },
@@ -65,16 +77,19 @@ export function HighlightEditor(props: HighlightEditorProps) {
 
   // The note changed in another tab while nothing was typed here: show the new one.
   useEffect(() => {
-    if (!dirty) setText(highlight.note);
+    if (!dirty) show(highlight.note);
   }, [highlight.note]);
 
+  // Opened near the bottom of the window: bring it into view, then put the caret in the note if asked.
   useEffect(() => {
-    if (props.focusNote) area.current?.focus();
+    box.current?.scrollIntoView?.({ block: 'nearest' });
+    if (props.focusNote) area.current?.focus({ preventScroll: true });
   }, []);
 
   const save = async () => {
     saver.current?.cancel();
-    await props.onSaveNote(text);
+    // What the box shows is what is saved (the state can trail an input event by a render).
+    await props.onSaveNote(area.current?.value ?? text);
     await drafts.clear(draftId).catch(() => {});
     setDirty(false);
     setRestored(false);
@@ -83,13 +98,14 @@ export function HighlightEditor(props: HighlightEditorProps) {
   const discard = () => {
     saver.current?.cancel();
     void drafts.clear(draftId).catch(() => {});
-    setText(highlight.note);
+    show(highlight.note);
     setDirty(false);
     setRestored(false);
   };
 
   return (
     <section
+      ref={box}
       class="yd-hl-editor"
       role="dialog"
       aria-label={i18n.t('hlEditorLabel')}
@@ -137,7 +153,6 @@ export function HighlightEditor(props: HighlightEditorProps) {
           ref={area}
           class="yd-hl-note"
           rows={4}
-          value={text}
           readOnly={props.readOnly}
           placeholder={i18n.t('hlNotePlaceholder')}
           onInput={(event) => {

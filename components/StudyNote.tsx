@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { DraftSaver } from '@/utils/drafts';
 import type { Note } from '@/utils/types';
@@ -20,6 +20,18 @@ export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNote
   const [restored, setRestored] = useState(false);
   const [saved, setSaved] = useState(false);
   const saver = useRef<DraftSaver | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  /**
+   * The textarea is left uncontrolled (Preact re-applying a controlled value could undo a keystroke that
+   * arrived between renders); text set from outside goes through here.
+   */
+  const show = (value: string) => {
+    setText(value);
+    if (box.current && box.current.value !== value) box.current.value = value;
+  };
+  useLayoutEffect(() => {
+    if (box.current) box.current.value = stored;
+  }, []);
 
   useEffect(() => {
     saver.current = drafts.saver(draftId);
@@ -27,7 +39,7 @@ export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNote
     drafts.load(draftId).then(
       (draft) => {
         if (!live || draft === undefined) return;
-        setText(draft);
+        show(draft);
         setDirty(true);
         setRestored(true);
       },
@@ -41,12 +53,13 @@ export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNote
 
   // Saved in another tab while nothing was typed here: follow it.
   useEffect(() => {
-    if (!dirty) setText(stored);
+    if (!dirty) show(stored);
   }, [stored]);
 
   const save = async () => {
     saver.current?.cancel();
-    await onSave(text);
+    // What the box shows is what is saved (the state can trail an input event by a render).
+    await onSave(box.current?.value ?? text);
     await drafts.clear(draftId).catch(() => {});
     setDirty(false);
     setRestored(false);
@@ -57,9 +70,9 @@ export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNote
     <section class="yd-study-note" aria-labelledby="yd-study-note-heading">
       <h3 id="yd-study-note-heading">{i18n.t('studyNote')}</h3>
       <textarea
+        ref={box}
         class="yd-study-note-text"
         rows={5}
-        value={text}
         readOnly={readOnly}
         aria-labelledby="yd-study-note-heading"
         placeholder={i18n.t('studyNotePlaceholder')}

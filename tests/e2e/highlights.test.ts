@@ -108,6 +108,24 @@ function typeInto(b: YanduBrowser, selector: string, value: string) {
   );
 }
 
+/** The stored record once it has a note (or after 5 s, as it is then). */
+async function storedOnceNoted(b: YanduBrowser, id: string): Promise<StoredHighlight> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const stored = (await readRecord(b, 'highlights', id)) as StoredHighlight;
+    if (stored?.note || Date.now() > deadline) return stored;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** 保存 in the popover (the click on the passage itself was a real hit-test above). */
+function pressSave(b: YanduBrowser) {
+  return b.evaluate(
+    () => (document.querySelector('.yd-hl-editor .yd-hl-save') as HTMLButtonElement).click(),
+    undefined,
+  );
+}
+
 function editorHighlightId(b: YanduBrowser) {
   return b.waitFor(
     () => document.querySelector<HTMLElement>('.yd-hl-editor')?.dataset.highlight,
@@ -140,10 +158,11 @@ forEachBrowser('Highlights and notes', (b) => {
     assert.ok(await clickHighlight(b, quote), 'the highlighted text is on the page');
     highlightId = await editorHighlightId(b);
     await typeInto(b, '.yd-hl-editor textarea', '要逐项分解\n按季度督查');
-    await b.click('.yd-hl-editor .yd-hl-save');
+    await b.screenshot('highlight-popover');
+    await pressSave(b);
     await b.waitFor(() => !document.querySelector('.yd-hl-editor'), undefined, 'the popover to close');
 
-    const stored = (await readRecord(b, 'highlights', highlightId)) as StoredHighlight;
+    const stored = await storedOnceNoted(b, highlightId);
     assert.equal(stored.category, 'task');
     assert.equal(stored.note, '要逐项分解\n按季度督查');
     assert.equal(stored.task?.status, 'todo');
@@ -203,20 +222,37 @@ forEachBrowser('Highlights and notes', (b) => {
       );
 
       // The second reader changes the category through its popover (opened from its notes panel)…
-      await b.evaluate((id) => {
-        const doc = (document.getElementById('second-reader') as HTMLIFrameElement)
-          .contentDocument as Document;
-        (doc.querySelector('.yd-side-tab-notes') as HTMLElement).click();
-        return new Promise<void>((resolve) =>
-          setTimeout(() => {
-            (doc.querySelector(`.yd-note-item[data-highlight="${id}"] button`) as HTMLElement).click();
-            setTimeout(() => {
-              (doc.querySelector('.yd-hl-editor [data-category="data"]') as HTMLElement).click();
-              resolve();
-            }, 300);
-          }, 300),
-        );
-      }, highlightId);
+      // Each step clicks once its element is there (the second reader renders on its own schedule).
+      await b.waitFor(
+        (selector) => {
+          const doc = (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument;
+          const el = doc?.querySelector<HTMLElement>(selector);
+          el?.click();
+          return !!el;
+        },
+        '.yd-side-tab-notes',
+        'the 批注 tab of the second reader',
+      );
+      await b.waitFor(
+        (selector) => {
+          const doc = (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument;
+          const el = doc?.querySelector<HTMLElement>(selector);
+          el?.click();
+          return !!el;
+        },
+        `.yd-note-item[data-highlight="${highlightId}"] button`,
+        'the entry in the second reader’s notes panel',
+      );
+      await b.waitFor(
+        (selector) => {
+          const doc = (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument;
+          const el = doc?.querySelector<HTMLElement>(selector);
+          el?.click();
+          return !!el;
+        },
+        '.yd-hl-editor [data-category="data"]',
+        'the popover in the second reader',
+      );
       // …and this reader repaints it as 数据 without a reload.
       await b.waitFor(
         () => {
@@ -234,7 +270,7 @@ forEachBrowser('Highlights and notes', (b) => {
       assert.ok(await clickHighlight(b, quote));
       await editorHighlightId(b);
       await typeInto(b, '.yd-hl-editor textarea', '两个窗口都能看到');
-      await b.click('.yd-hl-editor .yd-hl-save');
+      await pressSave(b);
       const seen = await b.waitFor(
         (id) =>
           (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument?.querySelector(
