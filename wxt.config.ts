@@ -6,6 +6,10 @@ export const GECKO_ID = 'yandu@yandu.example';
 
 export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
+  // Every module imports what it uses. WXT's auto-imports scan utils/ and once injected an import of an
+  // options key (`fallback`) as if it were an export, breaking the build; they would also shadow names such
+  // as vitest's `describe` with utils/anchor.ts's.
+  imports: false,
   // Firefox gets MV3 too: one manifest shape for both browsers, `optional_host_permissions` as Chrome has it,
   // and the CSS Custom Highlight API we paint with exists from Firefox 140 on. See README.
   manifestVersion: 3,
