@@ -189,6 +189,7 @@ forEachBrowser('Highlights and notes', (b) => {
       'the note in the notes panel',
     );
     assert.equal(note, '要逐项分解\n按季度督查');
+    await b.screenshot('notes-panel');
   });
 
   test(
