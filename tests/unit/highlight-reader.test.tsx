@@ -419,3 +419,31 @@ describe('the side column and settings', () => {
     expect($('.yd-hl-toolbar [data-category="task"]')?.textContent).toBe('重点工作');
   });
 });
+
+describe('narrow window', () => {
+  it('the 批注 button opens the notes as a drawer, beside the outline drawer', async () => {
+    const happy = (
+      window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }
+    ).happyDOM;
+    happy.setViewport({ width: 600, height: 800 });
+    try {
+      mount();
+      await painted(0);
+      const button = $('.yd-notes-button') as HTMLButtonElement;
+      expect(button.getAttribute('aria-label')).toBe('显示批注');
+      expect($('.yd-notes')).toBeNull();
+      expect($('nav')?.hasAttribute('inert')).toBe(true);
+      await click(button);
+      const drawer = $('.yd-notes') as HTMLElement;
+      expect(drawer.classList.contains('is-open')).toBe(true);
+      expect(drawer.hasAttribute('inert')).toBe(false);
+      expect(button.getAttribute('aria-expanded')).toBe('true');
+      expect(drawer.textContent).toContain('学习心得');
+      await click($('.yd-notes .yd-outline-close'));
+      expect($('.yd-notes')?.classList.contains('is-open')).toBe(false);
+      expect(document.activeElement).toBe(button);
+    } finally {
+      happy.setViewport({ width: 1024, height: 768 });
+    }
+  });
+});
