@@ -4,7 +4,7 @@
  * golden page fixtures with tags deleted, duplicated and swapped, truncated, markers and punctuation injected,
  * full/half width flipped; the golden outline fixtures and the portal speeches' paragraphs mutated the same
  * way. Detection, extraction, the outline and anchoring must never throw, must return well-formed results and
- * must finish: every case runs under a hang guard (generous wall-clock bound, two shared cores).
+ * must finish: every case runs under a hang guard (generous wall-clock bound: two shared, often busy cores).
  * Complements detect-extract-property (random markup, cut-and-splice), outline.property (marker soup) and
  * anchor-property (small random texts).
  */
@@ -20,7 +20,7 @@ import type { OutlineNode, TextSelector } from '@/utils/types';
 import { mutateHtml, mutateParagraphs, mutation, paragraphMutation } from '../fixtures/hostile/mutate';
 
 const FIXTURES = join(process.cwd(), 'tests/fixtures');
-const HANG_GUARD_MS = 2000;
+const HANG_GUARD_MS = 5000;
 
 interface PortalEntry {
   path: string;
