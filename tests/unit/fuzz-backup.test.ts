@@ -144,7 +144,7 @@ function mutateJson(root: Record<string, unknown>, m: JsonMutation): void {
     else holder[`${last}2`] = structuredClone(holder[last]);
   } else if (m.op === 'set') {
     holder[last] = m.value;
-  } else {
+  } else if (m.op === 'add-key') {
     const target = holder[last];
     // JSON.parse of "__proto__" makes an own property; so does defineProperty here.
     if (target && typeof target === 'object' && !Array.isArray(target)) {
@@ -172,9 +172,9 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
 
 function mutateText(text: string, m: TextMutation): string {
   const at = m.at % (text.length + 1);
+  if (m.op === 'insert') return text.slice(0, at) + m.text + text.slice(at);
   if (m.op === 'truncate') return text.slice(0, at);
-  if (m.op === 'delete-char') return text.slice(0, at) + text.slice(at + 1);
-  return text.slice(0, at) + m.text + text.slice(at);
+  return text.slice(0, at) + text.slice(at + 1);
 }
 
 /** Import `text` into the seeded library and check the database is never corrupted. */
