@@ -57,14 +57,34 @@ function safeLocalStorage(): Storage | undefined {
 }
 
 export interface LibraryAppProps {
-  db: YanduDB;
+  /**
+   * The database, or its promise: the page imports the database code (Dexie) after the first paint from the
+   * summary cache, so opening the library does not wait for it.
+   */
+  db: YanduDB | Promise<YanduDB>;
   theme?: ReaderTheme;
   /** Where summaries are cached between visits; the page's localStorage by default. */
   cache?: Storage;
   initialTab?: Tab;
 }
 
-export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), initialTab }: LibraryAppProps) {
+export function LibraryApp({
+  db: dbOrPromise,
+  theme = 'light',
+  cache = safeLocalStorage(),
+  initialTab,
+}: LibraryAppProps) {
+  const [db, setDb] = useState<YanduDB | null>(dbOrPromise instanceof Promise ? null : dbOrPromise);
+  useEffect(() => {
+    let live = true;
+    Promise.resolve(dbOrPromise).then(
+      (opened) => live && setDb(opened),
+      (e: unknown) => live && setError(String((e as Error)?.message ?? e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [dbOrPromise]);
   const [tab, setTab] = useState<Tab>(
     initialTab ?? (globalThis.location?.hash === '#tasks' ? 'tasks' : 'speeches'),
   );
@@ -101,14 +121,18 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
   });
   const [categories, setCategories] = useState<HighlightCategorySettings>(DEFAULT_HIGHLIGHT_CATEGORIES);
   const generation = useRef(0);
+  /** A reload is reading the database. */
+  const loading = useRef(false);
   const summariesRef = useRef(summaries);
   summariesRef.current = summaries;
   const indexRef = useRef(index);
   indexRef.current = index;
 
   const reload = useCallback(async () => {
+    if (!db) return;
     const mine = ++generation.current;
     const current = () => mine === generation.current;
+    loading.current = true;
     try {
       if (!summariesRef.current) {
         // No cache (first visit, or cleared): paint the newest page first, through the indexes.
@@ -159,10 +183,13 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
       });
     } catch (e) {
       if (current()) setError(String((e as Error)?.message ?? e));
+    } finally {
+      if (current()) loading.current = false;
     }
   }, [db, cache]);
 
   useEffect(() => {
+    if (!db) return;
     // After the first paint (cached summaries, or the loading line), read the database.
     const t = setTimeout(() => void reload(), 0);
     // Back from another tab (the reader, say): read again only if the library changed meanwhile.
@@ -220,10 +247,12 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
 
   const doDelete = async (s: SpeechSummary) => {
     setConfirming(null);
+    if (!db) return;
     try {
       const removed = await deleteSpeech(db, s.id);
       if (!removed) return;
-      generation.current++; // a load under way must not bring the speech back
+      // A load under way read the speech before it went: start it again rather than bring it back.
+      if (loading.current) void reload();
       const list = all.filter((x) => x.id !== s.id);
       setSummaries(list);
       writeSummaryCache(cache, list);
@@ -250,6 +279,7 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
 
   const undo = async (removed: DeletedSpeech) => {
     setSnack(null);
+    if (!db) return;
     try {
       await restoreSpeech(db, removed);
       setSnack({ message: i18n.t('libRestored', [removed.speech.title || i18n.t('readerUntitled')]) });
@@ -294,7 +324,7 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
             </button>
           ))}
         </div>
-        <BackupPanel db={db} onRestored={reload} />
+        {db ? <BackupPanel db={db} onRestored={reload} /> : null}
       </header>
 
       {persisted === false && !warningSeen ? (
@@ -438,7 +468,7 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
         </section>
       ) : (
         <section id="yd-panel-tasks" role="tabpanel" aria-labelledby="yd-tab-tasks" class="yd-lib-panel">
-          {data ? <TaskList db={db} speeches={data.speeches} /> : <p>{i18n.t('libLoading')}</p>}
+          {data && db ? <TaskList db={db} speeches={data.speeches} /> : <p>{i18n.t('libLoading')}</p>}
         </section>
       )}
 
@@ -455,7 +485,7 @@ export function LibraryApp({ db, theme = 'light', cache = safeLocalStorage(), in
           onCancel={cancelConfirm}
         />
       ) : null}
-      {exportIds ? (
+      {exportIds && db ? (
         <ExportDialog
           db={db}
           speechIds={exportIds}

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
@@ -160,11 +159,21 @@ export function TaskList({
   const today = todayOf(now);
 
   useEffect(() => {
-    const sub = liveQuery(() => db.highlights.where('category').equals('task').toArray()).subscribe({
-      next: setHighlights,
-      error: (e: unknown) => console.warn('[yandu] task list', e),
+    // Dexie is imported here, not at the top, so the library's first paint does not load it.
+    let stop = () => {};
+    let live = true;
+    void import('dexie').then(({ liveQuery }) => {
+      if (!live) return;
+      const sub = liveQuery(() => db.highlights.where('category').equals('task').toArray()).subscribe({
+        next: setHighlights,
+        error: (e: unknown) => console.warn('[yandu] task list', e),
+      });
+      stop = () => sub.unsubscribe();
     });
-    return () => sub.unsubscribe();
+    return () => {
+      live = false;
+      stop();
+    };
   }, [db]);
 
   // Speeches most recently opened first: the meeting you are preparing for is usually the newest.

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { LibraryApp } from '@/components/LibraryApp';
-import { getDb } from '@/utils/db';
 import { DEFAULT_READER_SETTINGS, loadReaderSettings, normalizeReaderSettings } from '@/utils/settings';
 
 /**
@@ -17,7 +16,8 @@ function cachedTheme() {
 }
 
 const app = document.getElementById('app') as HTMLElement;
-const db = getDb();
+// The database code (Dexie, ~100 KB) loads beside the first paint, which comes from the summary cache.
+const db = import('@/utils/db').then((m) => m.getDb());
 const show = (theme: ReturnType<typeof cachedTheme>) => {
   document.documentElement.dataset.ydTheme = theme;
   render(<LibraryApp db={db} theme={theme} />, app);

@@ -279,6 +279,8 @@ describe('library search', () => {
   it('finds a note, a highlight and speech text by a Chinese word, with the match marked in context', async () => {
     await mount();
     await type($('input[type="search"]'), '隐患排查');
+    // Results can grow while the index is still being built (texts first, highlights after): wait for the end.
+    await vi.waitFor(() => expect(container.querySelector('.yd-lib-indexing')).toBeNull());
     await vi.waitFor(() => expect(titles()).toEqual([A.title]));
     const snippets = [...container.querySelectorAll('.yd-snippet')];
     expect(snippets.map((s) => s.querySelector('.yd-snippet-kind')?.textContent)).toEqual([
