@@ -38,6 +38,11 @@ export function Popup({ onDone = () => window.close() }: { onDone?: () => void }
     }
   };
 
+  const openLibrary = async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+    onDone();
+  };
+
   const isSpeech = status.detection?.isSpeech === true;
   return (
     <main class="popup">
@@ -70,6 +75,9 @@ export function Popup({ onDone = () => window.close() }: { onDone?: () => void }
         <p>{i18n.t('popupUnsupportedPage')}</p>
       )}
       {message && <p role="alert">{message}</p>}
+      <button type="button" class="link" onClick={openLibrary}>
+        {i18n.t('popupOpenLibrary')}
+      </button>
     </main>
   );
 }

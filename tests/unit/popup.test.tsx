@@ -93,4 +93,15 @@ describe('toolbar popup', () => {
     });
     expect(container.querySelector('[role=alert]')?.textContent).toBe('无法打开阅读模式：页面已关闭');
   });
+
+  it('opens the library in a new tab', async () => {
+    background({});
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const container = await mountPopup();
+    await act(async () => {
+      button(container, '我的资料库').click();
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/library\.html$/) });
+  });
 });
