@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { readerHref, type SpeechSummary } from '@/utils/library-query';
 import { type SearchDocKind, type SpeechHits, snippetsOf } from '@/utils/search';
@@ -7,6 +7,8 @@ import { CategoryChips } from './LibraryChips';
 
 /** Rows rendered at first and per 再显示: a long library paints as fast as a short one. */
 export const PAGE_SIZE = 40;
+/** Search results carry snippets and are built new for each query: fewer a page keep typing quick. */
+export const SEARCH_PAGE_SIZE = 20;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -123,9 +125,11 @@ export function LibraryList({
   onToggle: (id: string) => void;
   onDelete: (s: SpeechSummary) => void;
 }) {
-  const [shown, setShown] = useState(PAGE_SIZE);
-  // A new search or filter starts from the top again.
-  useEffect(() => setShown(PAGE_SIZE), [rows]);
+  // A new search or filter starts from the first page again (derived during render: no second render).
+  const [paging, setPaging] = useState({ rows, pages: 1 });
+  const pages = paging.rows === rows ? paging.pages : 1;
+  const page = hits ? SEARCH_PAGE_SIZE : PAGE_SIZE;
+  const shown = pages * page;
   const rest = rows.length - shown;
   return (
     <>
@@ -143,8 +147,12 @@ export function LibraryList({
         ))}
       </ol>
       {rest > 0 ? (
-        <button type="button" class="yd-btn yd-lib-more" onClick={() => setShown(shown + PAGE_SIZE)}>
-          {i18n.t('libShowMore', [String(Math.min(rest, PAGE_SIZE))])}
+        <button
+          type="button"
+          class="yd-btn yd-lib-more"
+          onClick={() => setPaging({ rows, pages: pages + 1 })}
+        >
+          {i18n.t('libShowMore', [String(Math.min(rest, page))])}
         </button>
       ) : null}
     </>

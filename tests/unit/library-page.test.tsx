@@ -232,6 +232,24 @@ describe('library list', () => {
     expect(titles()).toEqual([B.title]);
   });
 
+  it('shows a long list a page at a time (search results in shorter pages)', async () => {
+    await getDb().speeches.bulkPut(
+      Array.from({ length: 45 }, (_, i) =>
+        speech(100 + i, { title: `第${i + 1}篇测试讲话`, lastOpened: 10 + i }),
+      ),
+    );
+    await mount();
+    await vi.waitFor(() => expect(titles()).toHaveLength(40));
+    await click(button('再显示 8 篇', container));
+    expect(titles()).toHaveLength(48);
+    await type($('input[type="search"]'), '测试讲话');
+    await vi.waitFor(() => expect(container.querySelector('.yd-lib-indexing')).toBeNull());
+    await vi.waitFor(() => expect(titles()).toHaveLength(20));
+    expect(container.textContent).toContain('找到 45 篇讲话');
+    await click(button('再显示 20 篇', container));
+    expect(titles()).toHaveLength(40);
+  });
+
   it('shows the cached list before the database is read', async () => {
     const cache = memoryStorage();
     await mount('speeches', cache);
