@@ -39,7 +39,14 @@ export function HighlightEditor(props: HighlightEditorProps) {
   const { highlight, categories, drafts, draftId } = props;
   const [text, setText] = useState(highlight.note);
   const [restored, setRestored] = useState(false);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirtyState] = useState(false);
+  // Effects and promises read the current value here: a closure from an earlier render would hold a stale
+  // `dirty` (an effect flushed after the first keystroke must not put the old text back).
+  const dirtyRef = useRef(false);
+  const setDirty = (value: boolean) => {
+    dirtyRef.current = value;
+    setDirtyState(value);
+  };
   const saver = useRef<DraftSaver | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   /**
@@ -60,7 +67,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
     let live = true;
     drafts.load(draftId).then(
       (draft) => {
-        if (!live || draft === undefined || draft === highlight.note) return;
+        if (!live || draft === undefined || draft === highlight.note || dirtyRef.current) return;
         show(draft);
         setDirty(true);
         setRestored(true);
@@ -76,8 +83,11 @@ export function HighlightEditor(props: HighlightEditorProps) {
   }, [draftId]);
 
   // The note changed in another tab while nothing was typed here: show the new one.
+  const shownNote = useRef(highlight.note);
   useEffect(() => {
-    if (!dirty) show(highlight.note);
+    if (shownNote.current === highlight.note) return;
+    shownNote.current = highlight.note;
+    if (!dirtyRef.current) show(highlight.note);
   }, [highlight.note]);
 
   // Opened near the bottom of the window: bring it into view, then put the caret in the note if asked.

@@ -16,7 +16,14 @@ export interface StudyNoteProps {
 export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNoteProps) {
   const stored = note?.text ?? '';
   const [text, setText] = useState(stored);
-  const [dirty, setDirty] = useState(false);
+  const [dirty, setDirtyState] = useState(false);
+  // Effects and promises read the current value here: a closure from an earlier render would hold a stale
+  // `dirty` (an effect flushed after the first keystroke must not put the old text back).
+  const dirtyRef = useRef(false);
+  const setDirty = (value: boolean) => {
+    dirtyRef.current = value;
+    setDirtyState(value);
+  };
   const [restored, setRestored] = useState(false);
   const [saved, setSaved] = useState(false);
   const saver = useRef<DraftSaver | null>(null);
@@ -38,7 +45,7 @@ export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNote
     let live = true;
     drafts.load(draftId).then(
       (draft) => {
-        if (!live || draft === undefined) return;
+        if (!live || draft === undefined || dirtyRef.current) return;
         show(draft);
         setDirty(true);
         setRestored(true);
@@ -52,8 +59,11 @@ export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNote
   }, [draftId]);
 
   // Saved in another tab while nothing was typed here: follow it.
+  const shownNote = useRef(stored);
   useEffect(() => {
-    if (!dirty) show(stored);
+    if (shownNote.current === stored) return;
+    shownNote.current = stored;
+    if (!dirtyRef.current) show(stored);
   }, [stored]);
 
   const save = async () => {
