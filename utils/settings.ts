@@ -129,14 +129,15 @@ export function normalizeCategorySettings(value: unknown): HighlightCategorySett
   return out;
 }
 
-// One line up to the options: WXT's auto-import scanner would otherwise read `fallback` as an export.
-type Categories = HighlightCategorySettings;
-export const highlightCategoriesItem = storage.defineItem<Categories>('local:highlightCategories', {
-  version: 1,
-  fallback: normalizeCategorySettings(undefined),
-  // Version 1 is the first shape. When it changes, bump `version` and add `2: (v1) => v2` here.
-  migrations: {},
-});
+export const highlightCategoriesItem = storage.defineItem<HighlightCategorySettings>(
+  'local:highlightCategories',
+  {
+    version: 1,
+    fallback: normalizeCategorySettings(undefined),
+    // Version 1 is the first shape. When it changes, bump `version` and add `2: (v1) => v2` here.
+    migrations: {},
+  },
+);
 
 export async function loadCategorySettings(): Promise<HighlightCategorySettings> {
   return normalizeCategorySettings(await highlightCategoriesItem.getValue());
