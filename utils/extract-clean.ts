@@ -14,7 +14,7 @@ import {
   repeatsTitle,
   type SpeechMeta,
 } from './meta';
-import { findDate, trimText } from './text';
+import { findDate, MAX_PARAGRAPH, splitLongParagraph, stripInvisible, trimText } from './text';
 
 export interface CleanBody extends SpeechMeta {
   paragraphs: string[];
@@ -33,9 +33,8 @@ const PAYWALL =
 const CSS_RULE = /(?:@[\w-]+[^{}]*|[\w.#*\-\s,:>[\]="'()]+)\{[^{}]*\}/g;
 
 function normalize(line: string): string {
-  let t = /[\u200b-\u200d\u2060\ufeff\u00a0]/.test(line)
-    ? line.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\u00a0/g, ' ')
-    : line;
+  let t = stripInvisible(line);
+  if (t.includes('\u00a0')) t = t.replace(/\u00a0/g, ' ');
   t = trimText(t);
   if (t.includes('{') && t.includes('}') && /[:;]/.test(t)) t = trimText(t.replace(CSS_RULE, ''));
   return t.replace(/[ \t]{2,}/g, ' ');
@@ -115,5 +114,11 @@ export function cleanBody(raw: readonly string[], title: string): CleanBody {
     date ??= findDate(last);
     paragraphs.pop();
   }
-  return { paragraphs, speaker, occasion, date };
+  return { paragraphs: splitLong(paragraphs), speaker, occasion, date };
+}
+
+/** Long paragraphs split at sentence ends; the same array when none is long (the usual case). */
+function splitLong(paragraphs: string[]): string[] {
+  if (!paragraphs.some((p) => p.length > MAX_PARAGRAPH)) return paragraphs;
+  return paragraphs.flatMap((p) => splitLongParagraph(p));
 }

@@ -3,6 +3,22 @@
  * is either plain links or written by the TRS script call createPageHTML(pageCount, current, "t…", "html").
  * Returns the URLs of the other parts, in order; [] for a one-page article.
  */
+import { eachElement } from './detect';
+
+/** querySelectorAll(selector), or the elements `match` accepts when the DOM's own query overflows the stack. */
+function elements(doc: Document, selector: string, match: (el: Element) => boolean): ArrayLike<Element> {
+  try {
+    return doc.querySelectorAll(selector);
+  } catch {
+    const found: Element[] = [];
+    eachElement(doc, (el) => {
+      if (match(el)) found.push(el);
+      return false;
+    });
+    return found;
+  }
+}
+
 const PART = /(t\d{8}_\d+)(?:_(\d+))?\.(s?html?)$/i;
 
 export function multiPageUrls(doc: Document, url: string): string[] {
@@ -20,7 +36,7 @@ export function multiPageUrls(doc: Document, url: string): string[] {
     }
   };
 
-  const scripts = doc.querySelectorAll('script');
+  const scripts = elements(doc, 'script', (el) => el.tagName.toUpperCase() === 'SCRIPT');
   for (let i = 0; i < scripts.length; i++) {
     const text = scripts[i]?.textContent ?? '';
     const call = /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["'](t\d{8}_\d+)["']\s*,\s*["'](\w+)["']/.exec(
@@ -37,7 +53,11 @@ export function multiPageUrls(doc: Document, url: string): string[] {
   }
 
   if (base) {
-    const links = doc.querySelectorAll('a[href]');
+    const links = elements(
+      doc,
+      'a[href]',
+      (el) => el.tagName.toUpperCase() === 'A' && el.hasAttribute('href'),
+    );
     for (let i = 0; i < links.length; i++) {
       const href = links[i]?.getAttribute('href') ?? '';
       const m = PART.exec(href.split(/[?#]/)[0] ?? '');

@@ -12,7 +12,7 @@ import { type CleanBody, cleanBody } from './extract-clean';
 import { multiPageUrls } from './extract-pages';
 import { hashParagraphs } from './hash';
 import { parseDateLine, parseSourceLine, parseTitle } from './meta';
-import { findDate, foldForCompare, trimText } from './text';
+import { cleanField, findDate, foldForCompare, stripInvisible, trimText } from './text';
 import type { Speech } from './types';
 
 /** Longest common substring length: is a heading the page title (minus speaker prefix or site suffix)? */
@@ -51,8 +51,8 @@ interface Head {
  * document is slow in happy-dom).
  */
 function pageTitle(doc: Document, top: Sample): Head {
-  const meta = metaContent(doc, 'ArticleTitle');
-  const docTitle = stripSiteSuffix(doc.title ?? '');
+  const meta = stripInvisible(metaContent(doc, 'ArticleTitle'));
+  const docTitle = stripSiteSuffix(stripInvisible(doc.title ?? ''));
   const folded = foldForCompare(docTitle);
   const similar = (line: string) => {
     const f = foldForCompare(line);
@@ -71,8 +71,31 @@ function pageTitle(doc: Document, top: Sample): Head {
     else if (usable(above) && above.length > docTitle.length && !/当前位置|當前位置|>>|»/.test(above))
       heading = above;
   }
-  const title = meta || heading || docTitle;
-  return { title, titles: [meta, heading, docTitle].filter(Boolean) };
+  const titles = [meta, heading, docTitle].map((t) => cleanField(t) ?? '');
+  const title = titles.find(Boolean) ?? '';
+  return { title, titles: titles.filter(Boolean) };
+}
+
+/** Readability's cost grows faster than the page: past these it freezes the reader for seconds. */
+const READABILITY_MAX_DEPTH = 200;
+const READABILITY_MAX_ELEMENTS = 30_000;
+
+/** True when the page is too deep or too big for Readability. One walk with an explicit stack. */
+function tooBigForReadability(root: Element): boolean {
+  const nodes: Element[] = [root];
+  const depths: number[] = [0];
+  let count = 0;
+  while (nodes.length > 0) {
+    const el = nodes.pop() as Element;
+    const depth = depths.pop() as number;
+    if (depth > READABILITY_MAX_DEPTH || ++count > READABILITY_MAX_ELEMENTS) return true;
+    const kids = el.children;
+    for (let i = 0; i < kids.length; i++) {
+      nodes.push(kids[i] as Element);
+      depths.push(depth + 1);
+    }
+  }
+  return false;
 }
 
 function readabilityLines(doc: Document): string[] {
@@ -81,11 +104,47 @@ function readabilityLines(doc: Document): string[] {
   return article?.content ? blockLines(article.content) : [];
 }
 
-/** The TRS container when it holds text; otherwise (no container, or an empty one) Readability. */
+/** The line that closes an article on TRS pages: what follows is page furniture. */
+const ARTICLE_END = /^(?:上一篇|下一篇|上一条|下一条|【?打印|【?关闭|\[?\s*(?:打印本页|关闭窗口))/;
+/** Enough prose to be an article, not a footer: one line of a sentence or more. */
+const PROSE = /[，。；！？]/;
+
+/**
+ * The text that follows an empty TRS container, up to the line that closes the article. Chromium's parser
+ * stops nesting at depth 512: a container opened deeper is empty and its paragraphs become its next
+ * siblings. The siblings after it are read first, then those after its parent and grandparent, until a level
+ * gives prose or the closing line is met. Only blocks of the body are read (never the whole page).
+ */
+function followingLines(trs: Element): string[] {
+  const lines: string[] = [];
+  let node: Element | null = trs;
+  for (let level = 0; level < 3 && node && node.tagName.toUpperCase() !== 'BODY'; level++) {
+    for (let sib = node.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      const tag = sib.tagName.toUpperCase();
+      if (tag === 'FOOTER') return lines;
+      for (const line of blockLines(sib)) {
+        if (ARTICLE_END.test(trimText(line))) return lines;
+        lines.push(line);
+      }
+    }
+    if (lines.some((l) => l.length >= 20 && PROSE.test(l))) return lines;
+    node = node.parentElement;
+  }
+  return lines;
+}
+
+/**
+ * The TRS container when it holds text, else Readability. A page too deep or too big for Readability gets
+ * the text after an empty container instead (see followingLines), or nothing.
+ */
 function body(doc: Document, trs: Element | null, title: string): { clean: CleanBody; via: Speech['via'] } {
   if (trs) {
     const clean = cleanBody(blockLines(trs), title);
     if (clean.paragraphs.length > 0) return { clean, via: 'trs' };
+  }
+  if (tooBigForReadability(doc.documentElement)) {
+    const after = cleanBody(trs ? followingLines(trs) : [], title);
+    return { clean: after, via: after.paragraphs.length > 0 ? 'trs' : 'none' };
   }
   const clean = cleanBody(readabilityLines(doc), title);
   return { clean, via: clean.paragraphs.length > 0 ? 'readability' : 'none' };
@@ -110,7 +169,10 @@ export function extractSpeech(doc: Document, url: string): Speech {
   try {
     const trs = trsBody(doc);
     // Lines above the body: title, "来源： 发布日期：…".
-    const top = doc.body ? sampleLines(doc.body, 4000, trs) : { lines: [], chars: 0, h1: '', crumbs: [] };
+    const sample = doc.body ? sampleLines(doc.body, 4000, trs) : { lines: [], chars: 0, h1: '', crumbs: [] };
+    // Invisible format characters (bidi overrides, zero-width) go before any parsing: they would end up in
+    // the title, speaker, occasion and source, and break title comparisons.
+    const top: Sample = { ...sample, lines: sample.lines.map(stripInvisible), h1: stripInvisible(sample.h1) };
     const head = pageTitle(doc, top);
     title = head.title;
     const { clean, via } = body(doc, trs, title);
@@ -137,10 +199,10 @@ export function extractSpeech(doc: Document, url: string): Speech {
     const speech: Speech = {
       url,
       title,
-      speaker,
-      occasion,
+      speaker: cleanField(speaker),
+      occasion: cleanField(occasion),
       date: clean.date ?? pubDate ?? pageDate,
-      source,
+      source: cleanField(source),
       paragraphs,
       contentHash: hashParagraphs(paragraphs),
       via,

@@ -12,6 +12,63 @@ export function trimText(text: string): string {
   return text.replace(EDGE_SPACE, '');
 }
 
+/**
+ * Invisible format characters a page can carry: zero-width spaces/joiners, BOM, word joiner, bidi marks,
+ * embeddings, overrides and isolates. Bidi controls re-order the text around them on screen (in Yandu's
+ * own UI and exports too), zero-width ones break search and comparison; none is part of what a reader reads.
+ */
+const INVISIBLE = /[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069\u061c]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/**
+ * `text` without invisible format characters. Applied once, at extraction, to paragraphs and every metadata
+ * field: paragraphs are what highlights anchor on, so the result must depend on the page text alone.
+ */
+export function stripInvisible(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text;
+}
+
+/** stripInvisible for an optional field; a field left empty becomes null. */
+export function cleanField(text: string | null): string | null {
+  if (text === null) return null;
+  const t = trimText(stripInvisible(text));
+  return t ? t : null;
+}
+
+/** Paragraphs longer than this are split at sentence ends (one huge block takes the reader seconds to lay out). */
+export const MAX_PARAGRAPH = 3000;
+/** A sentence end and the closing quotes or brackets that belong to it. */
+const SENTENCE_END = /[。！？!?][”’」』）)》]*/g;
+
+/**
+ * A paragraph longer than `max` as several, each cut after the last sentence end (。！？) that keeps it
+ * within `max`, or after the first one beyond when a sentence is longer than that. Text without a sentence
+ * end stays whole. Deterministic, and the pieces joined give the paragraph back (minus edge spaces).
+ */
+export function splitLongParagraph(text: string, max = MAX_PARAGRAPH): string[] {
+  if (text.length <= max) return [text];
+  const pieces: string[] = [];
+  let start = 0;
+  while (text.length - start > max) {
+    let cut = -1;
+    SENTENCE_END.lastIndex = start;
+    for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+      const end = m.index + m[0].length;
+      if (end - start > max && cut >= 0) break;
+      cut = end;
+      if (end - start > max) break;
+    }
+    // No sentence end left, or only the text's own final one: the rest stays whole.
+    if (cut < 0 || cut >= text.length) break;
+    const piece = trimText(text.slice(start, cut));
+    if (piece) pieces.push(piece);
+    start = cut;
+  }
+  const rest = trimText(text.slice(start));
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
 /** Folds half-width punctuation and spaces away so that two renderings of one line compare equal. */
 export function foldForCompare(text: string): string {
   return text
