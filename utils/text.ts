@@ -38,7 +38,7 @@ export function cleanField(text: string | null): string | null {
 /** Paragraphs longer than this are split at sentence ends (one huge block takes the reader seconds to lay out). */
 export const MAX_PARAGRAPH = 3000;
 /** A sentence end and the closing quotes or brackets that belong to it. */
-const SENTENCE_END = /[。！？!?][”’」』）)》]*/g;
+const SENTENCE_END = /[。！？][”’」』）)》]*/g;
 
 /**
  * A paragraph longer than `max` as several, each cut after the last sentence end (。！？) that keeps it
