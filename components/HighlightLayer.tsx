@@ -55,6 +55,8 @@ function isTyping(target: EventTarget | null): boolean {
 export interface HighlightState {
   /** null until the stored highlights have been read. */
   placements: Placement[] | null;
+  /** The speech's database id ('' until the database code has loaded). */
+  speechId: string;
   studyNote: Note | undefined;
   draftIds: ReadonlySet<string>;
   drafts: DraftStore | null;
@@ -402,6 +404,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
 
   return {
     placements: placed?.placements ?? null,
+    speechId,
     studyNote,
     draftIds: useMemo(() => {
       const ids = new Set<string>();

@@ -37,6 +37,22 @@ export function PrintIcon() {
   );
 }
 
+export function LibraryIcon() {
+  return (
+    <Icon>
+      <path d="M4 3h3v14H4zM9 3h3v14H9zM14 4l3 .8-3.2 12.2-3-.8" />
+    </Icon>
+  );
+}
+
+export function ExportIcon() {
+  return (
+    <Icon>
+      <path d="M10 3v9M6.5 8.5 10 12l3.5-3.5M4 14v2a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1v-2" />
+    </Icon>
+  );
+}
+
 export function CloseIcon() {
   return (
     <Icon>

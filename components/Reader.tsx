@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { buildBlocks } from '@/utils/reader-model';
+import { buildBlocks, highlightIdFromHash } from '@/utils/reader-model';
 import {
   type CategoryStyle,
   DEFAULT_HIGHLIGHT_CATEGORIES,
@@ -11,7 +11,7 @@ import {
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } from '@/utils/types';
 import { ChangeBanner, VersionBanner } from './ChangeBanner';
 import { useHighlights } from './HighlightLayer';
-import { NotesIcon, OutlineIcon, PrintIcon } from './Icons';
+import { ExportIcon, LibraryIcon, NotesIcon, OutlineIcon, PrintIcon } from './Icons';
 import { NotesPanel } from './NotesPanel';
 import { OutlinePanel } from './OutlinePanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -117,6 +117,9 @@ export function Reader({
     forceMarks: props.forceMarks,
   });
   const highlightCount = hl.placements?.length ?? 0;
+  // reader.html?…#h=<id> (the library's task list and search): go to that highlight once it is placed;
+  // one that is missing or could not be placed shows the notes panel, where 未能定位 lists it.
+  const [wantedHighlight, setWantedHighlight] = useState(() => highlightIdFromHash(location.hash));
   // The side column: the outline (with a 批注 tab), or the notes when asked for. It never appears on its
   // own after the text is painted: the text must not jump sideways when the highlights arrive.
   const hasSide = hasOutline || notesWanted;
@@ -167,6 +170,18 @@ export function Reader({
     if (narrow) setDrawerOpen(false);
     hl.goTo(id);
   };
+  useEffect(() => {
+    if (!wantedHighlight || !hl.placements) return;
+    setWantedHighlight(null);
+    const placement = hl.placements.find((p) => p.highlight.id === wantedHighlight);
+    if (placement?.selector) {
+      hl.goTo(wantedHighlight);
+      return;
+    }
+    setSideTab('notes');
+    setNotesWanted(true);
+    if (narrow) setDrawerOpen(true);
+  }, [wantedHighlight, hl.placements]);
   const closeSettings = useCallback((returnFocus: boolean) => {
     setSettingsOpen(false);
     if (returnFocus) settingsButton.current?.focus();
@@ -305,6 +320,28 @@ export function Reader({
             Aa
           </span>
         </button>
+        <a
+          class="yd-icon-button yd-library-link"
+          href="library.html"
+          target="_blank"
+          rel="noopener"
+          aria-label={i18n.t('readerLibrary')}
+          title={i18n.t('readerLibrary')}
+        >
+          <LibraryIcon />
+        </a>
+        <a
+          class="yd-icon-button yd-export-link"
+          // The speech's id comes with the database code, just after the first paint.
+          href={hl.speechId ? `export.html?speeches=${encodeURIComponent(hl.speechId)}` : undefined}
+          aria-disabled={hl.speechId ? undefined : 'true'}
+          target="_blank"
+          rel="noopener"
+          aria-label={i18n.t('readerExportNotes')}
+          title={i18n.t('readerExportNotes')}
+        >
+          <ExportIcon />
+        </a>
         <button
           type="button"
           class="yd-icon-button yd-print-button"

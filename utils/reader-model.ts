@@ -239,3 +239,17 @@ export function webHref(url: string): string | null {
     return null;
   }
 }
+
+/**
+ * The highlight named by a reader address's fragment, `#h=<encodeURIComponent(id)>` (links from the
+ * library's task list and search). Null when there is none or it cannot be decoded.
+ */
+export function highlightIdFromHash(hash: string): string | null {
+  const match = /^#?h=(.+)$/.exec(hash);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]) || null;
+  } catch {
+    return null;
+  }
+}
