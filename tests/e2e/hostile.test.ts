@@ -96,6 +96,14 @@ async function openInReader(b: YanduBrowser, path: string, title: string): Promi
     `the reader to show ${title}`,
     30_000,
   );
+  // Callers seed highlights and notes next: the speech must be stored first, or the reader's own save
+  // (after its first paint) can land after the seeding (seen in Firefox).
+  await b.waitFor(
+    () => document.documentElement.dataset.yanduSaved === 'true',
+    undefined,
+    'the reader to store the speech',
+    30_000,
+  );
 }
 
 interface Inertness {
