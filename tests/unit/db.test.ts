@@ -84,15 +84,13 @@ describe('database schema', () => {
         updated: 1,
       },
     ]);
-    await v1
-      .table('notes')
-      .put({
-        id: 'ordoszgh.gov.cn/a.html',
-        speechId: 'ordoszgh.gov.cn/a.html',
-        text: '心得',
-        created: 1,
-        updated: 3,
-      });
+    await v1.table('notes').put({
+      id: 'ordoszgh.gov.cn/a.html',
+      speechId: 'ordoszgh.gov.cn/a.html',
+      text: '心得',
+      created: 1,
+      updated: 3,
+    });
     v1.close();
 
     const db = new YanduDB(name);
