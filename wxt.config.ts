@@ -10,6 +10,8 @@ export default defineConfig({
   // options key (`fallback`) as if it were an export, breaking the build; they would also shadow names such
   // as vitest's `describe` with utils/anchor.ts's.
   imports: false,
+  // The Firefox store asks for the sources; test screenshots and bench output are not sources.
+  zip: { excludeSources: ['tests/artifacts/**', 'bench/out/**', '**/.tmp-*'] },
   // Firefox gets MV3 too: one manifest shape for both browsers, `optional_host_permissions` as Chrome has it,
   // and the CSS Custom Highlight API we paint with exists from Firefox 140 on. See README.
   manifestVersion: 3,
