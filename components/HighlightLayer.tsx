@@ -1,10 +1,9 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { makeHighlight, type Placement, placeHighlights } from '@/utils/highlights';
-import { createPainter, type Painter } from '@/utils/paint';
+import type { Placement, placeHighlights } from '@/utils/highlights';
+import type { Painter } from '@/utils/paint';
 import type { HighlightCategorySettings } from '@/utils/settings';
-import { selectorFromRange } from '@/utils/text-range';
 import {
   HIGHLIGHT_CATEGORIES,
   type Highlight,
@@ -13,16 +12,20 @@ import {
   type OutlineNode,
   type TextSelector,
 } from '@/utils/types';
-import { type DraftStore, HighlightEditor } from './HighlightEditor';
-import { HighlightToolbar } from './HighlightToolbar';
+import type { DraftStore } from './HighlightEditor';
 import { scrollToParagraph } from './scroll-to-paragraph';
 
-/** The database modules, loaded after the first paint (Dexie never delays the text). */
+/**
+ * The database modules and the highlight code and UI, loaded after the first paint (neither Dexie nor
+ * anchoring delays the text).
+ */
 interface Stores {
   library: typeof import('@/utils/library');
   drafts: typeof import('@/utils/drafts');
   db: typeof import('@/utils/db');
+  ui: HighlightUi;
 }
+export type HighlightUi = typeof import('./highlight-ui');
 
 let storesPromise: Promise<Stores> | undefined;
 function loadStores(): Promise<Stores> {
@@ -30,7 +33,8 @@ function loadStores(): Promise<Stores> {
     import('@/utils/library'),
     import('@/utils/drafts'),
     import('@/utils/db'),
-  ]).then(([library, drafts, db]) => ({ library, drafts, db }));
+    import('./highlight-ui'),
+  ]).then(([library, drafts, db, ui]) => ({ library, drafts, db, ui }));
   return storesPromise;
 }
 
@@ -63,6 +67,8 @@ export interface HighlightState {
   /** Draft id of the 学习心得 (null until the database is loaded). */
   draftId: string | null;
   saveStudyNote: ((text: string) => Promise<void>) | null;
+  /** The notes column and study-note components (null until loaded, after the first paint). */
+  ui: HighlightUi | null;
   /** Scroll to a highlight and open it (from the notes panel). */
   goTo: (id: string) => void;
   /** Toolbar, editor and snackbar, to render inside the reader. */
@@ -124,9 +130,9 @@ export function useHighlights(options: HighlightOptions): HighlightState {
    */
   const placeAndPaint = (list: Highlight[], s: Stores) => {
     const article = articleRef.current;
-    const result = placeHighlights(paragraphs, outline, list);
+    const result = s.ui.placeHighlights(paragraphs, outline, list);
     if (article) {
-      painter.current ??= createPainter(article, options.forceMarks);
+      painter.current ??= s.ui.createPainter(article, options.forceMarks);
       const items = result.placements.flatMap((p) =>
         p.selector ? [{ id: p.highlight.id, category: p.highlight.category, selector: p.selector }] : [],
       );
@@ -200,7 +206,14 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const checkSelection = useCallback(() => {
     const article = articleRef.current;
     const selection = document.getSelection();
-    if (readOnly || !article || !selection || selection.rangeCount === 0 || selection.isCollapsed) {
+    if (
+      readOnly ||
+      !stores ||
+      !article ||
+      !selection ||
+      selection.rangeCount === 0 ||
+      selection.isCollapsed
+    ) {
       setPending(null);
       return;
     }
@@ -209,7 +222,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       setPending(null);
       return;
     }
-    const selector = selectorFromRange(range, article, paragraphs);
+    const selector = stores.ui.selectorFromRange(range, article, paragraphs);
     if (!selector) {
       setPending(null);
       return;
@@ -223,7 +236,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
         bottom: rect.bottom + window.scrollY,
       },
     });
-  }, [paragraphs, readOnly]);
+  }, [paragraphs, readOnly, stores]);
 
   useEffect(() => {
     let frame = 0;
@@ -255,7 +268,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
 
   const create = async (category: HighlightCategory, withNote: boolean) => {
     if (!pending || !stores) return;
-    const h = makeHighlight(speechId, pending.selector, category, outline);
+    const h = stores.ui.makeHighlight(speechId, pending.selector, category, outline);
     setLast(category);
     try {
       localStorage.setItem(LAST_CATEGORY, category);
@@ -348,7 +361,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const layer = (
     <>
       {pending && stores ? (
-        <HighlightToolbar
+        <stores.ui.HighlightToolbar
           categories={categories}
           last={last}
           at={pending.at}
@@ -357,7 +370,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
         />
       ) : null}
       {editing && editingHighlight && drafts && stores ? (
-        <HighlightEditor
+        <stores.ui.HighlightEditor
           key={editing.id}
           highlight={editingHighlight}
           categories={categories}
@@ -405,6 +418,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   return {
     placements: placed?.placements ?? null,
     speechId,
+    ui: stores?.ui ?? null,
     studyNote,
     draftIds: useMemo(() => {
       const ids = new Set<string>();

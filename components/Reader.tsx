@@ -12,11 +12,9 @@ import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } 
 import { ChangeBanner, VersionBanner } from './ChangeBanner';
 import { useHighlights } from './HighlightLayer';
 import { ExportIcon, LibraryIcon, NotesIcon, OutlineIcon, PrintIcon } from './Icons';
-import { NotesPanel } from './NotesPanel';
 import { OutlinePanel } from './OutlinePanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SpeechArticle } from './SpeechArticle';
-import { StudyNote } from './StudyNote';
 import { scrollToParagraph } from './scroll-to-paragraph';
 import { useReadingPosition } from './use-reading-position';
 import { useRememberedPosition } from './use-remembered-position';
@@ -381,8 +379,8 @@ export function Reader({
           tabs={tabs}
         />
       ) : null}
-      {tab === 'notes' && (hasSide || narrow) ? (
-        <NotesPanel
+      {hl.ui && tab === 'notes' && (hasSide || narrow) ? (
+        <hl.ui.NotesPanel
           id="yd-notes"
           class={drawerOpen ? 'is-open' : undefined}
           outline={outline}
@@ -397,7 +395,7 @@ export function Reader({
           inert={narrow && !drawerOpen}
           studyNote={
             hl.drafts && hl.draftId ? (
-              <StudyNote
+              <hl.ui.StudyNote
                 note={hl.studyNote}
                 drafts={hl.drafts}
                 draftId={hl.draftId}

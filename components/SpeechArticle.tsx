@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact';
-import { memo } from 'preact/compat';
+import { Component, type ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import {
@@ -96,26 +95,37 @@ function BlockView({ block }: { block: Block }) {
 
 /**
  * Title block and body. Text only: every string from the page becomes a text node, and the only
- * elements are the ones written here. Memoised: scrolling updates the panel, never the text.
+ * elements are the ones written here. Re-rendered only for a new speech or blocks: scrolling updates the
+ * panel, never the text. (A class rather than preact/compat's memo: compat's global vnode hook would
+ * rewrite the props of every element of the reader.)
  */
-export const SpeechArticle = memo(function SpeechArticle({ speech, blocks }: SpeechArticleProps) {
-  const characters = countCharacters(speech.paragraphs);
-  return (
-    <article class="yd-article" lang="zh-CN">
-      <header class="yd-title-block">
-        <h1 class="yd-title">{speech.title || i18n.t('readerUntitled')}</h1>
-        <MetaLine speech={speech} />
-        {characters > 0 ? (
-          <p class="yd-length">
-            {i18n.t('readerLength', [characters.toLocaleString('zh-CN'), String(readingMinutes(characters))])}
-          </p>
-        ) : null}
-      </header>
-      <div class="yd-body">
-        {blocks.map((block) => (
-          <BlockView key={block.para} block={block} />
-        ))}
-      </div>
-    </article>
-  );
-});
+export class SpeechArticle extends Component<SpeechArticleProps> {
+  override shouldComponentUpdate(next: SpeechArticleProps): boolean {
+    return next.speech !== this.props.speech || next.blocks !== this.props.blocks;
+  }
+
+  override render({ speech, blocks }: SpeechArticleProps) {
+    const characters = countCharacters(speech.paragraphs);
+    return (
+      <article class="yd-article" lang="zh-CN">
+        <header class="yd-title-block">
+          <h1 class="yd-title">{speech.title || i18n.t('readerUntitled')}</h1>
+          <MetaLine speech={speech} />
+          {characters > 0 ? (
+            <p class="yd-length">
+              {i18n.t('readerLength', [
+                characters.toLocaleString('zh-CN'),
+                String(readingMinutes(characters)),
+              ])}
+            </p>
+          ) : null}
+        </header>
+        <div class="yd-body">
+          {blocks.map((block) => (
+            <BlockView key={block.para} block={block} />
+          ))}
+        </div>
+      </article>
+    );
+  }
+}

@@ -1,4 +1,5 @@
 import { storage } from '@wxt-dev/storage';
+import { browser } from 'wxt/browser';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './types';
 
 /**
@@ -50,45 +51,62 @@ export function fontSizePx(step: ReaderSizeStep): number {
   return READER_FONT_SIZES[step];
 }
 
-export const readerSettingsItem = storage.defineItem<ReaderSettings>('local:readerSettings', {
-  version: 1,
-  fallback: { ...DEFAULT_READER_SETTINGS },
-  // Version 1 is the first shape. When it changes, bump `version` and add `2: (v1) => v2` here.
-  migrations: {},
-});
+/**
+ * Storage items are defined on first use, not when this module loads: defining a versioned item reads
+ * storage twice at once (its migration check), and the reader reads its start-up settings in one call
+ * instead (`loadStartupSettings`).
+ */
+function lazily<T>(define: () => T): () => T {
+  let item: T | undefined;
+  return () => {
+    item ??= define();
+    return item;
+  };
+}
+
+export const readerSettingsItem = lazily(() =>
+  storage.defineItem<ReaderSettings>('local:readerSettings', {
+    version: 1,
+    fallback: { ...DEFAULT_READER_SETTINGS },
+    // Version 1 is the first shape. When it changes, bump `version` and add `2: (v1) => v2` here.
+    migrations: {},
+  }),
+);
 
 /**
  * "Open the reader automatically on speech pages". A key of its own, not part of readerSettings, so
  * the content script (which must stay tiny) can read one boolean: `browser.storage.local.get('autoOpenReader')`.
  */
-export const autoOpenReaderItem = storage.defineItem<boolean>('local:autoOpenReader', {
-  version: 1,
-  fallback: false,
-  migrations: {},
-});
+export const autoOpenReaderItem = lazily(() =>
+  storage.defineItem<boolean>('local:autoOpenReader', {
+    version: 1,
+    fallback: false,
+    migrations: {},
+  }),
+);
 
 export async function loadReaderSettings(): Promise<ReaderSettings> {
-  return normalizeReaderSettings(await readerSettingsItem.getValue());
+  return normalizeReaderSettings(await readerSettingsItem().getValue());
 }
 
 /** Merge a change into the stored settings and return what is now stored. */
 export async function saveReaderSettings(change: Partial<ReaderSettings>): Promise<ReaderSettings> {
   const next = normalizeReaderSettings({ ...(await loadReaderSettings()), ...change });
-  await readerSettingsItem.setValue(next);
+  await readerSettingsItem().setValue(next);
   return next;
 }
 
 export async function loadAutoOpenReader(): Promise<boolean> {
-  return (await autoOpenReaderItem.getValue()) === true;
+  return (await autoOpenReaderItem().getValue()) === true;
 }
 
 export async function saveAutoOpenReader(on: boolean): Promise<void> {
-  await autoOpenReaderItem.setValue(on);
+  await autoOpenReaderItem().setValue(on);
 }
 
 /** Follow changes made in another reader tab. Returns the function that stops listening. */
 export function watchReaderSettings(onChange: (settings: ReaderSettings) => void): () => void {
-  return readerSettingsItem.watch((value) => onChange(normalizeReaderSettings(value)));
+  return readerSettingsItem().watch((value) => onChange(normalizeReaderSettings(value)));
 }
 
 /**
@@ -129,18 +147,17 @@ export function normalizeCategorySettings(value: unknown): HighlightCategorySett
   return out;
 }
 
-export const highlightCategoriesItem = storage.defineItem<HighlightCategorySettings>(
-  'local:highlightCategories',
-  {
+export const highlightCategoriesItem = lazily(() =>
+  storage.defineItem<HighlightCategorySettings>('local:highlightCategories', {
     version: 1,
     fallback: normalizeCategorySettings(undefined),
     // Version 1 is the first shape. When it changes, bump `version` and add `2: (v1) => v2` here.
     migrations: {},
-  },
+  }),
 );
 
 export async function loadCategorySettings(): Promise<HighlightCategorySettings> {
-  return normalizeCategorySettings(await highlightCategoriesItem.getValue());
+  return normalizeCategorySettings(await highlightCategoriesItem().getValue());
 }
 
 /** Change one category's name or colour; returns what is now stored. */
@@ -150,10 +167,30 @@ export async function saveCategoryStyle(
 ): Promise<HighlightCategorySettings> {
   const current = await loadCategorySettings();
   const next = normalizeCategorySettings({ ...current, [id]: { ...current[id], ...change } });
-  await highlightCategoriesItem.setValue(next);
+  await highlightCategoriesItem().setValue(next);
   return next;
 }
 
 export function watchCategorySettings(onChange: (settings: HighlightCategorySettings) => void): () => void {
-  return highlightCategoriesItem.watch((value) => onChange(normalizeCategorySettings(value)));
+  return highlightCategoriesItem().watch((value) => onChange(normalizeCategorySettings(value)));
+}
+
+export interface StartupSettings {
+  settings: ReaderSettings;
+  autoOpen: boolean;
+  categories: HighlightCategorySettings;
+}
+
+/**
+ * Everything the reader needs before its first paint, in ONE storage read (each read is a round trip to
+ * the browser process). The keys are the items' storage keys above; all are still at version 1, so
+ * there is nothing to migrate and the stored values are read as they are (and normalised).
+ */
+export async function loadStartupSettings(): Promise<StartupSettings> {
+  const stored = await browser.storage.local.get(['readerSettings', 'autoOpenReader', 'highlightCategories']);
+  return {
+    settings: normalizeReaderSettings(stored.readerSettings),
+    autoOpen: stored.autoOpenReader === true,
+    categories: normalizeCategorySettings(stored.highlightCategories),
+  };
 }

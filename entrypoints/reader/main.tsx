@@ -8,12 +8,10 @@ import { buildOutline } from '@/utils/outline';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
-  type HighlightCategorySettings,
-  loadAutoOpenReader,
-  loadCategorySettings,
-  loadReaderSettings,
+  loadStartupSettings,
   normalizeReaderSettings,
   type ReaderSettings,
+  type StartupSettings,
   saveAutoOpenReader,
   saveCategoryStyle,
   saveReaderSettings,
@@ -110,14 +108,20 @@ async function load(url: string, key: string | null): Promise<Loaded | null> {
   return stored ? { speech: stored, fresh: false } : null;
 }
 
-/** After the first full paint: a rAF runs before the paint, a task queued from it runs after. */
-function markPainted(value: string) {
-  const done = () => {
-    performance.mark('yandu:painted');
-    document.documentElement.dataset.yanduReady = value;
-  };
-  if (document.visibilityState === 'hidden') setTimeout(done, 0);
-  else requestAnimationFrame(() => setTimeout(done, 0));
+/**
+ * After the first full paint: a rAF runs before the paint, a task queued from it runs after. Resolves
+ * then, so that what is not needed for the first paint (the database code, watchers) starts after it.
+ */
+function markPainted(value: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      performance.mark('yandu:painted');
+      document.documentElement.dataset.yanduReady = value;
+      resolve();
+    };
+    if (document.visibilityState === 'hidden') setTimeout(done, 0);
+    else requestAnimationFrame(() => setTimeout(done, 0));
+  });
 }
 
 /**
@@ -158,13 +162,15 @@ async function main() {
     () => render(<ReaderNotice message={i18n.t('readerLoading')} url="" theme={cachedTheme} />, app),
     400,
   );
-  const settingsReady = Promise.all([
-    loadReaderSettings().catch(() => ({ ...DEFAULT_READER_SETTINGS })),
-    loadAutoOpenReader().catch(() => false),
-    loadCategorySettings().catch((): HighlightCategorySettings => ({ ...DEFAULT_HIGHLIGHT_CATEGORIES })),
-  ]);
+  const settingsReady = loadStartupSettings().catch(
+    (): StartupSettings => ({
+      settings: { ...DEFAULT_READER_SETTINGS },
+      autoOpen: false,
+      categories: { ...DEFAULT_HIGHLIGHT_CATEGORIES },
+    }),
+  );
   const version = params.get('version');
-  const [loaded, [settings, autoOpen, categories]] = await Promise.all([
+  const [loaded, { settings, autoOpen, categories }] = await Promise.all([
     (version ? loadVersion(url, version) : load(url, params.get('snapshot'))).catch((error: unknown) => {
       console.warn('[yandu] could not load the speech', error);
       return null;
@@ -182,7 +188,7 @@ async function main() {
         ? i18n.t('readerEmpty')
         : i18n.t('readerNotFound');
     render(<ReaderNotice message={message} url={url} theme={settings.theme} />, app);
-    markPainted('missing');
+    void markPainted('missing');
     return;
   }
 
@@ -215,7 +221,7 @@ async function main() {
     );
   show();
   performance.mark('yandu:rendered');
-  markPainted('true');
+  await markPainted('true');
   // Another reader tab changed the settings: follow. The tab being used ignores the echo of its own
   // writes, which could otherwise undo a newer click for a moment.
   watchReaderSettings((next) => {
