@@ -186,7 +186,9 @@ async function main() {
       ? i18n.t('versionNotFound')
       : loaded
         ? i18n.t('readerEmpty')
-        : i18n.t('readerNotFound');
+        : // Nothing was sent and nothing is stored: that says nothing about the original page, which
+          // the notice offers to open.
+          i18n.t('readerNoCopy');
     render(<ReaderNotice message={message} url={url} theme={settings.theme} />, app);
     void markPainted('missing');
     return;

@@ -322,7 +322,8 @@ forEachBrowser('Reader view', (b) => {
         }),
         undefined,
       );
-      assert.match(notice.text, /找不到这篇讲话/);
+      assert.match(notice.text, /本机没有保存这篇讲话的副本/);
+      assert.doesNotMatch(notice.text, /原网页不可用/);
       assert.equal(notice.link, urlOf(news));
       assert.ok(!notice.heading && !notice.outline, 'a notice, not an empty reader');
     },

@@ -136,7 +136,9 @@ describe('reader page loading', () => {
   it('says so, with a link to the original, when the speech is neither sent nor stored', async () => {
     background({});
     expect(await openReader(`url=${encodeURIComponent(SPEECH_URL)}`)).toBe('missing');
-    expect(document.querySelector('main')?.textContent).toContain('找不到这篇讲话');
+    expect(document.querySelector('main')?.textContent).toContain('本机没有保存这篇讲话的副本');
+    // Only the stored copy is missing: nothing may claim the original page is unavailable.
+    expect(document.querySelector('main')?.textContent).not.toContain('原网页不可用');
     expect(document.querySelector('main a')?.getAttribute('href')).toBe(SPEECH_URL);
   });
 
