@@ -1,0 +1,317 @@
+import { render } from 'preact';
+import { i18n } from '#i18n';
+import { Reader } from '@/components/Reader';
+import { ReaderNotice } from '@/components/ReaderNotice';
+import { extractSpeech } from '@/utils/extract';
+import { type Protocol, send } from '@/utils/messages';
+import { buildOutline } from '@/utils/outline';
+import {
+  DEFAULT_HIGHLIGHT_CATEGORIES,
+  DEFAULT_READER_SETTINGS,
+  loadStartupSettings,
+  normalizeReaderSettings,
+  type ReaderSettings,
+  type StartupSettings,
+  saveAutoOpenReader,
+  saveCategoryStyle,
+  saveReaderSettings,
+  watchCategorySettings,
+  watchReaderSettings,
+} from '@/utils/settings';
+import type { SpeechRecord, SpeechWithOutline } from '@/utils/types';
+
+/**
+ * The reader itself, loaded by main.tsx (which has already asked for the snapshot).
+ * reader.html?url=<original url>[&snapshot=<key>]. The URL names the speech, so reload and bookmarks
+ * work; `snapshot` is one-shot (the page the tab just left), dropped from the address once used so a
+ * reload reads the stored copy (which also works offline). reader.html?url=…&version=<contentHash> shows
+ * an archived earlier copy of the speech, read-only, with its highlights.
+ */
+type Loaded =
+  | {
+      speech: SpeechWithOutline;
+      /** Extracted just now from the live page: store it (after painting). */
+      fresh: boolean;
+      /** An archived earlier copy (read-only): when it was replaced. */
+      archived?: number;
+    }
+  /** The page was there but held no text to show, and no earlier copy is stored. */
+  | { empty: true };
+
+/** The page the tab just left, as main.tsx asked the background for it. */
+export type SnapshotReply = Protocol['reader:snapshot']['res'] | null;
+
+async function fromSnapshot(reply: Promise<SnapshotReply>): Promise<SpeechWithOutline | null> {
+  const snapshot = await reply.catch(() => null);
+  if (!snapshot) return null;
+  const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
+  performance.mark('yandu:snapshot');
+  const speech = extractSpeech(doc, snapshot.url);
+  performance.mark('yandu:extracted');
+  return { ...speech, outline: buildOutline(speech.paragraphs) };
+}
+
+/** The database code (Dexie) loads only when needed, so it never delays a fresh snapshot's first paint. */
+async function storedCopy(url: string): Promise<SpeechWithOutline | undefined> {
+  if (!url) return undefined;
+  return (await import('@/utils/library')).loadSpeech(url);
+}
+
+/**
+ * The live page, fetched and extracted in the background when the reader opened a stored copy (the
+ * extension page has host permission for the portal). Null when unreachable (offline): nothing is said.
+ */
+async function fetchLive(url: string): Promise<SpeechWithOutline | null> {
+  if (!/^https?:/.test(url)) return null;
+  try {
+    const response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(20_000) });
+    if (!response.ok) return null;
+    const bytes = await response.arrayBuffer();
+    const doc = new DOMParser().parseFromString(
+      decodePage(bytes, response.headers.get('content-type')),
+      'text/html',
+    );
+    const speech = extractSpeech(doc, url);
+    return speech.paragraphs.length > 0 ? { ...speech, outline: buildOutline(speech.paragraphs) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Pages may be GBK: the charset comes from the header, else a <meta> near the top, else UTF-8. */
+function decodePage(bytes: ArrayBuffer, contentType: string | null): string {
+  const head = new TextDecoder('latin1').decode(bytes.slice(0, 2048));
+  const charset =
+    /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
+    /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ??
+    'utf-8';
+  try {
+    return new TextDecoder(charset).decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
+}
+
+async function load(
+  url: string,
+  key: string | null,
+  reply: Promise<SnapshotReply> | null,
+): Promise<Loaded | null> {
+  if (key) {
+    const params = new URLSearchParams(location.search);
+    params.delete('snapshot');
+    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
+    const speech = await fromSnapshot(reply ?? send('reader:snapshot', { key })).catch((error: unknown) => {
+      console.warn('[yandu] could not read the page snapshot', error);
+      return null;
+    });
+    if (speech && speech.paragraphs.length > 0) return { speech, fresh: true };
+    // An empty extraction is never stored over a good copy; the stored copy is shown instead, if any.
+    if (speech) {
+      const stored = await storedCopy(url);
+      return stored ? { speech: stored, fresh: false } : { empty: true };
+    }
+  }
+  const stored = await storedCopy(url);
+  return stored ? { speech: stored, fresh: false } : null;
+}
+
+/**
+ * After the first full paint: a rAF runs before the paint, a task queued from it runs after. Resolves
+ * then, so that what is not needed for the first paint (the database code, watchers) starts after it.
+ */
+function markPainted(value: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      performance.mark('yandu:painted');
+      document.documentElement.dataset.yanduReady = value;
+      resolve();
+    };
+    if (document.visibilityState === 'hidden') setTimeout(done, 0);
+    else requestAnimationFrame(() => setTimeout(done, 0));
+  });
+}
+
+/**
+ * The theme is also cached in this page's localStorage, which can be read synchronously before the
+ * settings arrive: a dark-theme reader never flashes white while loading.
+ */
+const THEME_CACHE = 'yandu:theme';
+
+function cacheTheme(theme: string) {
+  document.documentElement.dataset.ydTheme = theme;
+  try {
+    localStorage.setItem(THEME_CACHE, theme);
+  } catch {
+    // storage disabled: only the flash comes back
+  }
+}
+
+function restoreCachedTheme(): ReaderSettings['theme'] {
+  try {
+    const theme = normalizeReaderSettings({ theme: localStorage.getItem(THEME_CACHE) }).theme;
+    document.documentElement.dataset.ydTheme = theme;
+    return theme;
+  } catch {
+    return DEFAULT_READER_SETTINGS.theme;
+  }
+}
+
+/** `snapshot`: the background's answer for ?snapshot=<key>, asked for by main.tsx before this loaded. */
+export async function main(snapshot: Promise<SnapshotReply> | null) {
+  const cachedTheme = restoreCachedTheme();
+  const app = document.getElementById('app') as HTMLElement;
+  const params = new URLSearchParams(location.search);
+  const url = params.get('url') ?? '';
+
+  // Only say "preparing" if it takes long enough to notice; a flash of it would be noise.
+  const slow = setTimeout(
+    () => render(<ReaderNotice message={i18n.t('readerLoading')} url="" theme={cachedTheme} />, app),
+    400,
+  );
+  const settingsReady = loadStartupSettings().catch(
+    (): StartupSettings => ({
+      settings: { ...DEFAULT_READER_SETTINGS },
+      autoOpen: false,
+      categories: { ...DEFAULT_HIGHLIGHT_CATEGORIES },
+    }),
+  );
+  const version = params.get('version');
+  const [loaded, { settings, autoOpen, categories }] = await Promise.all([
+    (version ? loadVersion(url, version) : load(url, params.get('snapshot'), snapshot)).catch(
+      (error: unknown) => {
+        console.warn('[yandu] could not load the speech', error);
+        return null;
+      },
+    ),
+    settingsReady,
+  ]);
+  clearTimeout(slow);
+  performance.mark('yandu:loaded');
+  cacheTheme(settings.theme);
+
+  if (!loaded || 'empty' in loaded) {
+    const message = version
+      ? i18n.t('versionNotFound')
+      : loaded
+        ? i18n.t('readerEmpty')
+        : // Nothing was sent and nothing is stored: that says nothing about the original page, which
+          // the notice offers to open.
+          i18n.t('readerNoCopy');
+    render(<ReaderNotice message={message} url={url} theme={settings.theme} />, app);
+    void markPainted('missing');
+    return;
+  }
+
+  const { fresh } = loaded;
+  // What is shown; replaced when the live page turns out to have changed.
+  let speech = loaded.speech;
+  let change: { changedAt: number; previousHash?: string } | undefined;
+  let currentSettings = settings;
+  let currentCategories = categories;
+  if (speech.title) document.title = speech.title;
+  const show = () =>
+    render(
+      <Reader
+        // A new text is a new reader: painting and positions start again on it.
+        key={speech.contentHash}
+        speech={speech}
+        settings={currentSettings}
+        autoOpen={autoOpen}
+        categories={currentCategories}
+        change={change}
+        version={loaded.archived !== undefined ? { archived: loaded.archived } : undefined}
+        onSettingsChange={(next) => {
+          cacheTheme(next.theme);
+          void saveReaderSettings(next);
+        }}
+        onAutoOpenChange={(on) => void saveAutoOpenReader(on)}
+        onCategoryChange={(id, change) => void saveCategoryStyle(id, change)}
+      />,
+      app,
+    );
+  show();
+  performance.mark('yandu:rendered');
+  await markPainted('true');
+  // Another reader tab changed the settings: follow. The tab being used ignores the echo of its own
+  // writes, which could otherwise undo a newer click for a moment.
+  watchReaderSettings((next) => {
+    if (document.hasFocus()) return;
+    cacheTheme(next.theme);
+    currentSettings = next;
+    show();
+  });
+  watchCategorySettings((next) => {
+    if (document.hasFocus()) return;
+    currentCategories = next;
+    show();
+  });
+  if (loaded.archived !== undefined) return;
+
+  /** Store a text extracted from the live page; when it differs from the stored copy, show it and say so. */
+  const store = async (extracted: SpeechWithOutline, showIfChanged: boolean) => {
+    const library = await import('@/utils/library');
+    const savedAt = Date.now();
+    const record: SpeechRecord = await library.saveOpenedSpeech(extracted, savedAt);
+    document.documentElement.dataset.yanduSaved = 'true';
+    if (!library.justChanged(record, savedAt)) return;
+    change = { changedAt: savedAt, previousHash: record.previousHash };
+    if (showIfChanged) {
+      speech = extracted;
+      if (speech.title) document.title = speech.title;
+    }
+    show();
+    document.documentElement.dataset.yanduChanged = record.previousHash ?? 'true';
+  };
+
+  if (fresh) {
+    // Stored after the first paint so the database never delays the text. `yanduSaved` tells tests
+    // (and anyone reloading right away) that the offline copy exists.
+    store(speech, false).catch((error: unknown) => console.warn('[yandu] could not store the speech', error));
+  } else {
+    // A stored copy was shown: look at the live page in the background and apply a change if there is one.
+    const stored = speech;
+    fetchLive(url)
+      .then((live) => (live && live.contentHash !== stored.contentHash ? store(live, true) : undefined))
+      .catch((error: unknown) => console.warn('[yandu] could not check the live page', error))
+      .finally(() => {
+        document.documentElement.dataset.yanduLiveChecked = 'true';
+      });
+  }
+}
+
+/** An archived copy, shown read-only with the current record's meta line (speaker, date, source). */
+async function loadVersion(
+  url: string,
+  contentHash: string,
+): Promise<{ speech: SpeechWithOutline; fresh: false; archived: number } | null> {
+  const library = await import('@/utils/library');
+  const [old, current] = await Promise.all([
+    library.loadSpeechVersion(url, contentHash),
+    library.loadSpeech(url),
+  ]);
+  if (!old) return null;
+  const base: SpeechWithOutline = current ?? {
+    url,
+    title: old.title,
+    speaker: null,
+    occasion: null,
+    date: null,
+    source: null,
+    paragraphs: [],
+    contentHash,
+    outline: [],
+  };
+  const speech: SpeechWithOutline = {
+    url,
+    title: old.title,
+    speaker: base.speaker,
+    occasion: base.occasion,
+    date: base.date,
+    source: base.source,
+    paragraphs: old.paragraphs,
+    contentHash: old.contentHash,
+    outline: old.outline,
+  };
+  return { speech, fresh: false, archived: old.archived };
+}
