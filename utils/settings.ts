@@ -186,8 +186,13 @@ export interface StartupSettings {
  * the browser process). The keys are the items' storage keys above; all are still at version 1, so
  * there is nothing to migrate and the stored values are read as they are (and normalised).
  */
-export async function loadStartupSettings(): Promise<StartupSettings> {
-  const stored = await browser.storage.local.get(['readerSettings', 'autoOpenReader', 'highlightCategories']);
+export const STARTUP_KEYS = ['readerSettings', 'autoOpenReader', 'highlightCategories'];
+
+/** `read`: that storage read, when the caller started it earlier (the reader's first script does). */
+export async function loadStartupSettings(
+  read: Promise<Record<string, unknown>> = browser.storage.local.get(STARTUP_KEYS),
+): Promise<StartupSettings> {
+  const stored = await read;
   return {
     settings: normalizeReaderSettings(stored.readerSettings),
     autoOpen: stored.autoOpenReader === true,

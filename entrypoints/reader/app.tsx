@@ -158,7 +158,10 @@ function restoreCachedTheme(): ReaderSettings['theme'] {
 }
 
 /** `snapshot`: the background's answer for ?snapshot=<key>, asked for by main.tsx before this loaded. */
-export async function main(snapshot: Promise<SnapshotReply> | null) {
+export async function main(
+  snapshot: Promise<SnapshotReply> | null,
+  storedSettings?: Promise<Record<string, unknown>>,
+) {
   const cachedTheme = restoreCachedTheme();
   const app = document.getElementById('app') as HTMLElement;
   const params = new URLSearchParams(location.search);
@@ -169,7 +172,7 @@ export async function main(snapshot: Promise<SnapshotReply> | null) {
     () => render(<ReaderNotice message={i18n.t('readerLoading')} url="" theme={cachedTheme} />, app),
     400,
   );
-  const settingsReady = loadStartupSettings().catch(
+  const settingsReady = loadStartupSettings(storedSettings).catch(
     (): StartupSettings => ({
       settings: { ...DEFAULT_READER_SETTINGS },
       autoOpen: false,

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { send } from '@/utils/messages';
 import type { SnapshotReply } from './app';
 
@@ -12,4 +13,9 @@ const params = new URLSearchParams(location.search);
 const key = params.get('snapshot');
 const snapshot: Promise<SnapshotReply> | null =
   key && !params.get('version') ? send('reader:snapshot', { key }).catch(() => null) : null;
-void import('./app').then((app) => app.main(snapshot));
+// The settings too (utils/settings.ts STARTUP_KEYS, not imported: that module would delay this one).
+// Unreadable storage gives the defaults.
+const settings = browser.storage.local
+  .get(['readerSettings', 'autoOpenReader', 'highlightCategories'])
+  .catch(() => ({}));
+void import('./app').then((app) => app.main(snapshot, settings));
