@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { i18n } from '#i18n';
 import { Reader } from '@/components/Reader';
 import { ReaderNotice } from '@/components/ReaderNotice';
-import { extractSpeech } from '@/utils/extract';
+import { extractSpeechWith, needsReadability } from '@/utils/extract-core';
 import { type Protocol, send } from '@/utils/messages';
 import { buildOutline } from '@/utils/outline';
 import {
@@ -18,7 +18,7 @@ import {
   watchCategorySettings,
   watchReaderSettings,
 } from '@/utils/settings';
-import type { SpeechRecord, SpeechWithOutline } from '@/utils/types';
+import type { Speech, SpeechRecord, SpeechWithOutline } from '@/utils/types';
 
 /**
  * The reader itself, loaded by main.tsx (which has already asked for the snapshot).
@@ -41,12 +41,23 @@ type Loaded =
 /** The page the tab just left, as main.tsx asked the background for it. */
 export type SnapshotReply = Protocol['reader:snapshot']['res'] | null;
 
+/**
+ * The TRS fast path first; Readability (half of the reader's code) is loaded only for a page that needs it,
+ * so a portal speech paints without ever downloading or compiling it.
+ */
+async function extract(doc: Document, url: string): Promise<Speech> {
+  const fast = extractSpeechWith(doc, url, null);
+  if (!needsReadability(doc, fast)) return fast;
+  const { Readability } = await import('@mozilla/readability');
+  return extractSpeechWith(doc, url, Readability);
+}
+
 async function fromSnapshot(reply: Promise<SnapshotReply>): Promise<SpeechWithOutline | null> {
   const snapshot = await reply.catch(() => null);
   if (!snapshot) return null;
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('yandu:snapshot');
-  const speech = extractSpeech(doc, snapshot.url);
+  const speech = await extract(doc, snapshot.url);
   performance.mark('yandu:extracted');
   return { ...speech, outline: buildOutline(speech.paragraphs) };
 }
@@ -71,7 +82,7 @@ async function fetchLive(url: string): Promise<SpeechWithOutline | null> {
       decodePage(bytes, response.headers.get('content-type')),
       'text/html',
     );
-    const speech = extractSpeech(doc, url);
+    const speech = await extract(doc, url);
     return speech.paragraphs.length > 0 ? { ...speech, outline: buildOutline(speech.paragraphs) } : null;
   } catch {
     return null;

@@ -139,8 +139,9 @@ describe('hostile pages: the reader', () => {
       }
       for (const a of box.querySelectorAll('a[href]')) {
         const href = a.getAttribute('href') ?? '';
-        // In-page anchors and the reader's own addresses (?url=…) are Yandu's; anything else must be the web.
-        if (/^[#?]/.test(href)) continue;
+        // In-page anchors, the reader's own addresses (?url=…) and its sibling pages (library.html,
+        // export.html?…) are Yandu's; anything else must be the web.
+        if (/^[#?]/.test(href) || /^(?:library|export)\.html(?:[?#]|$)/.test(href)) continue;
         expect(new URL(href).protocol, href).toMatch(/^https?:$/);
       }
       render(null, box);
