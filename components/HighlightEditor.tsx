@@ -99,7 +99,12 @@ export function HighlightEditor(props: HighlightEditorProps) {
   const save = async () => {
     saver.current?.cancel();
     // What the box shows is what is saved (the state can trail an input event by a render).
-    await props.onSaveNote(area.current?.value ?? text);
+    try {
+      await props.onSaveNote(area.current?.value ?? text);
+    } catch {
+      // Not saved (the reader says why): the text stays in the box and as a draft.
+      return;
+    }
     await drafts.clear(draftId).catch(() => {});
     setDirty(false);
     setRestored(false);

@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import type { Placement, placeHighlights } from '@/utils/highlights';
 import type { Painter } from '@/utils/paint';
 import type { HighlightCategorySettings } from '@/utils/settings';
+import { storageErrorMessage } from '@/utils/storage-errors';
 import {
   HIGHLIGHT_CATEGORIES,
   type Highlight,
@@ -116,6 +117,8 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const [pending, setPending] = useState<Pending | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleted, setDeleted] = useState<Highlight | null>(null);
+  /** Why the last save failed (a full disk says so), shown until dismissed or the next save succeeds. */
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [last, setLast] = useState<HighlightCategory>(readLastCategory);
   const painter = useRef<Painter | null>(null);
   const moved = useRef(new Set<string>());
@@ -258,6 +261,25 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     };
   }, [checkSelection]);
 
+  const reportSaveError = (error: unknown) => {
+    console.warn('[yandu] save failed', error);
+    setSaveError(storageErrorMessage(error));
+  };
+  /**
+   * A note save that failed: say why, keep the text as a draft (best effort: on a full disk that may fail
+   * too, but the box still holds it) and reject, so the editor stays open with what was typed.
+   */
+  const saveText = async (write: Promise<void>, draftId: string, text: string) => {
+    try {
+      await write;
+      setSaveError(null);
+    } catch (error) {
+      reportSaveError(error);
+      await stores?.drafts.saveDraft(draftId, text).catch(() => {});
+      throw error;
+    }
+  };
+
   const editorPosition = (id: string, otherwise?: { x: number; y: number }) => {
     const rect = painter.current?.rangeOf(id)?.getBoundingClientRect();
     if (rect && (rect.width || rect.height)) {
@@ -278,7 +300,13 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     const at = { x: pending.at.x, y: pending.at.bottom };
     setPending(null);
     document.getSelection()?.removeAllRanges();
-    await stores.library.addHighlight(h);
+    try {
+      await stores.library.addHighlight(h);
+      setSaveError(null);
+    } catch (error) {
+      reportSaveError(error);
+      return;
+    }
     if (withNote) setEditing({ id: h.id, at, focusNote: true, stack: [h.id] });
   };
 
@@ -336,7 +364,10 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const remove = async (id: string) => {
     if (!stores) return;
     setEditing(null);
-    const h = await stores.library.deleteHighlight(id);
+    const h = await stores.library.deleteHighlight(id).catch((error: unknown) => {
+      reportSaveError(error);
+      return undefined;
+    });
     if (h) setDeleted(h);
   };
 
@@ -389,14 +420,20 @@ export function useHighlights(options: HighlightOptions): HighlightState {
           }
           onCategory={(category) => {
             setLast(category);
-            void stores.library.setCategory(editing.id, category);
+            stores.library.setCategory(editing.id, category).catch(reportSaveError);
           }}
-          onSaveNote={(note) => stores.library.setNote(editing.id, note)}
+          onSaveNote={(note) =>
+            saveText(
+              stores.library.setNote(editing.id, note),
+              stores.drafts.highlightDraftId(editing.id),
+              note,
+            )
+          }
           onDelete={() => void remove(editing.id)}
           onClose={() => setEditing(null)}
         />
       ) : null}
-      {deleted && stores ? (
+      {deleted && stores && !saveError ? (
         <div class="yd-snackbar" role="status">
           <span>{i18n.t('hlDeleted')}</span>
           <span aria-hidden="true">·</span>
@@ -405,10 +442,18 @@ export function useHighlights(options: HighlightOptions): HighlightState {
             onClick={() => {
               const h = deleted;
               setDeleted(null);
-              void stores.library.restoreHighlight(h);
+              stores.library.restoreHighlight(h).catch(reportSaveError);
             }}
           >
             {i18n.t('hlUndo')}
+          </button>
+        </div>
+      ) : null}
+      {saveError ? (
+        <div class="yd-snackbar yd-save-error" role="alert">
+          <span>{saveError}</span>
+          <button type="button" onClick={() => setSaveError(null)}>
+            {i18n.t('hlClose')}
           </button>
         </div>
       ) : null}
@@ -428,7 +473,14 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     drafts,
     draftId: stores ? stores.drafts.studyNoteDraftId(speechId) : null,
     saveStudyNote:
-      stores && !readOnly ? (text: string) => stores.library.saveStudyNote(speechId, text) : null,
+      stores && !readOnly
+        ? (text: string) =>
+            saveText(
+              stores.library.saveStudyNote(speechId, text),
+              stores.drafts.studyNoteDraftId(speechId),
+              text,
+            )
+        : null,
     goTo,
     layer,
   };

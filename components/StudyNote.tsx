@@ -69,7 +69,12 @@ export function StudyNote({ note, drafts, draftId, onSave, readOnly }: StudyNote
   const save = async () => {
     saver.current?.cancel();
     // What the box shows is what is saved (the state can trail an input event by a render).
-    await onSave(box.current?.value ?? text);
+    try {
+      await onSave(box.current?.value ?? text);
+    } catch {
+      // Not saved (the reader says why): the text stays in the box and as a draft.
+      return;
+    }
     await drafts.clear(draftId).catch(() => {});
     setDirty(false);
     setRestored(false);
