@@ -142,4 +142,26 @@ describe('the reader when the disk is full', () => {
     await click(button($('[role="alert"]'), '关闭'));
     expect($('[role="alert"]')).toBeNull();
   });
+
+  it('a 学习心得 that cannot be saved: the message is shown and the text stays', async () => {
+    mount();
+    await painted(0);
+    await click($('.yd-notes-button'));
+    const box = await vi.waitFor(() => {
+      const el = $('.yd-study-note-text') as HTMLTextAreaElement | null;
+      expect(el).not.toBeNull();
+      return el as HTMLTextAreaElement;
+    });
+    await act(async () => {
+      box.value = '帮扶要一户一策';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    quotaFullOn('notes');
+    await click(button($('.yd-study-note'), '保存'));
+    await vi.waitFor(() => expect($('[role="alert"]')?.textContent).toContain(QUOTA_MESSAGE));
+    vi.restoreAllMocks();
+    expect(($('.yd-study-note-text') as HTMLTextAreaElement).value).toBe('帮扶要一户一策');
+    expect(await getDb().notes.get(SPEECH_ID)).toBeUndefined();
+    expect((await getDb().drafts.get(`studyNote:${SPEECH_ID}`))?.text).toBe('帮扶要一户一策');
+  });
 });
