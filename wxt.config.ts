@@ -50,6 +50,16 @@ export default defineConfig({
     plugins: [preact()],
     // Rolldown would fold Dexie's String.fromCharCode(65535) into a raw U+FFFF, and Chrome then refuses
     // the whole extension as "not UTF-8". Escape every non-ASCII character instead (TOOLCHAIN.md item 3).
-    build: { rolldownOptions: { output: { charset: 'ascii' } } },
+    build: {
+      rolldownOptions: { output: { charset: 'ascii' } },
+      // <link rel=modulepreload> in the pages' HTML, so their static imports load in parallel; none added
+      // from script for dynamic imports (a lazy chunk's CSS still is): inserting those links cost the
+      // reader 15 ms of main thread right after its first frame, and an extension's files are local.
+      modulePreload: {
+        polyfill: false,
+        resolveDependencies: (_file: string, deps: string[], context: { hostType: string }) =>
+          context.hostType === 'html' ? deps : deps.filter((dep) => dep.endsWith('.css')),
+      },
+    },
   }),
 });

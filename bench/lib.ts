@@ -14,12 +14,24 @@ export interface Figure {
 
 const figures: Figure[] = [];
 
-export function record(name: string, samples: number[], unit = 'ms'): Figure {
+export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  const median =
-    sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-  const figure = { name, median, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN, unit };
+  if (sorted.length === 0) return Number.NaN;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function record(name: string, samples: number[], unit = 'ms'): Figure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const figure = {
+    name,
+    median: median(sorted),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted.at(-1) ?? Number.NaN,
+    unit,
+  };
   figures.push(figure);
   console.log(formatFigure(figure));
   return figure;

@@ -87,6 +87,8 @@ export interface HighlightOptions {
   readOnly?: boolean;
   /** Paint with <mark> even where the Highlight API exists (tests). */
   forceMarks?: boolean;
+  /** False while only the beginning of a long speech is in the page: highlights are placed once all of it is. */
+  textComplete?: boolean;
 }
 
 interface Pending {
@@ -107,7 +109,7 @@ interface Editing {
  * paints them after the text is on screen, and turns selections, clicks and the H / N keys into edits.
  */
 export function useHighlights(options: HighlightOptions): HighlightState {
-  const { url, paragraphs, outline, articleRef, categories, readOnly } = options;
+  const { url, paragraphs, outline, articleRef, categories, readOnly, textComplete = true } = options;
   const [stores, setStores] = useState<Stores | null>(null);
   const speechId = stores ? stores.db.speechIdFromUrl(url) : '';
   const [highlights, setHighlights] = useState<Highlight[] | null>(null);
@@ -173,6 +175,8 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   // Load the database code and follow this speech's highlights, note and drafts. (A new text remounts the
   // reader, so paragraphs and outline are fixed for this subscription.)
   useEffect(() => {
+    // Nothing is placed on a text that is not all there yet (the rest of a long speech follows the first frame).
+    if (!textComplete) return;
     let live = true;
     const subscriptions: { unsubscribe(): void }[] = [];
     loadStores().then(
@@ -197,7 +201,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       live = false;
       for (const sub of subscriptions) sub.unsubscribe();
     };
-  }, [url]);
+  }, [url, textComplete]);
 
   useEffect(() => () => painter.current?.clear(), []);
 

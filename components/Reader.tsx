@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { buildBlocks, highlightIdFromHash } from '@/utils/reader-model';
+import { buildBlocks, firstFrameBlockCount, highlightIdFromHash } from '@/utils/reader-model';
 import {
   type CategoryStyle,
   DEFAULT_HIGHLIGHT_CATEGORIES,
@@ -17,7 +17,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { SpeechArticle } from './SpeechArticle';
 import { scrollToParagraph } from './scroll-to-paragraph';
 import { useReadingPosition } from './use-reading-position';
-import { useRememberedPosition } from './use-remembered-position';
+import { rememberedPosition, useRememberedPosition } from './use-remembered-position';
 import './reader.css';
 import './highlights.css';
 
@@ -37,6 +37,8 @@ export interface ReaderProps {
   version?: { archived: number };
   /** Paint highlights with <mark> even where the Highlight API exists (tests). */
   forceMarks?: boolean;
+  /** Called once the whole text is in the page (a long speech's first frame shows only its beginning). */
+  onTextComplete?: () => void;
 }
 
 /** ::highlight() rules and their <mark> twins (separate rules: a browser without ::highlight drops a whole list). */
@@ -101,8 +103,46 @@ export function Reader({
 
   const { outline } = speech;
   const blocks = useMemo(() => buildBlocks(speech.paragraphs, outline), [speech.paragraphs, outline]);
+  // A long speech paints its first screens at once and the rest in the task after that frame: the first
+  // frame's style and layout then do not grow with the speech.
+  const [firstFrame] = useState(() =>
+    firstFrameBlockCount(blocks, rememberedPosition(history.state)?.para ?? null),
+  );
+  const [textComplete, setTextComplete] = useState(firstFrame >= blocks.length);
+  useEffect(() => {
+    if (textComplete) {
+      props.onTextComplete?.();
+      return;
+    }
+    // The rest of the text once the first frame is on screen (the browser's first contentful paint),
+    // so its layout never competes with that frame; at the latest after a moment.
+    let done = false;
+    const complete = () => {
+      if (done) return;
+      done = true;
+      observer?.disconnect();
+      clearTimeout(fallback);
+      setTimeout(() => setTextComplete(true), 0);
+    };
+    const fallback = setTimeout(complete, 100);
+    let observer: PerformanceObserver | undefined;
+    try {
+      observer = new PerformanceObserver((list) => {
+        if (list.getEntriesByName('first-contentful-paint').length) complete();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } catch {
+      complete();
+    }
+    return () => {
+      done = true;
+      observer?.disconnect();
+      clearTimeout(fallback);
+    };
+  }, [textComplete]);
   const hasOutline = outline.length > 0;
-  const layoutKey = `${settings.font}/${settings.size}`;
+  // textComplete: the page grows when the rest of the text arrives, so progress and section tops change.
+  const layoutKey = `${settings.font}/${settings.size}/${textComplete}`;
   const { current, progress, pin } = useReadingPosition(outline, articleRef, layoutKey);
   useRememberedPosition(articleRef);
   const hl = useHighlights({
@@ -113,6 +153,7 @@ export function Reader({
     categories,
     readOnly: !!props.version,
     forceMarks: props.forceMarks,
+    textComplete,
   });
   const highlightCount = hl.placements?.length ?? 0;
   // reader.html?…#h=<id> (the library's task list and search): go to that highlight once it is placed;
@@ -216,10 +257,18 @@ export function Reader({
     entry?.focus();
   }, [drawerOpen, narrow]);
 
+  /** An outline entry clicked before the rest of the text was in the page: gone to once it is. */
+  const pendingSection = useRef<number | null>(null);
   const goToSection = (index: number) => {
     const node = outline[index];
     const target = node && articleRef.current?.querySelector<HTMLElement>(`[data-para="${node.para}"]`);
-    if (!target) return;
+    if (!target) {
+      if (node && !textComplete) {
+        pendingSection.current = index;
+        setTextComplete(true);
+      }
+      return;
+    }
     // An instant jump: calm, and the scroll-spy lands on the clicked entry without passing the others.
     scrollToParagraph(target);
     pin(index);
@@ -227,6 +276,13 @@ export function Reader({
     target.focus({ preventScroll: true });
     if (narrow) setDrawerOpen(false);
   };
+
+  useEffect(() => {
+    const index = pendingSection.current;
+    if (!textComplete || index === null) return;
+    pendingSection.current = null;
+    goToSection(index);
+  }, [textComplete]);
 
   const rootClass = [
     'yd-reader',
@@ -420,7 +476,7 @@ export function Reader({
             onDismiss={() => setChangeSeen(true)}
           />
         ) : null}
-        <SpeechArticle speech={speech} blocks={blocks} />
+        <SpeechArticle speech={speech} blocks={blocks} shown={textComplete ? blocks.length : firstFrame} />
       </main>
       {hl.layer}
     </div>

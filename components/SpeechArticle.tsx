@@ -15,6 +15,8 @@ import { paragraphAnchor } from './OutlinePanel';
 export interface SpeechArticleProps {
   speech: Speech;
   blocks: readonly Block[];
+  /** How many of the blocks to show (the first frame of a long speech shows its beginning); all by default. */
+  shown?: number;
 }
 
 function uiLanguage(): string {
@@ -101,10 +103,14 @@ function BlockView({ block }: { block: Block }) {
  */
 export class SpeechArticle extends Component<SpeechArticleProps> {
   override shouldComponentUpdate(next: SpeechArticleProps): boolean {
-    return next.speech !== this.props.speech || next.blocks !== this.props.blocks;
+    return (
+      next.speech !== this.props.speech ||
+      next.blocks !== this.props.blocks ||
+      next.shown !== this.props.shown
+    );
   }
 
-  override render({ speech, blocks }: SpeechArticleProps) {
+  override render({ speech, blocks, shown }: SpeechArticleProps) {
     const characters = countCharacters(speech.paragraphs);
     return (
       <article class="yd-article" lang="zh-CN">
@@ -121,7 +127,7 @@ export class SpeechArticle extends Component<SpeechArticleProps> {
           ) : null}
         </header>
         <div class="yd-body">
-          {blocks.map((block) => (
+          {(shown === undefined || shown >= blocks.length ? blocks : blocks.slice(0, shown)).map((block) => (
             <BlockView key={block.para} block={block} />
           ))}
         </div>

@@ -12,14 +12,26 @@ const DETECTION_PREFIX = 'detection:';
 const MENU_ID = 'yandu-open-reader';
 const ENABLED_SITES_SCRIPT = 'yandu-enabled-sites';
 
+/**
+ * Snapshots handed over in this worker's lifetime, answered from memory: the reader asks within a
+ * fraction of a second, and a storage round trip would sit on the path to its first paint. The copy in
+ * session storage is for a worker that was stopped in between (MV3 may unload it at any time).
+ */
+const recentSnapshots = new Map<string, { snapshot: PageSnapshot; stored: Promise<void> }>();
+
 /** Park the page's snapshot and move the tab to the reader, as Firefox's about:reader does (Back returns). */
 async function showInReader(tabId: number, snapshot: PageSnapshot): Promise<{ ok: boolean; error?: string }> {
   const key = `${tabId}-${snapshot.taken}`;
-  await browser.storage.session.set({ [SNAPSHOT_PREFIX + key]: snapshot });
+  const stored = browser.storage.session.set({ [SNAPSHOT_PREFIX + key]: snapshot });
+  recentSnapshots.set(key, { snapshot, stored: stored.catch(() => undefined) });
   const reader = browser.runtime.getURL('/reader.html');
-  await browser.tabs.update(tabId, {
-    url: `${reader}?url=${encodeURIComponent(snapshot.url)}&snapshot=${encodeURIComponent(key)}`,
-  });
+  // The tab moves at once; the session copy is written meanwhile.
+  await Promise.all([
+    stored,
+    browser.tabs.update(tabId, {
+      url: `${reader}?url=${encodeURIComponent(snapshot.url)}&snapshot=${encodeURIComponent(key)}`,
+    }),
+  ]);
   return { ok: true };
 }
 
@@ -124,8 +136,14 @@ export default defineBackground(() => {
     },
     'reader:snapshot': async ({ key }) => {
       const storageKey = SNAPSHOT_PREFIX + key;
-      const found = await browser.storage.session.get(storageKey);
+      const recent = recentSnapshots.get(key);
+      recentSnapshots.delete(key);
       // One-shot: drop it, but do not make the reader wait for that before it can paint.
+      if (recent) {
+        void recent.stored.then(() => browser.storage.session.remove(storageKey));
+        return recent.snapshot;
+      }
+      const found = await browser.storage.session.get(storageKey);
       void browser.storage.session.remove(storageKey);
       return (found[storageKey] as PageSnapshot | undefined) ?? null;
     },

@@ -194,6 +194,31 @@ export function sectionAt(tops: readonly number[], line: number): number {
   return current;
 }
 
+/**
+ * Characters painted in the reader's first frame: two to three screens at any of the five sizes. The
+ * rest of a long speech is added in the next task, so the first frame's layout does not grow with the
+ * speech (a 30,000-character speech paints as fast as a short one).
+ */
+export const FIRST_FRAME_CHARACTERS = 3_000;
+
+/**
+ * How many blocks the first frame shows: enough to fill the screen from the top. All of them when the
+ * reader returns to a remembered position further down (reload, Back): that jump must not wait.
+ */
+export function firstFrameBlockCount(
+  blocks: readonly Block[],
+  rememberedPara: number | null = null,
+  characters = FIRST_FRAME_CHARACTERS,
+): number {
+  if (rememberedPara !== null && rememberedPara > (blocks[0]?.para ?? 0)) return blocks.length;
+  let total = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    for (const run of (blocks[i] as Block).runs) total += run.text.length;
+    if (total >= characters) return i + 1;
+  }
+  return blocks.length;
+}
+
 /** How far down the page the reader is, 0–100. A page that does not scroll counts as read. */
 export function readingProgress(scrollTop: number, scrollHeight: number, viewportHeight: number): number {
   const range = scrollHeight - viewportHeight;

@@ -1,6 +1,9 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
+import { READER_THEMES, type ReaderTheme, STARTUP_KEYS } from './reader-startup';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './types';
+
+export { READER_THEMES, type ReaderTheme, STARTUP_KEYS };
 
 /**
  * The reader's typography settings and the "open automatically" switch, kept in the extension's local
@@ -10,9 +13,6 @@ import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './types';
 
 export const READER_FONTS = ['song', 'hei', 'kai'] as const;
 export type ReaderFont = (typeof READER_FONTS)[number];
-
-export const READER_THEMES = ['light', 'sepia', 'dark'] as const;
-export type ReaderTheme = (typeof READER_THEMES)[number];
 
 /** Body text sizes in CSS pixels, smallest first; settings store the step (0–4), not the pixels. */
 export const READER_FONT_SIZES = [16, 18, 20, 22, 25] as const;
@@ -182,13 +182,11 @@ export interface StartupSettings {
 }
 
 /**
- * Everything the reader needs before its first paint, in ONE storage read (each read is a round trip to
- * the browser process). The keys are the items' storage keys above; all are still at version 1, so
- * there is nothing to migrate and the stored values are read as they are (and normalised).
+ * `read`: the one storage read of STARTUP_KEYS (each read is a round trip to the browser process), when the
+ * caller started it earlier (the reader's boot script does). The keys are the items' storage keys above;
+ * all are still at version 1, so there is nothing to migrate and the stored values are read as they are
+ * (and normalised).
  */
-export const STARTUP_KEYS = ['readerSettings', 'autoOpenReader', 'highlightCategories'];
-
-/** `read`: that storage read, when the caller started it earlier (the reader's first script does). */
 export async function loadStartupSettings(
   read: Promise<Record<string, unknown>> = browser.storage.local.get(STARTUP_KEYS),
 ): Promise<StartupSettings> {

@@ -3,14 +3,13 @@ import { i18n } from '#i18n';
 import { Reader } from '@/components/Reader';
 import { ReaderNotice } from '@/components/ReaderNotice';
 import { extractSpeechWith, needsReadability } from '@/utils/extract-core';
-import { type Protocol, send } from '@/utils/messages';
+import { send } from '@/utils/messages';
 import { buildOutline } from '@/utils/outline';
+import { cachedTheme, cacheTheme } from '@/utils/reader-startup';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
   loadStartupSettings,
-  normalizeReaderSettings,
-  type ReaderSettings,
   type StartupSettings,
   saveAutoOpenReader,
   saveCategoryStyle,
@@ -19,6 +18,7 @@ import {
   watchReaderSettings,
 } from '@/utils/settings';
 import type { Speech, SpeechRecord, SpeechWithOutline } from '@/utils/types';
+import type { SnapshotReply } from './handoff';
 
 /**
  * The reader itself, loaded by main.tsx (which has already asked for the snapshot).
@@ -37,9 +37,6 @@ type Loaded =
     }
   /** The page was there but held no text to show, and no earlier copy is stored. */
   | { empty: true };
-
-/** The page the tab just left, as main.tsx asked the background for it. */
-export type SnapshotReply = Protocol['reader:snapshot']['res'] | null;
 
 /**
  * The TRS fast path first; Readability (half of the reader's code) is loaded only for a page that needs it,
@@ -128,59 +125,37 @@ async function load(
 }
 
 /**
- * After the first full paint: a rAF runs before the paint, a task queued from it runs after. Resolves
- * then, so that what is not needed for the first paint (the database code, watchers) starts after it.
+ * After the next paint: a rAF runs before the paint, a task queued from it runs after. What is not needed
+ * for the first paint (the database code, watchers) starts after it.
  */
-function markPainted(value: string): Promise<void> {
+function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    const done = () => {
-      performance.mark('yandu:painted');
-      document.documentElement.dataset.yanduReady = value;
-      resolve();
-    };
-    if (document.visibilityState === 'hidden') setTimeout(done, 0);
-    else requestAnimationFrame(() => setTimeout(done, 0));
+    if (document.visibilityState === 'hidden') setTimeout(resolve, 0);
+    else requestAnimationFrame(() => setTimeout(resolve, 0));
   });
 }
 
-/**
- * The theme is also cached in this page's localStorage, which can be read synchronously before the
- * settings arrive: a dark-theme reader never flashes white while loading.
- */
-const THEME_CACHE = 'yandu:theme';
-
-function cacheTheme(theme: string) {
-  document.documentElement.dataset.ydTheme = theme;
-  try {
-    localStorage.setItem(THEME_CACHE, theme);
-  } catch {
-    // storage disabled: only the flash comes back
-  }
+/** The page is on screen: `yandu:painted` for bench/, data-yandu-ready for tests (and anyone waiting). */
+async function markPainted(value: string): Promise<void> {
+  await afterPaint();
+  performance.mark('yandu:painted');
+  document.documentElement.dataset.yanduReady = value;
 }
 
-function restoreCachedTheme(): ReaderSettings['theme'] {
-  try {
-    const theme = normalizeReaderSettings({ theme: localStorage.getItem(THEME_CACHE) }).theme;
-    document.documentElement.dataset.ydTheme = theme;
-    return theme;
-  } catch {
-    return DEFAULT_READER_SETTINGS.theme;
-  }
-}
-
-/** `snapshot`: the background's answer for ?snapshot=<key>, asked for by main.tsx before this loaded. */
+/** `snapshot`, `storedSettings`: the requests reader-boot.js started before this module loaded (handoff.ts). */
 export async function main(
   snapshot: Promise<SnapshotReply> | null,
   storedSettings?: Promise<Record<string, unknown>>,
 ) {
-  const cachedTheme = restoreCachedTheme();
+  // reader-boot.js has set the cached theme on the page already.
+  const loadingTheme = cachedTheme() ?? DEFAULT_READER_SETTINGS.theme;
   const app = document.getElementById('app') as HTMLElement;
   const params = new URLSearchParams(location.search);
   const url = params.get('url') ?? '';
 
   // Only say "preparing" if it takes long enough to notice; a flash of it would be noise.
   const slow = setTimeout(
-    () => render(<ReaderNotice message={i18n.t('readerLoading')} url="" theme={cachedTheme} />, app),
+    () => render(<ReaderNotice message={i18n.t('readerLoading')} url="" theme={loadingTheme} />, app),
     400,
   );
   const settingsReady = loadStartupSettings(storedSettings).catch(
@@ -224,6 +199,10 @@ export async function main(
   let currentSettings = settings;
   let currentCategories = categories;
   if (speech.title) document.title = speech.title;
+  let textComplete: () => void = () => undefined;
+  const textShown = new Promise<void>((resolve) => {
+    textComplete = resolve;
+  });
   const show = () =>
     render(
       <Reader
@@ -241,12 +220,20 @@ export async function main(
         }}
         onAutoOpenChange={(on) => void saveAutoOpenReader(on)}
         onCategoryChange={(id, change) => void saveCategoryStyle(id, change)}
+        onTextComplete={() => textComplete()}
       />,
       app,
     );
   show();
   performance.mark('yandu:rendered');
-  await markPainted('true');
+  // The first frame (with the beginning of a long speech), then the whole text: data-yandu-ready waits
+  // for that, so tests and the scroll position see every paragraph.
+  await afterPaint();
+  performance.mark('yandu:painted');
+  await textShown;
+  await afterPaint();
+  performance.mark('yandu:complete');
+  document.documentElement.dataset.yanduReady = 'true';
   // Another reader tab changed the settings: follow. The tab being used ignores the echo of its own
   // writes, which could otherwise undo a newer click for a moment.
   watchReaderSettings((next) => {

@@ -39,10 +39,12 @@ function background(snapshots: Record<string, PageSnapshot>) {
   return asked;
 }
 
-async function openReader(query: string) {
+/** `boot`: run reader-boot.js first, as reader.html does (without it main.tsx starts the requests itself). */
+async function openReader(query: string, boot = false) {
   happy().setURL(`${READER}?${query}`);
   document.body.innerHTML = '<div id="app"></div>';
   vi.resetModules();
+  if (boot) (await import('@/entrypoints/reader-boot')).default.main();
   await import('@/entrypoints/reader/main');
   await vi.waitFor(() => {
     if (!document.documentElement.dataset.yanduReady) throw new Error('reader not ready');
@@ -94,6 +96,32 @@ describe('reader page loading', () => {
       if (document.documentElement.dataset.yanduSaved !== 'true') throw new Error('not saved yet');
     });
     expect((await loadSpeech(SPEECH_URL))?.paragraphs).toHaveLength(4);
+  });
+
+  it('boot script: paints the page in the cached theme and asks for the snapshot before the reader loads', async () => {
+    localStorage.setItem('yandu:theme', 'dark');
+    const asked = background({ 'tab-3': { url: SPEECH_URL, html: PAGE_HTML, taken: 3 } });
+    happy().setURL(`${READER}?url=${encodeURIComponent(SPEECH_URL)}&snapshot=tab-3`);
+    vi.resetModules();
+    (await import('@/entrypoints/reader-boot')).default.main();
+    expect(document.documentElement.dataset.ydTheme).toBe('dark');
+    expect((await window.__yanduReader?.snapshot)?.url).toBe(SPEECH_URL);
+    expect(asked).toEqual(['tab-3']);
+    window.__yanduReader = undefined;
+    localStorage.removeItem('yandu:theme');
+  });
+
+  it('takes over the requests the boot script started, asking for the snapshot once', async () => {
+    localStorage.setItem('yandu:theme', 'dark');
+    const asked = background({ 'tab-2': { url: SPEECH_URL, html: PAGE_HTML, taken: 2 } });
+    const ready = await openReader(`url=${encodeURIComponent(SPEECH_URL)}&snapshot=tab-2`, true);
+    expect(ready).toBe('true');
+    expect(asked).toEqual(['tab-2']);
+    expect(window.__yanduReader).toBeUndefined();
+    expect(document.querySelector('h1')?.textContent).toContain('在全市职工技能提升工作推进会上的讲话');
+    // No settings stored: the reader's light default replaces the cached theme once they are read.
+    expect(document.documentElement.dataset.ydTheme).toBe('light');
+    localStorage.removeItem('yandu:theme');
   });
 
   it('shows the stored copy when there is no snapshot (reload, bookmark, offline)', async () => {

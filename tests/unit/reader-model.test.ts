@@ -4,6 +4,8 @@ import {
   ancestorsOf,
   buildBlocks,
   countCharacters,
+  FIRST_FRAME_CHARACTERS,
+  firstFrameBlockCount,
   formatDate,
   nestOutline,
   readingMinutes,
@@ -221,5 +223,31 @@ describe('metadata helpers', () => {
     expect(webHref('javascript:alert(1)')).toBeNull();
     expect(webHref('data:text/html,x')).toBeNull();
     expect(webHref('')).toBeNull();
+  });
+});
+
+describe('first frame of a long speech', () => {
+  // 80 paragraphs of 120 characters each: 9,600 characters, composed.
+  const long = Array.from({ length: 80 }, (_, i) =>
+    `第${i + 1}段：各级工会要把职工技能提升摆在突出位置，`.padEnd(120, '抓好落实'),
+  );
+  const blocks = buildBlocks(long, []);
+
+  it('shows enough blocks to fill the first screens, and no more', () => {
+    const n = firstFrameBlockCount(blocks);
+    const shown = long.slice(0, n).join('').length;
+    expect(shown).toBeGreaterThanOrEqual(FIRST_FRAME_CHARACTERS);
+    expect(shown - (long[n - 1] as string).length).toBeLessThan(FIRST_FRAME_CHARACTERS);
+    expect(n).toBeLessThan(blocks.length);
+  });
+
+  it('shows a short speech whole', () => {
+    expect(firstFrameBlockCount(buildBlocks(PARAGRAPHS, []))).toBe(PARAGRAPHS.length);
+    expect(firstFrameBlockCount([])).toBe(0);
+  });
+
+  it('shows everything when the reader returns to a position further down', () => {
+    expect(firstFrameBlockCount(blocks, 60)).toBe(blocks.length);
+    expect(firstFrameBlockCount(blocks, 0)).toBe(firstFrameBlockCount(blocks));
   });
 });

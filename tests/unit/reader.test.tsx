@@ -288,3 +288,71 @@ describe('Reader: place kept across reloads', () => {
     expect(scroll).not.toHaveBeenCalled();
   });
 });
+
+describe('Reader: a long speech', () => {
+  // 90 paragraphs (about 11,000 characters, composed), with a section heading every 15 paragraphs.
+  const LONG = Array.from({ length: 90 }, (_, i) =>
+    i % 15 === 0
+      ? `${'一二三四五六'[i / 15]}、第${i / 15 + 1}部分的重点任务`
+      : `第${i}段：各级工会要把职工技能提升工作摆在突出位置，`.padEnd(130, '抓实抓细'),
+  );
+  const LONG_SPEECH: SpeechWithOutline = {
+    ...SPEECH,
+    paragraphs: LONG,
+    contentHash: 'long',
+    outline: [0, 1, 2, 3, 4, 5].map((k) => ({
+      level: 1 as const,
+      marker: '一二三四五六'[k] as string,
+      title: `第${k + 1}部分的重点任务`,
+      para: k * 15,
+      offset: 0,
+    })),
+  };
+  const shownParagraphs = () => container.querySelectorAll('[data-para]').length;
+  // The rest follows the first contentful paint, which happy-dom never reports: then at most 100 ms later.
+  const restArrived = () =>
+    vi.waitFor(() => expect(shownParagraphs()).toBe(LONG.length), { timeout: 2_000, interval: 10 });
+  afterEach(() => history.replaceState(null, ''));
+
+  it('paints its first screens at once and the rest of the text just after, then says so', async () => {
+    const onTextComplete = vi.fn();
+    mount({ speech: LONG_SPEECH, onTextComplete });
+    expect(shownParagraphs()).toBeGreaterThan(10);
+    expect(shownParagraphs()).toBeLessThan(LONG.length);
+    expect(para(0).textContent).toBe(LONG[0]);
+    // The outline is whole from the first frame.
+    expect(container.querySelectorAll('.yd-ol-link')).toHaveLength(6);
+    expect(onTextComplete).not.toHaveBeenCalled();
+    await restArrived();
+    expect(para(89).textContent).toBe(LONG[89]);
+    await vi.waitFor(() => expect(onTextComplete).toHaveBeenCalledTimes(1));
+  });
+
+  it('goes to a section that was not in the page yet when its outline entry is clicked', () => {
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    mount({ speech: LONG_SPEECH });
+    expect(container.querySelector('[data-para="75"]')).toBeNull();
+    const link = [...container.querySelectorAll<HTMLAnchorElement>('.yd-ol-link')].at(
+      -1,
+    ) as HTMLAnchorElement;
+    act(() => link.click());
+    expect(scroll.mock.contexts[0]).toBe(para(75));
+    expect(document.activeElement).toBe(para(75));
+  });
+
+  it('returns to a remembered place far down without waiting for the rest', () => {
+    history.replaceState({ yanduPosition: { para: 80, top: 0 } }, '');
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    mount({ speech: LONG_SPEECH });
+    expect(shownParagraphs()).toBe(LONG.length);
+    expect(scroll.mock.contexts[0]).toBe(para(80));
+  });
+
+  it('says a short speech is whole at once', async () => {
+    const onTextComplete = vi.fn();
+    mount({ onTextComplete });
+    expect(shownParagraphs()).toBe(PARAGRAPHS.length);
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 5)));
+    expect(onTextComplete).toHaveBeenCalledTimes(1);
+  });
+});

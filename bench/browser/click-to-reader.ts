@@ -1,0 +1,148 @@
+/**
+ * Click 阅读模式 on the 30,000-character portal speech and time the reader, in Chromium driven over a bare
+ * DevTools pipe (cdp-pipe.ts). Every figure is measured from the click, on one clock (the portal page's
+ * and the reader's performance.timeOrigin are both wall-clock based):
+ * - fcp: the browser's first-contentful-paint of the reader, when the frame with the title, the text's
+ *   beginning and the outline was presented: what the user sees, and the figure held to the budget;
+ * - painted: yandu:painted, the reader's main thread done with that frame (raster and presentation follow);
+ * - complete: yandu:complete, the rest of a long speech in the page and painted too;
+ * - phases: navigation and the reader's marks, to see where the time goes.
+ */
+import { cpSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFixtureServer } from '../../tests/e2e/support/fixtures.ts';
+import { copyExtension } from '../../tests/e2e/support/paths.ts';
+import { CdpPipe } from './cdp-pipe';
+import { longSpeechPath, portalUrl, settledBuild } from './launch';
+
+export interface ClickTimings {
+  fcp: number[];
+  painted: number[];
+  complete: number[];
+  phases: Map<string, number[]>;
+}
+
+const BUTTON = `document.querySelector('yandu-reader-button')?.shadowRoot?.querySelector('button')`;
+
+interface ReaderTimes {
+  origin: number;
+  ready: string | undefined;
+  outline: number;
+  fcp: number | null;
+  marks: Record<string, number>;
+  responseEnd: number;
+}
+
+export interface ClickSample {
+  fcp: number;
+  painted: number;
+  complete?: number;
+  phases: [string, number][];
+}
+
+/**
+ * A Chromium with `extension` (a build folder; the current Chromium build by default) on the sample
+ * portal, ready to time clicks. `sample()` is one click from a fresh load of the speech page.
+ */
+export async function clickBench(extension?: string): Promise<{
+  sample(): Promise<ClickSample>;
+  close(): Promise<void>;
+}> {
+  const home = await mkdtemp(join(tmpdir(), 'yandu-bench-click-'));
+  const server = await startFixtureServer();
+  let cdp: CdpPipe | undefined;
+  const close = async () => {
+    await cdp?.close();
+    await server.close();
+    await rm(home, { recursive: true, force: true });
+  };
+  try {
+    const copy = join(home, 'extension');
+    if (extension) cpSync(extension, copy, { recursive: true });
+    else {
+      await settledBuild();
+      copyExtension('chromium', home);
+    }
+    cdp = CdpPipe.launch({ profileDir: join(home, 'profile'), extension: copy, port: server.port });
+    const browser = cdp;
+    const tab = await browser.attachToTab();
+    const speech = portalUrl(longSpeechPath());
+    const sample = async (): Promise<ClickSample> => {
+      await browser.send('Page.navigate', { url: speech }, tab);
+      await browser.waitFor(
+        tab,
+        `location.protocol === 'http:' && document.readyState === 'complete' && ${BUTTON}`,
+      );
+      // Let the portal page settle (its load handlers, the content script's message) before the click.
+      await new Promise((r) => setTimeout(r, 300));
+      const clickedAt = await browser.evaluate<number>(
+        tab,
+        `(() => { const at = performance.timeOrigin + performance.now(); ${BUTTON}.click(); return at; })()`,
+      );
+      // Nothing touches the reader while it starts; then wait for it to have stored the speech, so that
+      // work does not run into the next measurement.
+      await new Promise((r) => setTimeout(r, 500));
+      await browser.waitFor(tab, `document.documentElement.dataset.yanduSaved === 'true'`, 15_000, 100);
+      const r = await browser.evaluate<ReaderTimes>(
+        tab,
+        `({
+          origin: performance.timeOrigin,
+          ready: document.documentElement.dataset.yanduReady,
+          outline: document.querySelectorAll('#yd-outline .yd-ol-link').length,
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+          marks: Object.fromEntries(performance.getEntriesByType('mark')
+            .filter((m) => m.name.startsWith('yandu:')).map((m) => [m.name.slice(6), m.startTime])),
+          responseEnd: performance.getEntriesByType('navigation')[0]?.responseEnd ?? 0,
+        })`,
+      );
+      if (r.ready !== 'true')
+        throw new Error(`the reader reported ${r.ready} instead of painting the speech`);
+      if (r.outline === 0) throw new Error('the reader showed no outline for the 30k speech');
+      const m = r.marks;
+      if (r.fcp === null || m.painted === undefined) {
+        throw new Error(`the reader's paint timings are missing (fcp ${r.fcp}, marks ${Object.keys(m)})`);
+      }
+      const since = (t: number) => r.origin + t - clickedAt;
+      return {
+        fcp: since(r.fcp),
+        painted: since(m.painted),
+        // (Builds before the first frame was split from the rest have no yandu:complete.)
+        complete: m.complete === undefined ? undefined : since(m.complete),
+        phases: [
+          ['click → reader navigation start', since(0)],
+          ['navigation → reader HTML received', r.responseEnd],
+          ['HTML → reader-boot.js runs (yandu:start)', (m.start ?? 0) - r.responseEnd],
+          ['boot → loaded (snapshot read; settings)', (m.loaded ?? 0) - (m.start ?? 0)],
+          ['loaded → rendered (Preact, first frame)', (m.rendered ?? 0) - (m.loaded ?? 0)],
+          ['rendered → painted (style, layout, paint)', m.painted - (m.rendered ?? 0)],
+          ['painted → first-contentful-paint (raster, presentation)', r.fcp - m.painted],
+        ],
+      };
+    };
+    return { sample, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** `runs` clicks after one warm-up (service worker and reader code cold), gathered per figure. */
+export async function clickToReader(runs: number): Promise<ClickTimings> {
+  const bench = await clickBench();
+  const out: ClickTimings = { fcp: [], painted: [], complete: [], phases: new Map() };
+  try {
+    await bench.sample();
+    for (let run = 0; run < runs; run++) {
+      const s = await bench.sample();
+      out.fcp.push(s.fcp);
+      out.painted.push(s.painted);
+      if (s.complete !== undefined) out.complete.push(s.complete);
+      for (const [name, ms] of s.phases) out.phases.set(name, [...(out.phases.get(name) ?? []), ms]);
+    }
+    return out;
+  } finally {
+    await bench.close();
+  }
+}
