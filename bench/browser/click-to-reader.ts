@@ -1,7 +1,8 @@
 /**
  * Click 阅读模式 on the 30,000-character portal speech and time the reader, in Chromium driven over a bare
- * DevTools pipe (cdp-pipe.ts). Every figure is measured from the click, on one clock (the portal page's
- * and the reader's performance.timeOrigin are both wall-clock based):
+ * DevTools pipe (cdp-pipe.ts). Every figure is measured from the click on the browser's clock (the portal
+ * page's and the reader's performance.timeOrigin are both wall-clock based; the bench's own clock is
+ * matched to it for the mouse click):
  * - fcp: the browser's first-contentful-paint of the reader, when the frame with the title, the text's
  *   beginning and the outline was presented: what the user sees, and the figure held to the budget;
  * - painted: yandu:painted, the reader's main thread done with that frame (raster and presentation follow);
@@ -23,6 +24,9 @@ export interface ClickTimings {
   complete: number[];
   phases: Map<string, number[]>;
 }
+
+/** How long the mouse button is held: a quick click (Yandu does nothing on the press itself). */
+const PRESS_MS = 60;
 
 const BUTTON = `document.querySelector('yandu-reader-button')?.shadowRoot?.querySelector('button')`;
 
@@ -47,7 +51,8 @@ export interface ClickSample {
  * portal, ready to time clicks. `sample()` is one click from a fresh load of the speech page.
  */
 export async function clickBench(extension?: string): Promise<{
-  sample(): Promise<ClickSample>;
+  /** One click from a fresh load: with the mouse (press, hold, release), or by script (no press). */
+  sample(how?: 'mouse' | 'script'): Promise<ClickSample>;
   close(): Promise<void>;
 }> {
   const home = await mkdtemp(join(tmpdir(), 'yandu-bench-click-'));
@@ -69,7 +74,18 @@ export async function clickBench(extension?: string): Promise<{
     const browser = cdp;
     const tab = await browser.attachToTab();
     const speech = portalUrl(longSpeechPath());
-    const sample = async (): Promise<ClickSample> => {
+    /** The browser's wall clock minus ours, from the exchange with the shortest round trip. */
+    const clockOffset = async () => {
+      let best = { rtt: Number.POSITIVE_INFINITY, offset: 0 };
+      for (let i = 0; i < 5; i++) {
+        const before = performance.timeOrigin + performance.now();
+        const there = await browser.evaluate<number>(tab, 'performance.timeOrigin + performance.now()');
+        const after = performance.timeOrigin + performance.now();
+        if (after - before < best.rtt) best = { rtt: after - before, offset: there - (before + after) / 2 };
+      }
+      return best.offset;
+    };
+    const sample = async (how: 'mouse' | 'script' = 'mouse'): Promise<ClickSample> => {
       await browser.send('Page.navigate', { url: speech }, tab);
       await browser.waitFor(
         tab,
@@ -77,10 +93,29 @@ export async function clickBench(extension?: string): Promise<{
       );
       // Let the portal page settle (its load handlers, the content script's message) before the click.
       await new Promise((r) => setTimeout(r, 300));
-      const clickedAt = await browser.evaluate<number>(
-        tab,
-        `(() => { const at = performance.timeOrigin + performance.now(); ${BUTTON}.click(); return at; })()`,
-      );
+      let clickedAt: number;
+      if (how === 'script') {
+        // button.click(): a click with no press before it, as from the keyboard or assistive technology.
+        clickedAt = await browser.evaluate<number>(
+          tab,
+          `(() => { const at = performance.timeOrigin + performance.now(); ${BUTTON}.click(); return at; })()`,
+        );
+      } else {
+        // A mouse click as a person makes it: move, press, hold, release. The click is timed from the
+        // moment the release is sent (it reaches the page a little later: the figure errs long).
+        const { x, y } = await browser.evaluate<{ x: number; y: number }>(
+          tab,
+          `(() => { const r = ${BUTTON}.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+        );
+        const offset = await clockOffset();
+        const mouse = (type: string) =>
+          browser.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 }, tab);
+        await browser.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y }, tab);
+        await mouse('mousePressed');
+        await new Promise((r) => setTimeout(r, PRESS_MS));
+        clickedAt = performance.timeOrigin + performance.now() + offset;
+        await mouse('mouseReleased');
+      }
       // Nothing touches the reader while it starts; then wait for it to have stored the speech, so that
       // work does not run into the next measurement.
       await new Promise((r) => setTimeout(r, 500));
@@ -129,13 +164,13 @@ export async function clickBench(extension?: string): Promise<{
 }
 
 /** `runs` clicks after one warm-up (service worker and reader code cold), gathered per figure. */
-export async function clickToReader(runs: number): Promise<ClickTimings> {
+export async function clickToReader(runs: number, how: 'mouse' | 'script' = 'mouse'): Promise<ClickTimings> {
   const bench = await clickBench();
   const out: ClickTimings = { fcp: [], painted: [], complete: [], phases: new Map() };
   try {
-    await bench.sample();
+    await bench.sample(how);
     for (let run = 0; run < runs; run++) {
-      const s = await bench.sample();
+      const s = await bench.sample(how);
       out.fcp.push(s.fcp);
       out.painted.push(s.painted);
       if (s.complete !== undefined) out.complete.push(s.complete);

@@ -73,7 +73,7 @@ try {
 // 3. Click on 阅读模式 → reader painted with the outline, in a browser driven over a bare DevTools pipe
 // (cdp-pipe.ts says why not Playwright). Fresh navigation to the portal page every run; the first run is
 // a warm-up (service worker and reader code cold).
-const clicks = await clickToReader(CLICK_RUNS);
+const clicks = await clickToReader(CLICK_RUNS, 'mouse');
 record('click → reader on screen (FCP): 30k speech', clicks.fcp);
 record('click → first frame done on the main thread (yandu:painted)', clicks.painted);
 if (clicks.complete.length) record('click → whole text in the page (yandu:complete)', clicks.complete);
