@@ -1,6 +1,8 @@
+import { i18n } from '#i18n';
+
 /**
- * Recognising a full disk (IndexedDB quota) among the errors a save can end with, and saying so plainly.
- * Pure: no database or UI here, so any save path can use it.
+ * Recognising a full disk (IndexedDB quota) among the errors a save can end with, and saying so plainly
+ * in the UI's language. No database or UI here, so any save path can use it.
  */
 
 /** Names browsers and Dexie give a quota failure (old Firefox used its own XPCOM name). */
@@ -27,10 +29,7 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
-export const QUOTA_MESSAGE = '存储空间已满，本次修改没有保存。请在资料库中删除不需要的讲话或导出备份后再试。';
-export const SAVE_FAILED_MESSAGE = '保存失败，本次修改没有保存。请稍后再试。';
-
 /** What to tell the user when a save failed: the quota case says what to do about it. */
 export function storageErrorMessage(error: unknown): string {
-  return isQuotaError(error) ? QUOTA_MESSAGE : SAVE_FAILED_MESSAGE;
+  return i18n.t(isQuotaError(error) ? 'storageFull' : 'storageSaveFailed');
 }

@@ -10,7 +10,10 @@ import {
   saveStudyNote,
   setNote,
 } from '@/utils/library';
-import { isQuotaError, QUOTA_MESSAGE, storageErrorMessage } from '@/utils/storage-errors';
+import { isQuotaError, storageErrorMessage } from '@/utils/storage-errors';
+
+const FULL = '存储空间已满，本次修改没有保存。请在资料库中删除不需要的讲话或导出备份后再试。';
+
 import type { SpeechWithOutline } from '@/utils/types';
 
 // Composed for these tests.
@@ -86,7 +89,7 @@ describe('a save that hits the storage quota', () => {
     vi.restoreAllMocks();
     expect(error).not.toBeNull();
     expect(isQuotaError(error)).toBe(true);
-    expect(storageErrorMessage(error)).toBe(QUOTA_MESSAGE);
+    expect(storageErrorMessage(error)).toBe(FULL);
     expect(storageErrorMessage(error)).toContain('存储空间已满');
     expect(await dump()).toEqual(before);
   });
@@ -101,7 +104,7 @@ describe('a save that hits the storage quota', () => {
     );
     vi.restoreAllMocks();
     expect(isQuotaError(error)).toBe(true);
-    expect(storageErrorMessage(error)).toBe(QUOTA_MESSAGE);
+    expect(storageErrorMessage(error)).toBe(FULL);
     const after = await dump();
     expect(after.speechVersions).toEqual([]);
     expect(after).toEqual(before);
@@ -168,10 +171,8 @@ describe('isQuotaError / storageErrorMessage', () => {
     expect(isQuotaError(loop)).toBe(false);
   });
 
-  it('says what happened in Chinese, with what to do about a full disk', () => {
-    expect(storageErrorMessage(new DOMException('full', 'QuotaExceededError'))).toBe(
-      '存储空间已满，本次修改没有保存。请在资料库中删除不需要的讲话或导出备份后再试。',
-    );
+  it('says what happened in the UI language (Chinese here), with what to do about a full disk', () => {
+    expect(storageErrorMessage(new DOMException('full', 'QuotaExceededError'))).toBe(FULL);
     const other = storageErrorMessage(new Error('boom'));
     expect(other).toContain('没有保存');
     expect(other).not.toContain('存储空间已满');
