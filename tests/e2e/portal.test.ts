@@ -34,7 +34,7 @@ async function openReaderFromPortal(b: YanduBrowser): Promise<string> {
   await b.openPortal(speech.path);
   assert.equal(await detected(b), 'speech');
   await b.clickReaderButton();
-  return b.waitFor(
+  const heading = await b.waitFor(
     (title) => {
       const heading = document.querySelector('h1')?.textContent?.trim() ?? '';
       return heading.includes(title) ? heading : '';
@@ -42,6 +42,13 @@ async function openReaderFromPortal(b: YanduBrowser): Promise<string> {
     speech.title,
     `the reader to show the title ${speech.title}`,
   );
+  // The offline copy is written once the text is on screen, not before: wait for the reader to say so.
+  await b.waitFor(
+    () => document.documentElement.dataset.yanduSaved === 'true',
+    undefined,
+    'the reader to store the speech',
+  );
+  return heading;
 }
 
 async function savedSpeech(b: YanduBrowser): Promise<SavedSpeech | undefined> {
