@@ -124,6 +124,22 @@ export class CdpPipe {
     }
   }
 
+  /** chrome-extension://<id> of the loaded extension, once its service worker runs. */
+  async extensionOrigin(timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { targetInfos } = await this.send<{ targetInfos: { type: string; url: string }[] }>(
+        'Target.getTargets',
+      );
+      const worker = targetInfos.find(
+        (t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension:'),
+      );
+      if (worker) return `chrome-extension://${new URL(worker.url).host}`;
+      if (Date.now() > deadline) throw new Error("Yandu's service worker did not start");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   /** Listen to a protocol event (browser-wide ones such as Tracing.dataCollected). */
   on(method: string, listener: (params: Record<string, unknown>) => void): void {
     this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener]);

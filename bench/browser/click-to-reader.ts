@@ -9,14 +9,8 @@
  * - complete: yandu:complete, the rest of a long speech in the page and painted too;
  * - phases: navigation and the reader's marks, to see where the time goes.
  */
-import { cpSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFixtureServer } from '../../tests/e2e/support/fixtures.ts';
-import { copyExtension } from '../../tests/e2e/support/paths.ts';
-import { CdpPipe } from './cdp-pipe';
-import { longSpeechPath, portalUrl, settledBuild } from './launch';
+import { longSpeechPath, portalUrl } from './launch';
+import { pipeBrowser } from './pipe-browser';
 
 export interface ClickTimings {
   fcp: number[];
@@ -55,24 +49,8 @@ export async function clickBench(extension?: string): Promise<{
   sample(how?: 'mouse' | 'script'): Promise<ClickSample>;
   close(): Promise<void>;
 }> {
-  const home = await mkdtemp(join(tmpdir(), 'yandu-bench-click-'));
-  const server = await startFixtureServer();
-  let cdp: CdpPipe | undefined;
-  const close = async () => {
-    await cdp?.close();
-    await server.close();
-    await rm(home, { recursive: true, force: true });
-  };
+  const { cdp: browser, tab, close } = await pipeBrowser(extension);
   try {
-    const copy = join(home, 'extension');
-    if (extension) cpSync(extension, copy, { recursive: true });
-    else {
-      await settledBuild();
-      copyExtension('chromium', home);
-    }
-    cdp = CdpPipe.launch({ profileDir: join(home, 'profile'), extension: copy, port: server.port });
-    const browser = cdp;
-    const tab = await browser.attachToTab();
     const speech = portalUrl(longSpeechPath());
     /** The browser's wall clock minus ours, from the exchange with the shortest round trip. */
     const clockOffset = async () => {

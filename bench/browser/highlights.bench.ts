@@ -1,7 +1,8 @@
 /**
  * Restore + paint 1,000 highlights on a 100,000-character speech in the reader, Chromium (budget ≤ 50 ms).
  * A composed speech and 1,000 highlights are written to the extension's database from an extension page;
- * then the reader is opened on the speech's address (stored copy, as after a reload) N times.
+ * then the reader is opened on the speech's address (stored copy, as after a reload) N times, in Chromium driven
+ * over a bare DevTools pipe (pipe-browser.ts) so that no driver code runs in the reader meanwhile.
  *
  * The budget figure is the reader's own measure `yandu:highlights-restore` (components/HighlightLayer.tsx: from
  * asking the database to painter.paint() returning, on the first restore), or, if a reader sets them instead,
@@ -14,8 +15,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from '../../tests/e2e/support/paths.ts';
 import { printMedians, QUICK, record } from '../lib';
+import { benchBundle } from './bundle';
 import type { RestoreTimes } from './entry-highlights';
 import { type BenchWindow, launchBench } from './launch';
+import { pipeBrowser } from './pipe-browser';
 
 const CHARS = 100_000;
 const HIGHLIGHTS = 1_000;
@@ -30,6 +33,75 @@ if (!existsSync(join(REPO, 'utils/paint.ts'))) {
   process.exit(0);
 }
 
+interface Seeded {
+  id: string;
+  url: string;
+  chars: number;
+  paragraphs: number;
+  highlights: number;
+}
+
+// 1. The reader's own measure, in Chromium driven over a bare DevTools pipe: nothing of the driver runs in
+// the reader while it restores (Playwright's injected script and its per-frame polling would).
+const own: number[] = [];
+const placePaint: number[] = [];
+let how = '';
+const pipe = await pipeBrowser();
+try {
+  const { cdp, tab, extensionOrigin } = pipe;
+  await cdp.send('Page.navigate', { url: `${extensionOrigin}/reader.html` }, tab);
+  await cdp.waitFor(tab, `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`);
+  await cdp.evaluate(tab, await benchBundle('entry.ts'));
+  const seeded = await cdp.evaluate<Seeded>(tab, `__yanduBench.seedSpeech(${CHARS}, ${HIGHLIGHTS})`);
+  console.log(
+    `# seeded: ${seeded.chars} characters, ${seeded.paragraphs} paragraphs, ${seeded.highlights} highlights`,
+  );
+  const readerUrl = `${extensionOrigin}/reader.html?url=${encodeURIComponent(seeded.url)}`;
+  const found = `(() => {
+    const m = performance.getEntriesByName(${JSON.stringify(MEASURE)}, 'measure')[0];
+    if (m) {
+      const pp = performance.getEntriesByName(${JSON.stringify(PLACE_PAINT)}, 'measure')[0];
+      return { total: m.duration, placePaint: pp ? pp.duration : -1, how: 'measure' };
+    }
+    const s = performance.getEntriesByName(${JSON.stringify(START)})[0];
+    const e = performance.getEntriesByName(${JSON.stringify(PAINTED)})[0];
+    return s && e ? { total: e.startTime - s.startTime, placePaint: -1, how: 'marks' } : null;
+  })()`;
+  for (let run = 0; run < RUNS + 1; run++) {
+    await cdp.send('Page.navigate', { url: readerUrl }, tab);
+    // Leave the reader alone while it opens and restores; then look, a few times a second.
+    await new Promise((r) => setTimeout(r, 800));
+    const result = await cdp
+      .waitFor(tab, found, 5_000, 200)
+      .then(() => cdp.evaluate<{ total: number; placePaint: number; how: string }>(tab, found))
+      .catch(() => null);
+    if (run === 0) continue; // warm-up: caches and the JIT cold
+    if (!result) continue;
+    own.push(result.total);
+    if (result.placePaint >= 0) placePaint.push(result.placePaint);
+    how = result.how;
+    if (run === 1) {
+      const placed = await cdp.evaluate<number>(
+        tab,
+        `(() => { let n = 0; const r = CSS.highlights; if (r) for (const [, h] of r) n += h.size; return n; })()`,
+      );
+      console.log(`# run ${run}: the reader painted ${placed} highlight ranges`);
+    }
+  }
+} finally {
+  await pipe.close();
+}
+if (own.length) {
+  record(`restore + paint 1000 highlights: 100k speech (reader ${how})`, own);
+  if (placePaint.length) record('reader: highlights place + paint (after the read)', placePaint);
+} else {
+  console.log(
+    `# MISSING restore + paint 1000 highlights: the reader records neither the measure ${MEASURE} nor ` +
+      `the marks ${START} / ${PAINTED} (components/HighlightLayer.tsx, on the first restore).`,
+  );
+}
+
+// 2. The stand-in, driven by the bench in the painted reader page (Playwright).
 const b = await launchBench(['entry.ts', 'entry-highlights.ts']);
 try {
   const { page } = b;
@@ -39,15 +111,8 @@ try {
     ([chars, count]) => (window as unknown as BenchWindow).__yanduBench.seedSpeech(chars, count),
     [CHARS, HIGHLIGHTS] as const,
   );
-  console.log(
-    `# seeded: ${seeded.chars} characters, ${seeded.paragraphs} paragraphs, ${seeded.highlights} highlights`,
-  );
   const readerUrl = `${b.extensionOrigin}/reader.html?url=${encodeURIComponent(seeded.url)}`;
-
-  const own: number[] = [];
   const standIn: RestoreTimes[] = [];
-  const placePaint: number[] = [];
-  let how = '';
   for (let run = 0; run < RUNS + 1; run++) {
     await page.goto(readerUrl, { waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.dataset.yanduReady, undefined, {
@@ -55,32 +120,6 @@ try {
     });
     const ready = await page.evaluate(() => document.documentElement.dataset.yanduReady);
     if (ready !== 'true') throw new Error(`the reader reported ${ready} for the seeded speech`);
-    // The reader's own restore, when it measures it (give it a moment after the text's paint).
-    const own1 = await page
-      .waitForFunction(
-        ([measure, placePaint, start, end]) => {
-          const m = performance.getEntriesByName(measure, 'measure')[0];
-          if (m) {
-            const pp = performance.getEntriesByName(placePaint, 'measure')[0];
-            return { total: m.duration, placePaint: pp?.duration ?? -1, how: 'measure' };
-          }
-          const s = performance.getEntriesByName(start)[0];
-          const e = performance.getEntriesByName(end)[0];
-          return s && e ? { total: e.startTime - s.startTime, placePaint: -1, how: 'marks' } : null;
-        },
-        [MEASURE, PLACE_PAINT, START, PAINTED] as const,
-        { timeout: 5_000 },
-      )
-      .then((h) => h.jsonValue())
-      .catch(() => null);
-    const placed = own1
-      ? await page.evaluate(() => {
-          let n = 0;
-          const registry = (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights;
-          if (registry) for (const [, h] of registry) n += h.size;
-          return n;
-        })
-      : -1;
     await b.inject('entry-highlights.ts');
     const times = await page.evaluate(
       (id) =>
@@ -90,25 +129,10 @@ try {
       seeded.id,
     );
     if (run === 0) continue; // warm-up: caches and the JIT cold
-    if (own1) {
-      own.push(own1.total);
-      if (own1.placePaint >= 0) placePaint.push(own1.placePaint);
-      how = own1.how;
-    }
-    if (placed >= 0 && run === 1) console.log(`# run ${run}: the reader painted ${placed} highlight ranges`);
     standIn.push(times);
   }
   const last = standIn.at(-1);
   console.log(`# stand-in: ${last?.placed} of ${HIGHLIGHTS} placed, painter mode ${last?.mode}`);
-  if (own.length) {
-    record(`restore + paint 1000 highlights: 100k speech (reader ${how})`, own);
-    if (placePaint.length) record('reader: highlights place + paint (after the read)', placePaint);
-  } else {
-    console.log(
-      `# MISSING restore + paint 1000 highlights: the reader records neither the measure ${MEASURE} nor ` +
-        `the marks ${START} / ${PAINTED} (components/HighlightLayer.tsx, on the first restore).`,
-    );
-  }
   record(
     'stand-in restore + paint 1000 highlights (bench-driven)',
     standIn.map((t) => t.total),
