@@ -52,3 +52,15 @@ export function VersionBanner({ url, archived }: { url: string; archived: number
     </div>
   );
 }
+
+/** The offline copy could not be written (a full disk says what to do): the text on screen is not lost. */
+export function CopyNotSavedBanner({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div class="yd-banner yd-copy-banner" role="alert">
+      <span>{message}</span>
+      <button type="button" class="yd-banner-dismiss" onClick={onDismiss}>
+        {i18n.t('changeBannerDismiss')}
+      </button>
+    </div>
+  );
+}

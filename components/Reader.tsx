@@ -9,7 +9,7 @@ import {
   type ReaderSettings,
 } from '@/utils/settings';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } from '@/utils/types';
-import { ChangeBanner, VersionBanner } from './ChangeBanner';
+import { ChangeBanner, CopyNotSavedBanner, VersionBanner } from './ChangeBanner';
 import { useHighlights } from './HighlightLayer';
 import { ExportIcon, LibraryIcon, NotesIcon, OutlineIcon, PrintIcon } from './Icons';
 import { OutlinePanel } from './OutlinePanel';
@@ -39,6 +39,8 @@ export interface ReaderProps {
   forceMarks?: boolean;
   /** Called once the whole text is in the page (a long speech's first frame shows only its beginning). */
   onTextComplete?: () => void;
+  /** Why the offline copy of this speech could not be stored (shown until dismissed). */
+  copyError?: string;
 }
 
 /** ::highlight() rules and their <mark> twins (separate rules: a browser without ::highlight drops a whole list). */
@@ -87,6 +89,7 @@ export function Reader({
   );
   const [notesWanted, setNotesWanted] = useState(false);
   const [changeSeen, setChangeSeen] = useState(false);
+  const [copyErrorSeen, setCopyErrorSeen] = useState<string | null>(null);
   const [categories, setCategories] = useState(props.categories ?? DEFAULT_HIGHLIGHT_CATEGORIES);
   useEffect(() => {
     if (props.categories) setCategories(props.categories);
@@ -468,6 +471,12 @@ export function Reader({
 
       <main id="yd-main" class="yd-main" ref={articleRef} tabIndex={-1}>
         {props.version ? <VersionBanner url={speech.url} archived={props.version.archived} /> : null}
+        {props.copyError && copyErrorSeen !== props.copyError ? (
+          <CopyNotSavedBanner
+            message={props.copyError}
+            onDismiss={() => setCopyErrorSeen(props.copyError ?? null)}
+          />
+        ) : null}
         {props.change && !changeSeen ? (
           <ChangeBanner
             url={speech.url}

@@ -196,6 +196,7 @@ export async function main(
   // What is shown; replaced when the live page turns out to have changed.
   let speech = loaded.speech;
   let change: { changedAt: number; previousHash?: string } | undefined;
+  let copyError: string | undefined;
   let currentSettings = settings;
   let currentCategories = categories;
   if (speech.title) document.title = speech.title;
@@ -213,6 +214,7 @@ export async function main(
         autoOpen={autoOpen}
         categories={currentCategories}
         change={change}
+        copyError={copyError}
         version={loaded.archived !== undefined ? { archived: loaded.archived } : undefined}
         onSettingsChange={(next) => {
           cacheTheme(next.theme);
@@ -265,15 +267,25 @@ export async function main(
     document.documentElement.dataset.yanduChanged = record.previousHash ?? 'true';
   };
 
+  /** The reader keeps showing the text; it says the offline copy is missing, and why. */
+  const copyNotSaved = async (error: unknown) => {
+    console.warn('[yandu] could not store the speech', error);
+    const { isQuotaError } = await import('@/utils/storage-errors');
+    copyError = i18n.t(isQuotaError(error) ? 'readerCopyNotSavedFull' : 'readerCopyNotSaved');
+    show();
+  };
+
   if (fresh) {
     // Stored after the first paint so the database never delays the text. `yanduSaved` tells tests
     // (and anyone reloading right away) that the offline copy exists.
-    store(speech, false).catch((error: unknown) => console.warn('[yandu] could not store the speech', error));
+    store(speech, false).catch(copyNotSaved);
   } else {
     // A stored copy was shown: look at the live page in the background and apply a change if there is one.
     const stored = speech;
     fetchLive(url)
-      .then((live) => (live && live.contentHash !== stored.contentHash ? store(live, true) : undefined))
+      .then((live) =>
+        live && live.contentHash !== stored.contentHash ? store(live, true).catch(copyNotSaved) : undefined,
+      )
       .catch((error: unknown) => console.warn('[yandu] could not check the live page', error))
       .finally(() => {
         document.documentElement.dataset.yanduLiveChecked = 'true';

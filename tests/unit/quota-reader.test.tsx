@@ -7,11 +7,10 @@ import { getDb, speechIdFromUrl } from '@/utils/db';
 import { makeHighlight } from '@/utils/highlights';
 import { addHighlight } from '@/utils/library';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
+import type { SpeechWithOutline } from '@/utils/types';
 
 // The message a full disk gives (locales/zh_CN.yml storageFull).
 const QUOTA_MESSAGE = '存储空间已满，本次修改没有保存。';
-
-import type { SpeechWithOutline } from '@/utils/types';
 
 // A short speech composed for these tests.
 const PARAGRAPHS = [

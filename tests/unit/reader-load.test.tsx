@@ -124,6 +124,38 @@ describe('reader page loading', () => {
     localStorage.removeItem('yandu:theme');
   });
 
+  it('says so when the offline copy cannot be stored (full disk), and keeps showing the text', async () => {
+    const put = IDBObjectStore.prototype.put;
+    const add = IDBObjectStore.prototype.add;
+    for (const [method, original] of [
+      ['put', put],
+      ['add', add],
+    ] as const) {
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['put']>
+      ) {
+        if (this.name === 'speeches')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      });
+    }
+    background({ 'tab-4': { url: SPEECH_URL, html: PAGE_HTML, taken: 4 } });
+    await openReader(`url=${encodeURIComponent(SPEECH_URL)}&snapshot=tab-4`);
+    const alert = await vi.waitFor(() => {
+      const found = document.querySelector('.yd-copy-banner[role="alert"]');
+      if (!found) throw new Error('no banner yet');
+      return found;
+    });
+    expect(alert.textContent).toContain('存储空间已满，这篇讲话没能保存到本机');
+    expect(document.querySelector('[data-para="2"]')?.textContent).toContain('第一，坚持需求导向');
+    expect(document.documentElement.dataset.yanduSaved).toBeUndefined();
+    vi.restoreAllMocks();
+    expect(await loadSpeech(SPEECH_URL)).toBeUndefined();
+    (alert.querySelector('button') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(document.querySelector('.yd-copy-banner')).toBeNull());
+  });
+
   it('shows the stored copy when there is no snapshot (reload, bookmark, offline)', async () => {
     await saveOpenedSpeech({
       url: SPEECH_URL,
