@@ -4,6 +4,7 @@ import { exportBackup, restoreFromText, serializeBackup } from '@/utils/backup';
 import type { YanduDB } from '@/utils/db';
 import { downloadBlob } from '@/utils/download';
 import { backupFileName } from '@/utils/export-filename';
+import { failureText } from '@/utils/storage-errors';
 
 /**
  * 备份 (everything as one JSON file) and 恢复 (merge a backup file in). A refused file changes nothing and says
@@ -24,7 +25,7 @@ export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () =>
       downloadBlob(new Blob([text], { type: 'application/json' }), name);
       setMessage({ text: i18n.t('bakSaved', [name]) });
     } catch (e) {
-      setMessage({ text: i18n.t('libError', [String((e as Error)?.message ?? e)]), error: true });
+      setMessage({ text: failureText(e), error: true });
     } finally {
       setBusy(false);
     }
@@ -52,7 +53,7 @@ export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () =>
       });
       onRestored();
     } catch (e) {
-      setMessage({ text: i18n.t('libError', [String((e as Error)?.message ?? e)]), error: true });
+      setMessage({ text: failureText(e), error: true });
     } finally {
       setBusy(false);
       if (input.current) input.current.value = '';

@@ -32,6 +32,7 @@ import {
   type ReaderTheme,
   watchCategorySettings,
 } from '@/utils/settings';
+import { failureText } from '@/utils/storage-errors';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
 import { BackupPanel } from './BackupPanel';
 import { ExportDialog } from './ExportDialog';
@@ -79,7 +80,7 @@ export function LibraryApp({
     let live = true;
     Promise.resolve(dbOrPromise).then(
       (opened) => live && setDb(opened),
-      (e: unknown) => live && setError(String((e as Error)?.message ?? e)),
+      (e: unknown) => live && setError(failureText(e)),
     );
     return () => {
       live = false;
@@ -182,7 +183,7 @@ export function LibraryApp({
         version: -1,
       });
     } catch (e) {
-      if (current()) setError(String((e as Error)?.message ?? e));
+      if (current()) setError(failureText(e));
     } finally {
       if (current()) loading.current = false;
     }
@@ -273,7 +274,7 @@ export function LibraryApp({
       );
       setSnack({ message: i18n.t('libDeleted', [s.title || i18n.t('readerUntitled')]), undo: removed });
     } catch (e) {
-      setError(String((e as Error)?.message ?? e));
+      setError(failureText(e));
     }
   };
 
@@ -285,7 +286,7 @@ export function LibraryApp({
       setSnack({ message: i18n.t('libRestored', [removed.speech.title || i18n.t('readerUntitled')]) });
       await reload();
     } catch (e) {
-      setError(String((e as Error)?.message ?? e));
+      setError(failureText(e));
     }
   };
 
@@ -348,7 +349,7 @@ export function LibraryApp({
       ) : null}
       {error ? (
         <p class="yd-lib-warning" role="alert">
-          {i18n.t('libError', [error])}
+          {error}
         </p>
       ) : null}
 

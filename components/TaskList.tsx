@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { YanduDB } from '@/utils/db';
 import { readerHref } from '@/utils/library-query';
+import { storageErrorMessage } from '@/utils/storage-errors';
 import {
   countTasks,
   daysBetween,
@@ -18,7 +19,7 @@ import {
   today as todayOf,
   updateTask,
 } from '@/utils/tasks';
-import type { Highlight, SpeechRecord, TaskStatus } from '@/utils/types';
+import type { Highlight, SpeechRecord, TaskFollowUp, TaskStatus } from '@/utils/types';
 
 /** Items rendered at first and per 再显示 (a year of meetings can hold thousands of tasks). */
 const TASK_PAGE = 200;
@@ -33,8 +34,11 @@ export function statusName(s: TaskStatus): string {
       : i18n.t('taskStatusDone');
 }
 
+/** Write one field of a task; false when it was not written (the row says why). */
+type WriteTask = <F extends keyof TaskFollowUp>(field: F, value: TaskFollowUp[F]) => Promise<boolean>;
+
 /** The progress note, saved as you type (after a pause) and when the field is left. */
-function ProgressField({ item, db }: { item: TaskItem; db: YanduDB }) {
+function ProgressField({ item, write }: { item: TaskItem; write: WriteTask }) {
   const [value, setValue] = useState(item.progress);
   const [saved, setSaved] = useState(false);
   const editing = useRef(false);
@@ -46,7 +50,8 @@ function ProgressField({ item, db }: { item: TaskItem; db: YanduDB }) {
   const save = async (text: string) => {
     clearTimeout(timer.current);
     timer.current = undefined;
-    if (await updateTask(db, item.highlightId, 'progress', text)) setSaved(true);
+    // A failed write keeps the text in the box (the row shows why), so nothing typed is lost.
+    if (await write('progress', text)) setSaved(true);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
   const id = `yd-progress-${item.highlightId}`;
@@ -82,6 +87,18 @@ function ProgressField({ item, db }: { item: TaskItem; db: YanduDB }) {
 }
 
 function TaskRow({ item, db, today }: { item: TaskItem; db: YanduDB; today: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const write: WriteTask = (field, value) =>
+    updateTask(db, item.highlightId, field, value).then(
+      (done) => {
+        setError(null);
+        return done;
+      },
+      (e: unknown) => {
+        setError(storageErrorMessage(e));
+        return false;
+      },
+    );
   const overdue = isOverdue(item, today);
   const dueToday = item.status !== 'done' && item.due === today;
   return (
@@ -108,7 +125,7 @@ function TaskRow({ item, db, today }: { item: TaskItem; db: YanduDB; today: stri
                 name={`status-${item.highlightId}`}
                 value={s}
                 checked={item.status === s}
-                onChange={() => void updateTask(db, item.highlightId, 'status', s)}
+                onChange={() => void write('status', s)}
               />
               <span>{statusName(s)}</span>
             </label>
@@ -121,7 +138,7 @@ function TaskRow({ item, db, today }: { item: TaskItem; db: YanduDB; today: stri
             value={item.due ?? ''}
             onChange={(e) => {
               const v = (e.currentTarget as HTMLInputElement).value;
-              void updateTask(db, item.highlightId, 'due', v === '' ? null : v);
+              void write('due', v === '' ? null : v);
             }}
           />
         </label>
@@ -133,7 +150,12 @@ function TaskRow({ item, db, today }: { item: TaskItem; db: YanduDB; today: stri
           <span class="yd-badge yd-badge-today">{i18n.t('taskDueToday')}</span>
         ) : null}
       </div>
-      <ProgressField item={item} db={db} />
+      <ProgressField item={item} write={write} />
+      {error ? (
+        <p class="yd-task-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -33,3 +33,9 @@ export function isQuotaError(error: unknown): boolean {
 export function storageErrorMessage(error: unknown): string {
   return i18n.t(isQuotaError(error) ? 'storageFull' : 'storageSaveFailed');
 }
+
+/** Any failure in words for the UI: a full disk says what to do; anything else gives its own message. */
+export function failureText(error: unknown): string {
+  if (isQuotaError(error)) return i18n.t('storageFull');
+  return i18n.t('libError', [String((error as Error | null)?.message ?? error)]);
+}

@@ -417,6 +417,42 @@ describe('key-task list', () => {
     );
   });
 
+  it('a 落实情况 that cannot be saved (full disk): the row says so and the text stays in the box', async () => {
+    await mount('tasks');
+    const before = (await getDb().highlights.get('b-task'))?.task?.progress;
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
+        this: IDBObjectStore,
+        ...args: Parameters<IDBObjectStore['put']>
+      ) {
+        if (this.name === 'highlights')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      });
+    }
+    const progress = item('b-task').querySelector('textarea') as HTMLTextAreaElement;
+    await type(progress, '已完成招标');
+    await act(async () => {
+      progress.dispatchEvent(new Event('blur'));
+    });
+    await vi.waitFor(() =>
+      expect(item('b-task').querySelector('[role="alert"]')?.textContent).toContain('存储空间已满'),
+    );
+    expect(progress.value).toBe('已完成招标');
+    expect(item('b-task').querySelector('.yd-task-saved')?.textContent).toBe('');
+    vi.restoreAllMocks();
+    expect((await getDb().highlights.get('b-task'))?.task?.progress).toBe(before);
+    // The next save that works clears the message.
+    await act(async () => {
+      progress.dispatchEvent(new Event('blur'));
+    });
+    await vi.waitFor(() => expect(item('b-task').querySelector('[role="alert"]')).toBeNull());
+    await vi.waitFor(async () =>
+      expect((await getDb().highlights.get('b-task'))?.task?.progress).toBe('已完成招标'),
+    );
+  });
+
   it('shows a change made in another tab, and filters by status and speech', async () => {
     await mount('tasks');
     await getDb().highlights.update('b-task', { 'task.status': 'done' });
