@@ -18,7 +18,7 @@ const ENABLED_SITES_SCRIPT = 'yandu-enabled-sites';
  * session storage is for a worker that was stopped in between (MV3 may unload it at any time).
  */
 const recentSnapshots = new Map<string, { snapshot: PageSnapshot; stored: Promise<void> }>();
-/** A reader that never asked (the tab was closed at once) must not keep a page in memory. */
+/** A reader that never asked (the tab was closed at once) must not keep a page in memory or storage. */
 const RECENT_FOR_MS = 60_000;
 
 /** Park the page's snapshot and move the tab to the reader, as Firefox's about:reader does (Back returns). */
@@ -26,7 +26,10 @@ async function showInReader(tabId: number, snapshot: PageSnapshot): Promise<{ ok
   const key = `${tabId}-${snapshot.taken}`;
   const stored = browser.storage.session.set({ [SNAPSHOT_PREFIX + key]: snapshot });
   recentSnapshots.set(key, { snapshot, stored: stored.catch(() => undefined) });
-  setTimeout(() => recentSnapshots.delete(key), RECENT_FOR_MS);
+  setTimeout(() => {
+    recentSnapshots.delete(key);
+    void browser.storage.session.remove(SNAPSHOT_PREFIX + key).catch(() => undefined);
+  }, RECENT_FOR_MS);
   const reader = browser.runtime.getURL('/reader.html');
   // The tab moves at once; the session copy is written meanwhile.
   await Promise.all([
