@@ -4,7 +4,9 @@
  * size caps before parsing, a screen of every key and string that refuses prototype keys, a strict validator for every field, and an
  * import that merges in one transaction so a failure leaves the database exactly as it was.
  */
+import { i18n } from '#i18n';
 import type { YanduDB } from './db';
+import { isQuotaError } from './storage-errors';
 import { HIGHLIGHT_CATEGORIES, type Highlight, type Note, type SpeechRecord } from './types';
 
 export const BACKUP_FORMAT = 'yandu-backup';
@@ -84,9 +86,42 @@ export function serializeBackup(backup: BackupFile): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Validation. A check returns null when the value is fine, otherwise what is wrong (Chinese, for the user).
+// Validation. A check returns null when the value is fine, otherwise what is wrong: where (a path of keys and
+// item indexes) and what was expected, put in words in the UI's language only when a file is refused.
 
-type Check = (value: unknown) => string | null;
+type Expected =
+  | 'text'
+  | 'nonEmptyText'
+  | 'textOrNull'
+  | 'count'
+  | 'time'
+  | 'day'
+  | 'oneOf'
+  | 'url'
+  | 'webUrl'
+  | 'javascriptUrl'
+  | 'list'
+  | 'object'
+  | 'missing'
+  | 'unknownField'
+  | 'section'
+  | 'noteId';
+interface Problem {
+  path: (string | number)[];
+  expected: Expected;
+  /** oneOf: the values allowed */
+  allowed?: readonly unknown[];
+}
+type Check = (value: unknown) => Problem | null;
+const problem = (expected: Expected, allowed?: readonly unknown[]): Problem => ({
+  path: [],
+  expected,
+  allowed,
+});
+const at = (segment: string | number, inner: Problem): Problem => ({
+  ...inner,
+  path: [segment, ...inner.path],
+});
 /** Field tables are typed against the data model: a field added to types.ts does not compile until checked here. */
 type Optional = { optional: Check };
 type Spec<T> = { [K in keyof T]-?: undefined extends T[K] ? Optional : Check };
@@ -94,43 +129,41 @@ type Spec<T> = { [K in keyof T]-?: undefined extends T[K] ? Optional : Check };
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const str: Check = (v) => (typeof v === 'string' ? null : '应为文本');
-const id: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : '应为非空文本');
-const nullableStr: Check = (v) => (v === null || typeof v === 'string' ? null : '应为文本或 null');
-const count: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : '应为非负整数');
-const time: Check = (v) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : '应为时间戳（毫秒）';
+const str: Check = (v) => (typeof v === 'string' ? null : problem('text'));
+const id: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : problem('nonEmptyText'));
+const nullableStr: Check = (v) => (v === null || typeof v === 'string' ? null : problem('textOrNull'));
+const count: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : problem('count'));
+const time: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : problem('time'));
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const day: Check = (v) =>
-  v === null || (typeof v === 'string' && isoDay.test(v)) ? null : '应为 YYYY-MM-DD 日期或 null';
+const day: Check = (v) => (v === null || (typeof v === 'string' && isoDay.test(v)) ? null : problem('day'));
 const oneOf =
   (list: readonly unknown[]): Check =>
   (v) =>
-    list.includes(v) ? null : `应为 ${list.join(' / ')} 之一`;
+    list.includes(v) ? null : problem('oneOf', list);
 const optional = (check: Check): Optional => ({ optional: check });
 
 /** URLs must be web addresses; anything else (javascript:, data:, file:) is refused. */
-function urlProblem(v: unknown): string | null {
-  if (typeof v !== 'string') return '应为网址';
+function urlProblem(v: unknown): Problem | null {
+  if (typeof v !== 'string') return problem('url');
   // Browsers ignore blanks and control characters inside a scheme, so look at the address without them.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is squeezed out
   const squeezed = v.replace(/[\s\u0000-\u001F]/g, '').toLowerCase();
-  if (squeezed.includes('javascript:')) return '是 javascript: 脚本链接';
+  if (squeezed.includes('javascript:')) return problem('javascriptUrl');
   try {
     const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? null : '应为 http(s) 网址';
+    return u.protocol === 'http:' || u.protocol === 'https:' ? null : problem('webUrl');
   } catch {
-    return '应为 http(s) 网址';
+    return problem('webUrl');
   }
 }
 const url: Check = urlProblem;
 
 function arrayOf(check: Check): Check {
   return (v) => {
-    if (!Array.isArray(v)) return '应为列表';
+    if (!Array.isArray(v)) return problem('list');
     for (let i = 0; i < v.length; i++) {
-      const problem = check(v[i]);
-      if (problem) return `第 ${i + 1} 项${problem.startsWith('.') ? '' : ' '}${problem}`;
+      const found = check(v[i]);
+      if (found) return at(i, found);
     }
     return null;
   };
@@ -140,19 +173,19 @@ function object<T>(spec: Spec<T>): Check {
   const entries = Object.entries(spec) as [string, Check | Optional][];
   const known = new Set(entries.map(([k]) => k));
   return (v) => {
-    if (!isObject(v)) return '应为对象';
+    if (!isObject(v)) return problem('object');
     for (const [key, field] of entries) {
       const value = v[key];
       if (typeof field === 'function') {
-        if (!Object.hasOwn(v, key)) return `.${key} 缺失`;
-        const problem = field(value);
-        if (problem) return `.${key}${problem.startsWith('.') ? '' : ' '}${problem}`;
+        if (!Object.hasOwn(v, key)) return at(key, problem('missing'));
+        const found = field(value);
+        if (found) return at(key, found);
       } else if (value !== undefined) {
-        const problem = field.optional(value);
-        if (problem) return `.${key}${problem.startsWith('.') ? '' : ' '}${problem}`;
+        const found = field.optional(value);
+        if (found) return at(key, found);
       }
     }
-    for (const key of Object.keys(v)) if (!known.has(key)) return `.${key} 是未知字段`;
+    for (const key of Object.keys(v)) if (!known.has(key)) return at(key, problem('unknownField'));
     return null;
   };
 }
@@ -198,7 +231,7 @@ const highlightCheck = object<Highlight>({
     prefix: str,
     suffix: str,
   }),
-  section: (v) => (Number.isSafeInteger(v) && (v as number) >= -1 ? null : '应为 -1 或非负整数'),
+  section: (v) => (Number.isSafeInteger(v) && (v as number) >= -1 ? null : problem('section')),
   task: optional(
     object<NonNullable<Highlight['task']>>({
       status: oneOf(['todo', 'doing', 'done']),
@@ -213,13 +246,61 @@ const highlightCheck = object<Highlight>({
 const noteFields = object<Note>({ id, speechId: id, text: str, created: time, updated: time });
 /** The one 学习心得 of a speech has the speech's id (types.ts): another id would make a second note. */
 const noteCheck: Check = (v) =>
-  noteFields(v) ?? ((v as Note).id === (v as Note).speechId ? null : '.id 应与 speechId 相同');
+  noteFields(v) ?? ((v as Note).id === (v as Note).speechId ? null : at('id', problem('noteId')));
 
 const TABLES = [
-  { key: 'speeches', name: '讲话', check: speechCheck },
-  { key: 'highlights', name: '划线', check: highlightCheck },
-  { key: 'notes', name: '学习心得', check: noteCheck },
+  { key: 'speeches', name: () => i18n.t('bakTableSpeeches'), check: speechCheck },
+  { key: 'highlights', name: () => i18n.t('bakTableHighlights'), check: highlightCheck },
+  { key: 'notes', name: () => i18n.t('bakTableNotes'), check: noteCheck },
 ] as const;
+
+/** What was expected, in words. */
+function expectedText(p: Problem): string {
+  switch (p.expected) {
+    case 'text':
+      return i18n.t('bakExpText');
+    case 'nonEmptyText':
+      return i18n.t('bakExpNonEmptyText');
+    case 'textOrNull':
+      return i18n.t('bakExpTextOrNull');
+    case 'count':
+      return i18n.t('bakExpCount');
+    case 'time':
+      return i18n.t('bakExpTime');
+    case 'day':
+      return i18n.t('bakExpDay');
+    case 'oneOf':
+      return i18n.t('bakExpOneOf', [(p.allowed ?? []).join(' / ')]);
+    case 'url':
+      return i18n.t('bakExpUrl');
+    case 'webUrl':
+      return i18n.t('bakExpWebUrl');
+    case 'javascriptUrl':
+      return i18n.t('bakExpJavascriptUrl');
+    case 'list':
+      return i18n.t('bakExpList');
+    case 'object':
+      return i18n.t('bakExpObject');
+    case 'missing':
+      return i18n.t('bakExpMissing');
+    case 'unknownField':
+      return i18n.t('bakExpUnknownField');
+    case 'section':
+      return i18n.t('bakExpSection');
+    case 'noteId':
+      return i18n.t('bakExpNoteId');
+  }
+}
+
+/** selector.startPara, paragraphs 第 3 项: keys as they are in the file, items counted from 1. */
+function pathText(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += ` ${i18n.t('bakItem', [String(segment + 1)])}`;
+    else out += out === '' ? segment.slice(0, 40) : `.${segment.slice(0, 40)}`;
+  }
+  return out.trim();
+}
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const SCRIPT_TAG = /<script/i;
@@ -236,20 +317,14 @@ function screen(root: unknown): void {
     const value = stack.pop();
     if (typeof value === 'string') {
       if (value.length > BACKUP_LIMITS.maxStringLength) {
-        throw new BackupError(
-          'string-too-long',
-          '文件中有超过 1 MB 的文字字段，不像是研读备份，已拒绝导入。',
-        );
+        throw new BackupError('string-too-long', i18n.t('bakErrStringTooLong'));
       }
     } else if (Array.isArray(value)) {
       for (const item of value) stack.push(item);
     } else if (typeof value === 'object' && value !== null) {
       for (const key of Object.keys(value)) {
         if (FORBIDDEN_KEYS.has(key)) {
-          throw new BackupError(
-            'hostile-key',
-            `文件含有不允许的字段名“${key}”，可能被人为篡改，已拒绝导入。`,
-          );
+          throw new BackupError('hostile-key', i18n.t('bakErrHostileKey', [key]));
         }
         stack.push((value as Record<string, unknown>)[key]);
       }
@@ -260,53 +335,55 @@ function screen(root: unknown): void {
 /** Check the whole object; throws BackupError naming the first problem. */
 function validate(data: unknown): BackupFile {
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
-    throw new BackupError('unknown-format', '这不是研读的备份文件（缺少 “yandu-backup” 格式标记）。');
+    throw new BackupError('unknown-format', i18n.t('bakErrUnknownFormat'));
   }
   if (data.version !== BACKUP_VERSION) {
     const newer = typeof data.version === 'number' && data.version > BACKUP_VERSION;
     throw new BackupError(
       'unsupported-version',
       newer
-        ? `备份文件版本为 ${data.version}，由更新版本的研读生成；请先升级研读再导入。`
-        : `无法识别的备份文件版本（${JSON.stringify(data.version)?.slice(0, 20)}）。`,
+        ? i18n.t('bakErrNewerVersion', [String(data.version)])
+        : i18n.t('bakErrUnknownVersion', [String(JSON.stringify(data.version)).slice(0, 20)]),
     );
   }
   const top = new Set(['format', 'version', 'exportedAt', 'speeches', 'highlights', 'notes']);
   for (const key of Object.keys(data)) {
     if (!top.has(key))
-      throw new BackupError('bad-shape', `备份文件格式不对：含有未知字段“${key.slice(0, 40)}”。`);
+      throw new BackupError('bad-shape', i18n.t('bakErrUnknownTopField', [key.slice(0, 40)]));
   }
   if (typeof data.exportedAt !== 'string' || Number.isNaN(Date.parse(data.exportedAt))) {
-    throw new BackupError('bad-shape', '备份文件格式不对：缺少有效的导出时间（exportedAt）。');
+    throw new BackupError('bad-shape', i18n.t('bakErrExportedAt'));
   }
   let records = 0;
   for (const t of TABLES) {
     const list = data[t.key];
     if (!Array.isArray(list))
-      throw new BackupError('bad-shape', `备份文件格式不对：缺少${t.name}列表（${t.key}）。`);
+      throw new BackupError('bad-shape', i18n.t('bakErrMissingList', [t.name(), t.key]));
     records += list.length;
   }
   if (records > BACKUP_LIMITS.maxRecords) {
-    throw new BackupError('too-many-records', `文件含有 ${records} 条记录，超过 100 万条上限，已拒绝导入。`);
+    throw new BackupError('too-many-records', i18n.t('bakErrTooManyRecords', [String(records)]));
   }
   for (const t of TABLES) {
     const list = data[t.key] as unknown[];
     const seen = new Set<string>();
     for (let i = 0; i < list.length; i++) {
-      const problem = t.check(list[i]);
-      const where = `${t.name}第 ${i + 1} 条`;
-      if (problem?.includes('javascript:')) {
-        throw new BackupError('unsafe-content', `${where}的网址是 javascript: 脚本链接，已拒绝导入。`);
+      const found = t.check(list[i]);
+      if (found?.expected === 'javascriptUrl') {
+        throw new BackupError('unsafe-content', i18n.t('bakErrJavascriptUrl', [t.name(), String(i + 1)]));
       }
-      if (problem) {
-        const code: BackupErrorCode = problem.includes('http(s) 网址') ? 'bad-url' : 'bad-shape';
-        throw new BackupError(code, `备份文件格式不对：${where}的字段 ${problem.replace(/^\./, '')}。`);
+      if (found) {
+        const code: BackupErrorCode = found.expected === 'webUrl' ? 'bad-url' : 'bad-shape';
+        throw new BackupError(
+          code,
+          i18n.t('bakErrField', [t.name(), String(i + 1), pathText(found.path), expectedText(found)]),
+        );
       }
       const recordId = (list[i] as { id: string }).id;
       if (seen.has(recordId)) {
         throw new BackupError(
           'duplicate-id',
-          `备份文件有误：${where}与前面的记录 id 重复（${recordId.slice(0, 60)}）。`,
+          i18n.t('bakErrDuplicateId', [t.name(), String(i + 1), recordId.slice(0, 60)]),
         );
       }
       seen.add(recordId);
@@ -315,30 +392,27 @@ function validate(data: unknown): BackupFile {
   return data as unknown as BackupFile;
 }
 
-/** Read a backup file's text. Never throws: a refusal carries a Chinese reason for the user and a code. */
+/** Read a backup file's text. Never throws: a refusal carries a reason for the user (UI language) and a code. */
 export function parseBackup(text: string): ParseResult {
   try {
-    if (typeof text !== 'string') throw new BackupError('not-json', '无法读取文件内容。');
+    if (typeof text !== 'string') throw new BackupError('not-json', i18n.t('bakErrUnreadable'));
     if (text.length > BACKUP_LIMITS.maxTextLength) {
-      throw new BackupError('too-large', '文件超过 200 MB，不像是研读备份，已拒绝导入。');
+      throw new BackupError('too-large', i18n.t('bakErrTooLarge'));
     }
     if (SCRIPT_TAG.test(text)) {
-      throw new BackupError(
-        'unsafe-content',
-        '文件中含有脚本代码（<script），不是研读生成的备份，已拒绝导入。',
-      );
+      throw new BackupError('unsafe-content', i18n.t('bakErrScript'));
     }
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch {
-      throw new BackupError('not-json', '文件已损坏或不是研读备份：无法按 JSON 格式读取。');
+      throw new BackupError('not-json', i18n.t('bakErrNotJson'));
     }
     screen(data);
     return { ok: true, backup: validate(data) };
   } catch (e) {
     if (e instanceof BackupError) return { ok: false, code: e.code, reason: e.reason };
-    return { ok: false, code: 'bad-shape', reason: '备份文件无法读取。' };
+    return { ok: false, code: 'bad-shape', reason: i18n.t('bakErrBroken') };
   }
 }
 
@@ -455,8 +529,13 @@ export async function restoreFromText(db: YanduDB, text: string): Promise<Restor
   if (!parsed.ok) return parsed;
   try {
     return { ok: true, summary: await importBackup(db, parsed.backup) };
-  } catch {
-    return { ok: false, code: 'write-failed', reason: '写入数据库时出错，已全部撤销，资料库保持原样。' };
+  } catch (error) {
+    // One transaction: nothing of the file was kept. A full disk says what to do about it.
+    return {
+      ok: false,
+      code: 'write-failed',
+      reason: i18n.t(isQuotaError(error) ? 'bakErrWriteFailedFull' : 'bakErrWriteFailed'),
+    };
   }
 }
 

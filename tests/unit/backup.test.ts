@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   BACKUP_LIMITS,
   type BackupFile,
@@ -256,6 +259,30 @@ describe('refusing a bad backup file', () => {
       ok: false,
       reason: expect.stringContaining('划线第 3 条的字段 selector.startPara'),
     });
+  });
+
+  it("says why in the browser's language: English in an English browser", () => {
+    const english = generateChromeMessages(parseMessagesText(readFileSync('locales/en.yml', 'utf8'), 'YAML'));
+    const chinese = fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => {
+      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+      return (english[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
+    }) as typeof fakeBrowser.i18n.getMessage;
+    try {
+      const result = parseBackup(
+        backupText((b) => Object.assign((b.highlights[2] as Highlight).selector, { startPara: '3' })),
+      );
+      expect(result).toMatchObject({
+        ok: false,
+        reason:
+          'The backup file is malformed: in highlight no. 3, the field selector.startPara should be a whole number, 0 or more.',
+      });
+      expect(parseBackup('{ not json')).toMatchObject({
+        reason: expect.stringContaining('cannot be read as JSON'),
+      });
+    } finally {
+      fakeBrowser.i18n.getMessage = chinese;
+    }
   });
 
   it('refuses a file over 200 MB before reading it', () => {
