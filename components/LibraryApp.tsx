@@ -80,7 +80,7 @@ export function LibraryApp({
     let live = true;
     Promise.resolve(dbOrPromise).then(
       (opened) => live && setDb(opened),
-      (e: unknown) => live && setError(failureText(e)),
+      (e: unknown) => live && setError(i18n.t('libError', [String((e as Error)?.message ?? e)])),
     );
     return () => {
       live = false;
@@ -183,7 +183,7 @@ export function LibraryApp({
         version: -1,
       });
     } catch (e) {
-      if (current()) setError(failureText(e));
+      if (current()) setError(i18n.t('libError', [String((e as Error)?.message ?? e)]));
     } finally {
       if (current()) loading.current = false;
     }

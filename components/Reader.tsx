@@ -106,10 +106,13 @@ export function Reader({
 
   const { outline } = speech;
   const blocks = useMemo(() => buildBlocks(speech.paragraphs, outline), [speech.paragraphs, outline]);
-  // A long speech paints its first screens at once and the rest in the task after that frame: the first
-  // frame's style and layout then do not grow with the speech.
+  // A long speech paints its first screens at once and the rest once that frame is on screen: the first
+  // frame's style and layout then do not grow with the speech. Not when the page is scrolled already (a
+  // new text of the same page replacing the one being read): the place must not be cut away.
   const [firstFrame] = useState(() =>
-    firstFrameBlockCount(blocks, rememberedPosition(history.state)?.para ?? null),
+    window.scrollY > 0
+      ? blocks.length
+      : firstFrameBlockCount(blocks, rememberedPosition(history.state)?.para ?? null),
   );
   const [textComplete, setTextComplete] = useState(firstFrame >= blocks.length);
   useEffect(() => {
@@ -118,15 +121,17 @@ export function Reader({
       return;
     }
     // The rest of the text once the first frame is on screen (the browser's first contentful paint),
-    // so its layout never competes with that frame; at the latest after a moment.
+    // so its layout never competes with that frame; at the latest 100 ms later (a background tab, whose
+    // timers the browser slows, takes longer: nobody is looking at it).
     let done = false;
     const complete = () => {
       if (done) return;
       done = true;
       observer?.disconnect();
       clearTimeout(fallback);
-      setTimeout(() => setTextComplete(true), 0);
+      rest = setTimeout(() => setTextComplete(true), 0);
     };
+    let rest: ReturnType<typeof setTimeout> | undefined;
     const fallback = setTimeout(complete, 100);
     let observer: PerformanceObserver | undefined;
     try {
@@ -141,6 +146,7 @@ export function Reader({
       done = true;
       observer?.disconnect();
       clearTimeout(fallback);
+      clearTimeout(rest);
     };
   }, [textComplete]);
   const hasOutline = outline.length > 0;

@@ -87,7 +87,9 @@ function ProgressField({ item, write }: { item: TaskItem; write: WriteTask }) {
 }
 
 function TaskRow({ item, db, today }: { item: TaskItem; db: YanduDB; today: string }) {
-  const [error, setError] = useState<string | null>(null);
+  // A new object on every failure: the row renders again, so a radio or date that was not saved shows the
+  // stored value again even when the message is the same as last time.
+  const [error, setError] = useState<{ text: string } | null>(null);
   const write: WriteTask = (field, value) =>
     updateTask(db, item.highlightId, field, value).then(
       (done) => {
@@ -95,7 +97,7 @@ function TaskRow({ item, db, today }: { item: TaskItem; db: YanduDB; today: stri
         return done;
       },
       (e: unknown) => {
-        setError(storageErrorMessage(e));
+        setError({ text: storageErrorMessage(e) });
         return false;
       },
     );
@@ -153,7 +155,7 @@ function TaskRow({ item, db, today }: { item: TaskItem; db: YanduDB; today: stri
       <ProgressField item={item} write={write} />
       {error ? (
         <p class="yd-task-error" role="alert">
-          {error}
+          {error.text}
         </p>
       ) : null}
     </li>

@@ -31,13 +31,12 @@ async function showInReader(tabId: number, snapshot: PageSnapshot): Promise<{ ok
     void browser.storage.session.remove(SNAPSHOT_PREFIX + key).catch(() => undefined);
   }, RECENT_FOR_MS);
   const reader = browser.runtime.getURL('/reader.html');
-  // The tab moves at once; the session copy is written meanwhile.
-  await Promise.all([
-    stored,
-    browser.tabs.update(tabId, {
-      url: `${reader}?url=${encodeURIComponent(snapshot.url)}&snapshot=${encodeURIComponent(key)}`,
-    }),
-  ]);
+  // The tab moves at once; the session copy is written meanwhile. If that write fails (session storage is
+  // small), the reader is still served from memory: the opening itself has not failed.
+  stored.catch((error: unknown) => console.warn('[yandu] could not keep a session copy of the page', error));
+  await browser.tabs.update(tabId, {
+    url: `${reader}?url=${encodeURIComponent(snapshot.url)}&snapshot=${encodeURIComponent(key)}`,
+  });
   return { ok: true };
 }
 

@@ -196,8 +196,8 @@ export function sectionAt(tops: readonly number[], line: number): number {
 
 /**
  * Characters painted in the reader's first frame: two to three screens at any of the five sizes. The
- * rest of a long speech is added in the next task, so the first frame's layout does not grow with the
- * speech (a 30,000-character speech paints as fast as a short one).
+ * rest of a long speech is added once that frame is on screen (components/Reader.tsx), so the first
+ * frame's layout does not grow with the speech (a 30,000-character speech paints as fast as a short one).
  */
 export const FIRST_FRAME_CHARACTERS = 3_000;
 

@@ -15,7 +15,10 @@ if (!dirA || !dirB) {
 }
 const pairs = Number(pairsArg ?? 20);
 const a = await clickBench(dirA);
-const b = await clickBench(dirB);
+const b = await clickBench(dirB).catch(async (error: unknown) => {
+  await a.close();
+  throw error;
+});
 const samples: { a: ClickSample; b: ClickSample }[] = [];
 try {
   await a.sample();

@@ -1,6 +1,7 @@
 /**
- * Chromium driven over a bare DevTools pipe (--remote-debugging-pipe), for the one measurement where the
- * driver itself would be in the way: the click on 阅读模式 until the reader has painted.
+ * Chromium driven over a bare DevTools pipe (--remote-debugging-pipe), for the measurements where the
+ * driver itself would be in the way: the click on 阅读模式 until the reader has painted, and the reader's
+ * own restore of highlights.
  *
  * Why not Playwright there: on every new document Playwright creates its utility world and evaluates its
  * injected script on the page's main thread; in the reader that lands in the middle of the start-up and

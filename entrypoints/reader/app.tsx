@@ -21,7 +21,7 @@ import type { Speech, SpeechRecord, SpeechWithOutline } from '@/utils/types';
 import type { SnapshotReply } from './handoff';
 
 /**
- * The reader itself, loaded by main.tsx (which has already asked for the snapshot).
+ * The reader itself, started by main.tsx with the requests reader-boot.js made while the page was parsed.
  * reader.html?url=<original url>[&snapshot=<key>]. The URL names the speech, so reload and bookmarks
  * work; `snapshot` is one-shot (the page the tab just left), dropped from the address once used so a
  * reload reads the stored copy (which also works offline). reader.html?url=…&version=<contentHash> shows
@@ -130,8 +130,20 @@ async function load(
  */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    if (document.visibilityState === 'hidden') setTimeout(resolve, 0);
-    else requestAnimationFrame(() => setTimeout(resolve, 0));
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      document.removeEventListener('visibilitychange', onHidden);
+      resolve();
+    };
+    // A hidden tab gets no frames (also one hidden while waiting): go on without one.
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') setTimeout(finish, 0);
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    onHidden();
+    requestAnimationFrame(() => setTimeout(finish, 0));
   });
 }
 
@@ -267,11 +279,21 @@ export async function main(
     document.documentElement.dataset.yanduChanged = record.previousHash ?? 'true';
   };
 
-  /** The reader keeps showing the text; it says the offline copy is missing, and why. */
+  /**
+   * The reader keeps showing the text and says what was not saved: with no earlier copy stored, the speech
+   * will not open offline; with one, offline opens that earlier version. A full disk says what to do.
+   */
   const copyNotSaved = async (error: unknown) => {
     console.warn('[yandu] could not store the speech', error);
-    const { isQuotaError } = await import('@/utils/storage-errors');
-    copyError = i18n.t(isQuotaError(error) ? 'readerCopyNotSavedFull' : 'readerCopyNotSaved');
+    const [{ isQuotaError }, library] = await Promise.all([
+      import('@/utils/storage-errors'),
+      import('@/utils/library'),
+    ]);
+    const earlier = await library.loadSpeech(url).catch(() => undefined);
+    const full = isQuotaError(error);
+    copyError = earlier
+      ? i18n.t(full ? 'readerNewTextNotSavedFull' : 'readerNewTextNotSaved')
+      : i18n.t(full ? 'readerCopyNotSavedFull' : 'readerCopyNotSaved');
     show();
   };
 

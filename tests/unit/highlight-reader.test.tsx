@@ -110,6 +110,7 @@ afterEach(async () => {
   await getDb().drafts.clear();
   await getDb().notes.clear();
   vi.useRealTimers();
+  window.scrollTo(0, 0);
 });
 
 async function seed(h: Highlight) {
@@ -445,5 +446,30 @@ describe('narrow window', () => {
     } finally {
       happy.setViewport({ width: 1024, height: 768 });
     }
+  });
+});
+
+describe('a long speech', () => {
+  // 90 paragraphs (about 11,000 characters, composed): the first frame shows only the beginning.
+  const LONG = Array.from({ length: 90 }, (_, i) =>
+    `第${i}段：各级工会要把困难职工帮扶工作摆在突出位置，`.padEnd(130, '落细落实'),
+  );
+  const LONG_SPEECH: SpeechWithOutline = { ...SPEECH, paragraphs: LONG, contentHash: 'long', outline: [] };
+
+  it('places a highlight in the part painted after the first frame, once the whole text is in', async () => {
+    await seed(
+      makeHighlight(
+        SPEECH_ID,
+        describeRange(LONG, { para: 80, offset: 0 }, { para: 80, offset: 12 }),
+        'task',
+        [],
+        1,
+      ),
+    );
+    mount(LONG_SPEECH);
+    expect(container.querySelector('[data-para="80"]')).toBeNull();
+    await painted(1);
+    const mark = para(80).querySelector('mark.yd-hl');
+    expect(mark?.textContent).toBe((LONG[80] as string).slice(0, 12));
   });
 });

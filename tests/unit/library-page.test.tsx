@@ -120,6 +120,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.restoreAllMocks();
   fakeBrowser.reset();
   render(null, container);
   container.remove();
@@ -441,6 +442,13 @@ describe('key-task list', () => {
     );
     expect(progress.value).toBe('已完成招标');
     expect(item('b-task').querySelector('.yd-task-saved')?.textContent).toBe('');
+    // A status that cannot be saved either (the same message again): the stored status shows again.
+    const done = item('b-task').querySelector<HTMLInputElement>('input[value="done"]') as HTMLInputElement;
+    await click(done);
+    await vi.waitFor(() =>
+      expect(item('b-task').querySelector<HTMLInputElement>('input[value="doing"]')?.checked).toBe(true),
+    );
+    expect(done.checked).toBe(false);
     vi.restoreAllMocks();
     expect((await getDb().highlights.get('b-task'))?.task?.progress).toBe(before);
     // The next save that works clears the message.

@@ -71,6 +71,9 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  localStorage.removeItem('yandu:theme');
+  window.__yanduReader = undefined;
   render(null, document.getElementById('app') as HTMLElement);
   await getDb().delete();
   await getDb().open();
@@ -107,8 +110,6 @@ describe('reader page loading', () => {
     expect(document.documentElement.dataset.ydTheme).toBe('dark');
     expect((await window.__yanduReader?.snapshot)?.url).toBe(SPEECH_URL);
     expect(asked).toEqual(['tab-3']);
-    window.__yanduReader = undefined;
-    localStorage.removeItem('yandu:theme');
   });
 
   it('takes over the requests the boot script started, asking for the snapshot once', async () => {
@@ -121,7 +122,6 @@ describe('reader page loading', () => {
     expect(document.querySelector('h1')?.textContent).toContain('在全市职工技能提升工作推进会上的讲话');
     // No settings stored: the reader's light default replaces the cached theme once they are read.
     expect(document.documentElement.dataset.ydTheme).toBe('light');
-    localStorage.removeItem('yandu:theme');
   });
 
   it('says so when the offline copy cannot be stored (full disk), and keeps showing the text', async () => {
@@ -154,6 +154,40 @@ describe('reader page loading', () => {
     expect(await loadSpeech(SPEECH_URL)).toBeUndefined();
     (alert.querySelector('button') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(document.querySelector('.yd-copy-banner')).toBeNull());
+  });
+
+  it('says that the new text was not saved when an earlier copy is stored (offline opens that one)', async () => {
+    await saveOpenedSpeech({
+      url: SPEECH_URL,
+      title: '存档的讲话',
+      speaker: null,
+      occasion: null,
+      date: null,
+      source: null,
+      paragraphs: ['这是以前保存的版本。'],
+      contentHash: 'old',
+      outline: [],
+    });
+    const original = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (this.name === 'speeches' || this.name === 'speechVersions') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return original.apply(this, args);
+    });
+    background({ 'tab-5': { url: SPEECH_URL, html: PAGE_HTML, taken: 5 } });
+    await openReader(`url=${encodeURIComponent(SPEECH_URL)}&snapshot=tab-5`);
+    const alert = await vi.waitFor(() => {
+      const found = document.querySelector('.yd-copy-banner[role="alert"]');
+      if (!found) throw new Error('no banner yet');
+      return found;
+    });
+    expect(alert.textContent).toContain('最新文字没能保存到本机，断网时将打开以前保存的版本');
+    vi.restoreAllMocks();
+    expect((await loadSpeech(SPEECH_URL))?.paragraphs).toEqual(['这是以前保存的版本。']);
   });
 
   it('shows the stored copy when there is no snapshot (reload, bookmark, offline)', async () => {

@@ -61,6 +61,8 @@ afterEach(() => {
   render(null, container);
   container.remove();
   vi.restoreAllMocks();
+  // Jumps in one test must not leave the next one's page scrolled.
+  window.scrollTo(0, 0);
 });
 
 describe('Reader: title block', () => {
@@ -338,6 +340,12 @@ describe('Reader: a long speech', () => {
     act(() => link.click());
     expect(scroll.mock.contexts[0]).toBe(para(75));
     expect(document.activeElement).toBe(para(75));
+  });
+
+  it('shows the whole text at once when the page is scrolled already (a new text replacing the one read)', () => {
+    vi.spyOn(window, 'scrollY', 'get').mockReturnValue(4_000);
+    mount({ speech: LONG_SPEECH });
+    expect(shownParagraphs()).toBe(LONG.length);
   });
 
   it('returns to a remembered place far down without waiting for the rest', () => {
