@@ -8,13 +8,17 @@
  *   IndexedDB: the budget figure) and once as the page leaves its cache (a repeat visit).
  * - search: typing a term (one input event) → the frame showing the filtered list, once the search index is
  *   built; six topic phrases, each in a twentieth of the speeches, and apart a term found in every speech.
+ * Chromium is driven over a bare DevTools pipe (pipe-browser.ts), so no driver code runs in the page while
+ * it opens; the row watcher is added with Page.addScriptToEvaluateOnNewDocument (which needs Page.enable).
  *   npx tsx bench/browser/library.bench.ts        (BENCH_QUICK=1: 200 speeches, a smoke run)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { printMedians, QUICK, record } from '../lib';
+import { benchBundle } from './bundle';
 import { TOPICS } from './compose';
-import { type BenchWindow, launchBench, settledBuild } from './launch';
+import { settledBuild } from './launch';
+import { pipeBrowser } from './pipe-browser';
 
 const SPEECHES = QUICK ? 200 : 2_000;
 const PER_SPEECH = 50;
@@ -47,47 +51,52 @@ const WATCH_ROWS = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-const b = await launchBench();
+const pipe = await pipeBrowser();
 try {
-  const { page, context } = b;
-  await context.addInitScript({ content: WATCH_ROWS });
-  await page.goto(`${b.extensionOrigin}/reader.html`, { waitUntil: 'load' });
-  await b.inject();
+  const { cdp, tab, extensionOrigin } = pipe;
+  // Over the bare DevTools pipe (pipe-browser.ts): no driver code runs in the library while it opens. The
+  // Page domain is enabled only because scripts added for new documents need it (its events are ignored).
+  await cdp.send('Page.enable', {}, tab);
+  await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: WATCH_ROWS }, tab);
+  await cdp.send('Page.navigate', { url: `${extensionOrigin}/reader.html` }, tab);
+  await cdp.waitFor(tab, `location.protocol === 'chrome-extension:' && document.readyState === 'complete'`);
+  await cdp.evaluate(tab, await benchBundle('entry.ts'));
   const t0 = performance.now();
-  const seeded = await page.evaluate(
-    ([n, per, chars]) => (window as unknown as BenchWindow).__yanduBench.seedLibrary(n, per, chars),
-    [SPEECHES, PER_SPEECH, CHARS] as const,
+  const seeded = await cdp.evaluate<{ speeches: number; highlights: number }>(
+    tab,
+    `__yanduBench.seedLibrary(${SPEECHES}, ${PER_SPEECH}, ${CHARS})`,
   );
   console.log(
     `# seeded ${seeded.speeches} speeches, ${seeded.highlights} highlights in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   const size = `${SPEECHES / 1000}k speeches, ${(SPEECHES * PER_SPEECH) / 1000}k highlights`;
-  const libraryUrl = `${b.extensionOrigin}/library.html`;
+  const libraryUrl = `${extensionOrigin}/library.html`;
+  const marks = `(() => {
+    const get = (name) => performance.getEntriesByName(name)[0]?.startTime;
+    const frame = get('bench:rows-frame');
+    const after = get('bench:rows-painted');
+    return frame === undefined || after === undefined
+      ? null
+      : { frame, after, start: get('yandu:library-start') ?? -1, painted: get('yandu:library-painted') ?? -1 };
+  })()`;
 
   const openOnce = async (emptyCache: boolean): Promise<number> => {
-    if (emptyCache) await page.evaluate(() => localStorage.clear()).catch(() => undefined);
-    await page.goto(libraryUrl, { waitUntil: 'load' });
-    const handle = await page.waitForFunction(
-      () => {
-        const frame = performance.getEntriesByName('bench:rows-frame')[0]?.startTime;
-        const after = performance.getEntriesByName('bench:rows-painted')[0]?.startTime;
-        return frame !== undefined && after !== undefined ? { frame, after } : null;
-      },
-      undefined,
-      { timeout: 30_000 },
+    if (emptyCache) await cdp.evaluate(tab, 'localStorage.clear()').catch(() => undefined);
+    await cdp.send('Page.navigate', { url: libraryUrl }, tab);
+    // Leave the page alone while it opens; then look a few times a second.
+    await new Promise((r) => setTimeout(r, 700));
+    await cdp.waitFor(tab, marks, 30_000, 200);
+    const m = await cdp.evaluate<{ frame: number; after: number; start: number; painted: number }>(
+      tab,
+      marks,
     );
-    const { frame: rows, after } = (await handle.jsonValue()) as { frame: number; after: number };
-    phase(emptyCache, 'rows frame → next task (main thread busy)', after - rows);
-    // The page's own marks, when it sets them: where the time before the rows goes.
-    const own = await page.evaluate(() => ({
-      start: performance.getEntriesByName('yandu:library-start')[0]?.startTime ?? -1,
-      painted: performance.getEntriesByName('yandu:library-painted')[0]?.startTime ?? -1,
-    }));
-    if (own.start >= 0) phase(emptyCache, 'navigation → yandu:library-start (scripts)', own.start);
-    if (own.start >= 0 && own.painted >= 0) {
-      phase(emptyCache, 'yandu:library-start → yandu:library-painted', own.painted - own.start);
+    phase(emptyCache, 'rows frame → next task (main thread busy)', m.after - m.frame);
+    // The page's own marks: where the time before the rows goes.
+    if (m.start >= 0) phase(emptyCache, 'navigation → yandu:library-start (scripts)', m.start);
+    if (m.start >= 0 && m.painted >= 0) {
+      phase(emptyCache, 'yandu:library-start → yandu:library-painted', m.painted - m.start);
     }
-    return rows;
+    return m.frame;
   };
   const phases = new Map<string, number[]>();
   const phase = (cold: boolean, name: string, ms: number) => {
@@ -100,46 +109,33 @@ try {
   for (let run = 0; run < RUNS; run++) cold.push(await openOnce(true));
   // The summary cache is written once the whole library has been read, long after the first rows: wait
   // for it once, then every open finds it.
-  await page.waitForFunction(() => localStorage.length > 0, undefined, { timeout: 120_000, polling: 250 });
+  await cdp.waitFor(tab, 'localStorage.length > 0', 120_000, 250);
   for (let run = 0; run < RUNS; run++) warm.push(await openOnce(false));
   record(`library open: ${size}, no summary cache (Chromium)`, cold);
   record(`library open, repeat visit (summary cache): ${size}`, warm);
   for (const [name, samples] of phases) record(name, samples.slice(-RUNS));
 
   // Search, once the index is built (while it is being built a search shows no rows).
+  const setQuery = `(async (q) => {
+    const input = document.querySelector('input[type=search]');
+    if (!input) return { ms: -1, rows: 0 };
+    input.value = '';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const start = performance.now();
+    input.value = q;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return { ms: performance.now() - start, rows: document.querySelectorAll(${JSON.stringify(ROW)}).length };
+  })`;
+  const searchOnce = (term: string) =>
+    cdp.evaluate<{ ms: number; rows: number }>(tab, `${setQuery}(${JSON.stringify(term)})`);
   const indexReady = Date.now() + 120_000;
-  for (;;) {
-    const rows = await page.evaluate(
-      async ([row, term]) => {
-        const input = document.querySelector('input[type=search]') as HTMLInputElement | null;
-        if (!input) return 0;
-        input.value = term;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        return document.querySelectorAll(row).length;
-      },
-      [ROW, EVERYWHERE] as const,
-    );
-    if (rows > 0) break;
+  while ((await searchOnce(EVERYWHERE)).rows === 0) {
     if (Date.now() > indexReady)
       throw new Error('the library never showed search results (index not built?)');
     await new Promise((r) => setTimeout(r, 500));
   }
-  const searchOnce = (term: string) =>
-    page.evaluate(
-      async ([row, q]) => {
-        const input = document.querySelector('input[type=search]') as HTMLInputElement;
-        input.value = '';
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        const start = performance.now();
-        input.value = q;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        return { ms: performance.now() - start, rows: document.querySelectorAll(row).length };
-      },
-      [ROW, term] as const,
-    );
   const searches: number[] = [];
   const everywhere: number[] = [];
   const shown: number[] = [];
@@ -156,6 +152,6 @@ try {
   record(`library search: ${size} (Chromium)`, searches);
   record('library search, term in every speech (first 100 rows shown)', everywhere);
 } finally {
-  await b.close();
+  await pipe.close();
 }
 printMedians();
