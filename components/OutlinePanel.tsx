@@ -30,6 +30,9 @@ export function paragraphAnchor(para: number): string {
 /** The outline as a collapsible tree beside the text, with the reading progress on top. */
 export function OutlinePanel(props: OutlinePanelProps) {
   const { outline, current, progress, onSelect } = props;
+  // The latest handler without re-rendering the list for it: the reader passes a new one every render.
+  const select = useRef(onSelect);
+  select.current = onSelect;
   const tree = useMemo(() => nestOutline(outline), [outline]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const listRef = useRef<HTMLDivElement>(null);
@@ -47,8 +50,6 @@ export function OutlinePanel(props: OutlinePanelProps) {
       list.scrollTop = Math.max(0, top - list.clientHeight / 3);
     }
   }, [current]);
-
-  if (outline.length === 0) return null;
 
   const toggle = (index: number) =>
     setCollapsed((prev) => {
@@ -90,7 +91,7 @@ export function OutlinePanel(props: OutlinePanelProps) {
             aria-current={isCurrent ? 'location' : undefined}
             onClick={(event) => {
               event.preventDefault();
-              onSelect(index);
+              select.current(index);
             }}
           >
             <span class="yd-ol-marker">{node.marker}</span>
@@ -101,6 +102,16 @@ export function OutlinePanel(props: OutlinePanelProps) {
       </li>
     );
   };
+
+  // The entries change only with the outline, folding and the current section; not with the progress
+  // figure or the reader's other state. A long work report has hundreds of entries: re-rendering them on
+  // every scroll step (progress) or every highlight update would cost frames.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: renderItem reads exactly these
+  const list = useMemo(
+    () => <ul class="yd-ol-list yd-ol-root">{tree.map(renderItem)}</ul>,
+    [tree, collapsed, current, currentPath],
+  );
+  if (outline.length === 0) return null;
 
   return (
     <nav
@@ -128,7 +139,7 @@ export function OutlinePanel(props: OutlinePanelProps) {
         <span style={{ width: `${progress}%` }} />
       </div>
       <div class="yd-outline-scroll" ref={listRef}>
-        <ul class="yd-ol-list yd-ol-root">{tree.map(renderItem)}</ul>
+        {list}
       </div>
     </nav>
   );
