@@ -52,6 +52,30 @@ async function openReader(query: string, boot = false) {
   return document.documentElement.dataset.yanduReady;
 }
 
+/** Writes to these object stores fail as on a full disk (until vi.restoreAllMocks). */
+function diskFullFor(...stores: string[]) {
+  for (const method of ['put', 'add'] as const) {
+    const original = IDBObjectStore.prototype[method];
+    vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (stores.includes(this.name))
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    });
+  }
+}
+
+/** The reader's alert that its offline copy was not stored. */
+function copyBanner(): Promise<Element> {
+  return vi.waitFor(() => {
+    const found = document.querySelector('.yd-copy-banner[role="alert"]');
+    if (!found) throw new Error('no banner yet');
+    return found;
+  });
+}
+
 /** The live portal as the reader's background check sees it (no network in tests): offline unless set. */
 let livePage: string | null = null;
 
@@ -125,28 +149,10 @@ describe('reader page loading', () => {
   });
 
   it('says so when the offline copy cannot be stored (full disk), and keeps showing the text', async () => {
-    const put = IDBObjectStore.prototype.put;
-    const add = IDBObjectStore.prototype.add;
-    for (const [method, original] of [
-      ['put', put],
-      ['add', add],
-    ] as const) {
-      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (
-        this: IDBObjectStore,
-        ...args: Parameters<IDBObjectStore['put']>
-      ) {
-        if (this.name === 'speeches')
-          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return original.apply(this, args);
-      });
-    }
+    diskFullFor('speeches');
     background({ 'tab-4': { url: SPEECH_URL, html: PAGE_HTML, taken: 4 } });
     await openReader(`url=${encodeURIComponent(SPEECH_URL)}&snapshot=tab-4`);
-    const alert = await vi.waitFor(() => {
-      const found = document.querySelector('.yd-copy-banner[role="alert"]');
-      if (!found) throw new Error('no banner yet');
-      return found;
-    });
+    const alert = await copyBanner();
     expect(alert.textContent).toContain('存储空间已满，这篇讲话没能保存到本机');
     expect(document.querySelector('[data-para="2"]')?.textContent).toContain('第一，坚持需求导向');
     expect(document.documentElement.dataset.yanduSaved).toBeUndefined();
@@ -168,23 +174,10 @@ describe('reader page loading', () => {
       contentHash: 'old',
       outline: [],
     });
-    const original = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      ...args: Parameters<IDBObjectStore['put']>
-    ) {
-      if (this.name === 'speeches' || this.name === 'speechVersions') {
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      }
-      return original.apply(this, args);
-    });
+    diskFullFor('speeches', 'speechVersions');
     background({ 'tab-5': { url: SPEECH_URL, html: PAGE_HTML, taken: 5 } });
     await openReader(`url=${encodeURIComponent(SPEECH_URL)}&snapshot=tab-5`);
-    const alert = await vi.waitFor(() => {
-      const found = document.querySelector('.yd-copy-banner[role="alert"]');
-      if (!found) throw new Error('no banner yet');
-      return found;
-    });
+    const alert = await copyBanner();
     expect(alert.textContent).toContain('最新文字没能保存到本机，断网时将打开以前保存的版本');
     vi.restoreAllMocks();
     expect((await loadSpeech(SPEECH_URL))?.paragraphs).toEqual(['这是以前保存的版本。']);
