@@ -182,17 +182,31 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     loadStores().then(
       (s) => {
         if (!live) return;
-        setStores(s);
         const id = s.db.speechIdFromUrl(url);
         timing.current = { start: performance.now(), loaded: 0 };
+        // The highlights' read goes first and alone: the toolbar, the notes column and their own reads
+        // (study note, drafts) follow once the highlights are painted, so nothing delays that read's answer.
+        let rest = false;
+        const theRest = () => {
+          if (rest || !live) return;
+          rest = true;
+          setStores(s);
+          subscriptions.push(s.library.watchStudyNote(id, setStudyNote), s.drafts.watchDraftIds(setDraftIds));
+        };
         subscriptions.push(
-          s.library.watchHighlights(id, (list) => {
-            if (timing.current) timing.current.loaded = performance.now();
-            setHighlights(list);
-            setPlaced(placeAndPaint(list, s));
-          }),
-          s.library.watchStudyNote(id, setStudyNote),
-          s.drafts.watchDraftIds(setDraftIds),
+          s.library.watchHighlights(
+            id,
+            (list) => {
+              if (timing.current) timing.current.loaded = performance.now();
+              setHighlights(list);
+              setPlaced(placeAndPaint(list, s));
+              theRest();
+            },
+            (error: unknown) => {
+              console.warn('[yandu] highlights', error);
+              theRest();
+            },
+          ),
         );
       },
       (error: unknown) => console.warn('[yandu] could not load highlights', error),
