@@ -52,6 +52,21 @@ async function openReader(query: string, boot = false) {
   return document.documentElement.dataset.yanduReady;
 }
 
+/** A copy of the speech stored earlier, titled 存档的讲话. */
+function storeArchived(paragraphs: string[], contentHash: string) {
+  return saveOpenedSpeech({
+    url: SPEECH_URL,
+    title: '存档的讲话',
+    speaker: null,
+    occasion: null,
+    date: null,
+    source: null,
+    paragraphs,
+    contentHash,
+    outline: [],
+  });
+}
+
 /** Writes to these object stores fail as on a full disk (until vi.restoreAllMocks). */
 function diskFullFor(...stores: string[]) {
   for (const method of ['put', 'add'] as const) {
@@ -163,17 +178,7 @@ describe('reader page loading', () => {
   });
 
   it('says that the new text was not saved when an earlier copy is stored (offline opens that one)', async () => {
-    await saveOpenedSpeech({
-      url: SPEECH_URL,
-      title: '存档的讲话',
-      speaker: null,
-      occasion: null,
-      date: null,
-      source: null,
-      paragraphs: ['这是以前保存的版本。'],
-      contentHash: 'old',
-      outline: [],
-    });
+    await storeArchived(['这是以前保存的版本。'], 'old');
     diskFullFor('speeches', 'speechVersions');
     background({ 'tab-5': { url: SPEECH_URL, html: PAGE_HTML, taken: 5 } });
     await openReader(`url=${encodeURIComponent(SPEECH_URL)}&snapshot=tab-5`);
@@ -184,17 +189,7 @@ describe('reader page loading', () => {
   });
 
   it('shows the stored copy when there is no snapshot (reload, bookmark, offline)', async () => {
-    await saveOpenedSpeech({
-      url: SPEECH_URL,
-      title: '存档的讲话',
-      speaker: null,
-      occasion: null,
-      date: null,
-      source: null,
-      paragraphs: ['同志们：', '这是保存在本机的副本。'],
-      contentHash: 'x',
-      outline: [],
-    });
+    await storeArchived(['同志们：', '这是保存在本机的副本。'], 'x');
     const asked = background({});
     const ready = await openReader(`url=${encodeURIComponent(SPEECH_URL)}`);
     expect(ready).toBe('true');
@@ -204,17 +199,7 @@ describe('reader page loading', () => {
   });
 
   it('falls back to the stored copy when the snapshot is gone', async () => {
-    await saveOpenedSpeech({
-      url: SPEECH_URL,
-      title: '存档的讲话',
-      speaker: null,
-      occasion: null,
-      date: null,
-      source: null,
-      paragraphs: ['这是保存在本机的副本。'],
-      contentHash: 'x',
-      outline: [],
-    });
+    await storeArchived(['这是保存在本机的副本。'], 'x');
     background({});
     expect(await openReader(`url=${encodeURIComponent(SPEECH_URL)}&snapshot=gone`)).toBe('true');
     expect(document.querySelector('[data-para="0"]')?.textContent).toBe('这是保存在本机的副本。');
