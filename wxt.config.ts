@@ -8,7 +8,7 @@ export default defineConfig({
   modules: ['@wxt-dev/i18n/module'],
   // Every module imports what it uses. WXT's auto-imports scan utils/ and once injected an import of an
   // options key (`fallback`) as if it were an export, breaking the build; they would also shadow names such
-  // as vitest's `describe` with utils/anchor.ts's.
+  // as vitest's `describe` with utils/anchoring/anchor.ts's.
   imports: false,
   // The Firefox store asks for the sources; test screenshots and bench output are not sources.
   zip: { excludeSources: ['tests/artifacts/**', 'bench/out/**', '**/.tmp-*'] },

@@ -13,8 +13,8 @@
 
 import { readFileSync } from 'node:fs';
 import approxSearch from 'approx-string-match';
-import { anchorAll } from '../utils/anchor';
-import { SpeechText } from '../utils/anchor-text';
+import { anchorAll } from '../utils/anchoring/anchor';
+import { SpeechText } from '../utils/anchoring/speech-text';
 import type { TextSelector } from '../utils/types';
 
 const SPEECH_LENGTH = 100_000;

@@ -8,8 +8,8 @@
  */
 import 'fake-indexeddb/auto';
 import { makeLibrary } from '../tests/fixtures/export/records';
-import { exportBackup, importBackup, parseBackup, serializeBackup } from '../utils/backup';
-import { YanduDB } from '../utils/db';
+import { exportBackup, importBackup, parseBackup, serializeBackup } from '../utils/store/backup';
+import { YanduDB } from '../utils/store/db';
 import { printMedians, QUICK, record } from './lib';
 
 const SPEECHES = QUICK ? 200 : 2_000;

@@ -7,10 +7,10 @@
  */
 import 'fake-indexeddb/auto';
 import { CATEGORY_NAMES, makeLibrary } from '../tests/fixtures/export/records';
-import { toDocxBytes } from '../utils/export-docx';
-import { toMarkdown } from '../utils/export-markdown';
-import { buildStudyExport, buildStudyExportChunked, type StudyExportInput } from '../utils/export-model';
-import { toPlainText } from '../utils/export-text';
+import { toDocxBytes } from '../utils/export/docx';
+import { toMarkdown } from '../utils/export/markdown';
+import { buildStudyExport, buildStudyExportChunked, type StudyExportInput } from '../utils/export/model';
+import { toPlainText } from '../utils/export/text';
 import { bench, printMedians, QUICK, record } from './lib';
 
 function input(speeches: number, perSpeech: number): StudyExportInput {

@@ -7,7 +7,8 @@
  * Prints `name  median  min  max  unit` lines, then one JSON object of medians.
  */
 import 'fake-indexeddb/auto';
-import { YanduDB } from '../utils/db';
+import { SearchIndex } from '../utils/search';
+import { YanduDB } from '../utils/store/db';
 import {
   applyFilter,
   facets,
@@ -19,8 +20,7 @@ import {
   speechDocs,
   summarise,
   writeSummaryCache,
-} from '../utils/library-query';
-import { SearchIndex } from '../utils/search';
+} from '../utils/store/library';
 import type { Highlight, Note } from '../utils/types';
 import { composeHighlights, composeNote, composeSpeechRecord } from './browser/compose';
 import { bench, printMedians, QUICK, record, time } from './lib';

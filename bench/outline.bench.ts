@@ -3,7 +3,7 @@
  *   npx tsx bench/outline.bench.ts
  * Prints `name median min max unit` lines.
  */
-import { buildOutline } from '../utils/outline';
+import { buildOutline } from '../utils/outline/build';
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { detectSpeech } from '../utils/detect';
-import { extractSpeech } from '../utils/extract';
-import { buildOutline } from '../utils/outline';
+import { buildOutline } from '../utils/outline/build';
+import { detectSpeech } from '../utils/page/detect';
+import { extractSpeech } from '../utils/page/extract';
 
 const PORTAL = 'http://www.ordoszgh.gov.cn/';
 

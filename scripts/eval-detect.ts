@@ -10,8 +10,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { detectSpeech } from '../utils/detect';
-import { extractSpeech } from '../utils/extract';
+import { detectSpeech } from '../utils/page/detect';
+import { extractSpeech } from '../utils/page/extract';
 import { parseHtml } from './analyze';
 
 type CorpusFile = Record<string, unknown>;

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildOutline } from '../utils/outline';
+import { buildOutline } from '../utils/outline/build';
 import type { OutlineNode } from '../utils/types';
 
 interface GoldNode {

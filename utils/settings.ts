@@ -1,6 +1,6 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
-import { READER_THEMES, type ReaderTheme, STARTUP_KEYS } from './reader-startup';
+import { READER_THEMES, type ReaderTheme, STARTUP_KEYS } from './reader/startup';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './types';
 
 export { READER_THEMES, type ReaderTheme, STARTUP_KEYS };

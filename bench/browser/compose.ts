@@ -2,7 +2,7 @@
  * Composed speech text and library records for the browser benches. Every sentence here was written for the
  * benches (no real speech text); the output is deterministic for a given seed.
  */
-import { buildOutline } from '../../utils/outline';
+import { buildOutline } from '../../utils/outline/build';
 import type { Highlight, HighlightCategory, Note, SpeechRecord, TextSelector } from '../../utils/types';
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];

@@ -5,9 +5,9 @@
  * highlights.bench.ts); bundled apart from entry.ts so a change in the highlight code never breaks the
  * other benches.
  */
-import { anchorAll } from '../../utils/anchor';
-import { YanduDB } from '../../utils/db';
-import { createPainter, type PaintItem } from '../../utils/paint';
+import { anchorAll } from '../../utils/anchoring/anchor';
+import { createPainter, type PaintItem } from '../../utils/reader/paint';
+import { YanduDB } from '../../utils/store/db';
 
 export interface RestoreTimes {
   total: number;

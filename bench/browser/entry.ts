@@ -4,10 +4,10 @@
  * loops run inside the page (one evaluation, no round trips inside a timed region).
  */
 import { Readability } from '@mozilla/readability';
-import { YanduDB } from '../../utils/db';
-import { detectSpeech } from '../../utils/detect';
-import { extractSpeech } from '../../utils/extract';
-import { buildOutline } from '../../utils/outline';
+import { buildOutline } from '../../utils/outline/build';
+import { detectSpeech } from '../../utils/page/detect';
+import { extractSpeech } from '../../utils/page/extract';
+import { YanduDB } from '../../utils/store/db';
 import type { SpeechRecord } from '../../utils/types';
 import { composeHighlights, composeNote, composeSpeechRecord } from './compose';
 

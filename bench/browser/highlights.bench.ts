@@ -4,7 +4,7 @@
  * then the reader is opened on the speech's address (stored copy, as after a reload) N times, in Chromium driven
  * over a bare DevTools pipe (pipe-browser.ts) so that no driver code runs in the reader meanwhile.
  *
- * The budget figure is the reader's own measure `yandu:highlights-restore` (components/HighlightLayer.tsx: from
+ * The budget figure is the reader's own measure `yandu:highlights-restore` (components/highlights/HighlightLayer.tsx: from
  * asking the database to painter.paint() returning, on the first restore), or, if a reader sets them instead,
  * the marks `yandu:highlights-start` → `yandu:highlights-painted`. Without either the figure is MISSING. A
  * stand-in is printed as well: the same steps driven by the bench in the painted reader page (read with
@@ -28,8 +28,10 @@ const PLACE_PAINT = 'yandu:highlights-place-paint';
 const START = 'yandu:highlights-start';
 const PAINTED = 'yandu:highlights-painted';
 
-if (!existsSync(join(REPO, 'utils/paint.ts'))) {
-  console.log('# MISSING restore + paint 1000 highlights: no utils/paint.ts (highlights not built yet)');
+if (!existsSync(join(REPO, 'utils/reader/paint.ts'))) {
+  console.log(
+    '# MISSING restore + paint 1000 highlights: no utils/reader/paint.ts (highlights not built yet)',
+  );
   process.exit(0);
 }
 
@@ -105,7 +107,7 @@ if (own.length && timedOut <= RUNS / 4) {
 } else {
   console.log(
     `# MISSING restore + paint 1000 highlights: the reader records neither the measure ${MEASURE} nor ` +
-      `the marks ${START} / ${PAINTED} (components/HighlightLayer.tsx, on the first restore).`,
+      `the marks ${START} / ${PAINTED} (components/highlights/HighlightLayer.tsx, on the first restore).`,
   );
 }
 

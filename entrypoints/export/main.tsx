@@ -1,14 +1,14 @@
 import { render } from 'preact';
-import { ExportPage } from '@/components/ExportPage';
-import { categoryNames } from '@/components/LibraryChips';
-import { getDb } from '@/utils/db';
-import { speechIdsFromParams } from '@/utils/export-run';
+import { ExportPage } from '@/components/export/ExportPage';
+import { categoryNames } from '@/components/library/LibraryChips';
+import { speechIdsFromParams } from '@/utils/export/run';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
   loadCategorySettings,
   loadReaderSettings,
 } from '@/utils/settings';
+import { getDb } from '@/utils/store/db';
 
 /**
  * export.html?speech=<id>[&speech=<id>…][&tasks=1][&format=print] (also ?speeches=<id>,<id> from the reader).

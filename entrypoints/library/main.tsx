@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { LibraryApp } from '@/components/LibraryApp';
-import { cachedTheme, type ReaderTheme } from '@/utils/reader-startup';
+import { LibraryApp } from '@/components/library/LibraryApp';
+import { cachedTheme, type ReaderTheme } from '@/utils/reader/startup';
 import { DEFAULT_READER_SETTINGS, loadReaderSettings } from '@/utils/settings';
 
 /**
@@ -11,7 +11,7 @@ import { DEFAULT_READER_SETTINGS, loadReaderSettings } from '@/utils/settings';
 
 const app = document.getElementById('app') as HTMLElement;
 // The database code (Dexie, ~100 KB) loads beside the first paint, which comes from the summary cache.
-const db = import('@/utils/db').then((m) => m.getDb());
+const db = import('@/utils/store/db').then((m) => m.getDb());
 const show = (theme: ReaderTheme) => {
   document.documentElement.dataset.ydTheme = theme;
   render(<LibraryApp db={db} theme={theme} />, app);

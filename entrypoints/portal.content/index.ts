@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectSpeech } from '@/utils/detect';
 import { send } from '@/utils/messages';
+import { detectSpeech } from '@/utils/page/detect';
 import { PORTAL_MATCHES } from '@/utils/sites';
 import { mountReaderButton } from './button';
 

@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { i18n } from '#i18n';
-import { Reader } from '@/components/Reader';
-import { ReaderNotice } from '@/components/ReaderNotice';
-import { extractSpeechWith, needsReadability } from '@/utils/extract-core';
+import { Reader } from '@/components/reader/Reader';
+import { ReaderNotice } from '@/components/reader/ReaderNotice';
 import { send } from '@/utils/messages';
-import { buildOutline } from '@/utils/outline';
-import { cachedTheme, cacheTheme } from '@/utils/reader-startup';
+import { buildOutline } from '@/utils/outline/build';
+import { extractSpeechWith, needsReadability } from '@/utils/page/extract-core';
+import { cachedTheme, cacheTheme } from '@/utils/reader/startup';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
@@ -62,7 +62,7 @@ async function fromSnapshot(reply: Promise<SnapshotReply>): Promise<SpeechWithOu
 /** The database code (Dexie) loads only when needed, so it never delays a fresh snapshot's first paint. */
 async function storedCopy(url: string): Promise<SpeechWithOutline | undefined> {
   if (!url) return undefined;
-  return (await import('@/utils/library')).loadSpeech(url);
+  return (await import('@/utils/store/speeches')).loadSpeech(url);
 }
 
 /**
@@ -265,7 +265,7 @@ export async function main(
 
   /** Store a text extracted from the live page; when it differs from the stored copy, show it and say so. */
   const store = async (extracted: SpeechWithOutline, showIfChanged: boolean) => {
-    const library = await import('@/utils/library');
+    const library = await import('@/utils/store/speeches');
     const savedAt = Date.now();
     const record: SpeechRecord = await library.saveOpenedSpeech(extracted, savedAt);
     document.documentElement.dataset.yanduSaved = 'true';
@@ -286,8 +286,8 @@ export async function main(
   const copyNotSaved = async (error: unknown) => {
     console.warn('[yandu] could not store the speech', error);
     const [{ isQuotaError }, library] = await Promise.all([
-      import('@/utils/storage-errors'),
-      import('@/utils/library'),
+      import('@/utils/store/errors'),
+      import('@/utils/store/speeches'),
     ]);
     const earlier = await library.loadSpeech(url).catch(() => undefined);
     const full = isQuotaError(error);
@@ -320,7 +320,7 @@ async function loadVersion(
   url: string,
   contentHash: string,
 ): Promise<{ speech: SpeechWithOutline; fresh: false; archived: number } | null> {
-  const library = await import('@/utils/library');
+  const library = await import('@/utils/store/speeches');
   const [old, current] = await Promise.all([
     library.loadSpeechVersion(url, contentHash),
     library.loadSpeech(url),

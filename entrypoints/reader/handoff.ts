@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type Protocol, send } from '@/utils/messages';
-import { cachedTheme, STARTUP_KEYS } from '@/utils/reader-startup';
+import { cachedTheme, STARTUP_KEYS } from '@/utils/reader/startup';
 
 /** The page the tab just left, as the background hands it over (null: none, or it could not be had). */
 export type SnapshotReply = Protocol['reader:snapshot']['res'] | null;

@@ -11,7 +11,7 @@ import { PORTAL_ORIGIN } from './support/portal-server.ts';
 
 const speech = firstPage('speech');
 const speechUrl = PORTAL_ORIGIN + speech.path;
-/** The database key of a speech: host without www + path (utils/db.ts speechIdFromUrl). */
+/** The database key of a speech: host without www + path (utils/store/db.ts speechIdFromUrl). */
 const speechId = new URL(speechUrl).hostname.replace(/^www\./, '') + speech.path;
 const HIGHLIGHT_ID = 'e2e-task-1';
 /** Composed for this test: a note with a word that appears nowhere in the speech. */

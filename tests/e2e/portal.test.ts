@@ -17,7 +17,7 @@ import { PORTAL_ORIGIN } from './support/portal-server.ts';
 const speech = firstPage('speech');
 const news = firstPage('news');
 const speechUrl = PORTAL_ORIGIN + speech.path;
-/** The database key of a speech: host without www + path (utils/db.ts speechIdFromUrl). */
+/** The database key of a speech: host without www + path (utils/store/db.ts speechIdFromUrl). */
 const speechId = new URL(speechUrl).hostname.replace(/^www\./, '') + speech.path;
 const STEP = { timeout: 60_000 };
 

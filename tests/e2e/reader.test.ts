@@ -32,7 +32,7 @@ const NARROW = { width: 600, height: 900 };
 const SLACK_PX = 3;
 
 const urlOf = (page: PortalPage) => PORTAL_ORIGIN + page.path;
-/** The database key of a speech: host without www + path (utils/db.ts speechIdFromUrl). */
+/** The database key of a speech: host without www + path (utils/store/db.ts speechIdFromUrl). */
 const idOf = (page: PortalPage) => new URL(urlOf(page)).hostname.replace(/^www\./, '') + page.path;
 const readerPath = (page: PortalPage) => `/reader.html?url=${encodeURIComponent(urlOf(page))}`;
 

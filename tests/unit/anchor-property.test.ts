@@ -3,9 +3,9 @@
 // that does not closely match its quote.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { anchor, anchorAll, describe } from '@/utils/anchor';
-import { commonSubsequence } from '@/utils/anchor-distance';
-import { fold } from '@/utils/anchor-normalize';
+import { anchor, anchorAll, describe } from '@/utils/anchoring/anchor';
+import { commonSubsequence } from '@/utils/anchoring/distance';
+import { fold } from '@/utils/anchoring/normalize';
 import type { TextSelector } from '@/utils/types';
 
 // Few distinct characters, so quotes repeat and random edits produce lookalikes.

@@ -2,7 +2,7 @@
 // for these tests (no real speech text). Every scenario states what the reader would see: the same words
 // highlighted in their new place, or the highlight listed as 未能定位 — never painted on the wrong words.
 import { expect, describe as group, it } from 'vitest';
-import { anchor, anchorAll, describe } from '@/utils/anchor';
+import { anchor, anchorAll, describe } from '@/utils/anchoring/anchor';
 import type { Anchoring, TextSelector } from '@/utils/types';
 
 const speech = [

@@ -12,8 +12,8 @@ import {
   requestPersistentStorage,
   restoreFromText,
   serializeBackup,
-} from '@/utils/backup';
-import { YanduDB } from '@/utils/db';
+} from '@/utils/store/backup';
+import { YanduDB } from '@/utils/store/db';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
 import { makeHighlight, makeLibrary, makeNote, makeSpeech } from '../fixtures/export/records';
 

@@ -4,9 +4,9 @@
  * test; figures belong in bench/.
  */
 import { describe, expect, it } from 'vitest';
-import { detectSpeech } from '@/utils/detect';
-import { extractSpeech } from '@/utils/extract';
-import { buildOutline } from '@/utils/outline';
+import { buildOutline } from '@/utils/outline/build';
+import { detectSpeech } from '@/utils/page/detect';
+import { extractSpeech } from '@/utils/page/extract';
 import type { Detection, Speech } from '@/utils/types';
 import {
   deepPage,

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertExtensionOrigin, getDb, speechIdFromUrl, YanduDB } from '@/utils/db';
-import { loadSpeech, saveOpenedSpeech } from '@/utils/library';
+import { assertExtensionOrigin, getDb, speechIdFromUrl, YanduDB } from '@/utils/store/db';
+import { loadSpeech, saveOpenedSpeech } from '@/utils/store/speeches';
 import type { SpeechWithOutline } from '@/utils/types';
 
 const speech: SpeechWithOutline = {

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectSpeech } from '@/utils/detect';
-import { extractSpeech } from '@/utils/extract';
+import { detectSpeech } from '@/utils/page/detect';
+import { extractSpeech } from '@/utils/page/extract';
 
 const DIR = join(process.cwd(), 'tests/fixtures/pages');
 const pages = readdirSync(DIR)

@@ -3,7 +3,7 @@
  * button, and what keeps news items and notices out.
  */
 import { describe, expect, it } from 'vitest';
-import { detectSpeech } from '@/utils/detect';
+import { detectSpeech } from '@/utils/page/detect';
 
 const PORTAL = 'http://www.ordoszgh.gov.cn';
 const page = (title: string, body: string, head = '') =>

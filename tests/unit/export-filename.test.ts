@@ -5,8 +5,8 @@ import {
   MAX_TITLE_CHARS,
   safeFileNamePart,
   studyExportFileName,
-} from '@/utils/export-filename';
-import { buildStudyExport } from '@/utils/export-model';
+} from '@/utils/export/filename';
+import { buildStudyExport } from '@/utils/export/model';
 import { loadInput } from '../fixtures/export/records';
 
 const day = new Date(2026, 10, 24, 23, 59);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, toMarkdown } from '@/utils/export-markdown';
-import { buildStudyExport } from '@/utils/export-model';
+import { escapeMarkdown, toMarkdown } from '@/utils/export/markdown';
+import { buildStudyExport } from '@/utils/export/model';
 import { fixtureNames, loadInput, readExpected } from '../fixtures/export/records';
 
 describe('Markdown export', () => {

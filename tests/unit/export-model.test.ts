@@ -5,7 +5,7 @@ import {
   type ExportGroup,
   type StudyExportInput,
   sectionHeading,
-} from '@/utils/export-model';
+} from '@/utils/export/model';
 import { CATEGORY_NAMES, loadInput, makeLibrary } from '../fixtures/export/records';
 
 /** Headings and quote texts of a speech's groups, depth-first, indented by depth. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/utils/db';
-import { buildExport, exportPageHref, speechIdsFromParams } from '@/utils/export-run';
+import { buildExport, exportPageHref, speechIdsFromParams } from '@/utils/export/run';
+import { getDb } from '@/utils/store/db';
 import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
 
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildStudyExport } from '@/utils/export-model';
-import { toPlainText } from '@/utils/export-text';
+import { buildStudyExport } from '@/utils/export/model';
+import { toPlainText } from '@/utils/export/text';
 import { fixtureNames, loadInput, readExpected } from '../fixtures/export/records';
 
 describe('plain-text export for a chat message', () => {

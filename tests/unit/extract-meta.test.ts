@@ -3,12 +3,12 @@
  * body text without CSS or chrome; the other parts of a split article.
  */
 import { describe, expect, it } from 'vitest';
-import { extractSpeech, stripSiteSuffix } from '@/utils/extract';
-import { blockLines } from '@/utils/extract-blocks';
-import { cleanBody } from '@/utils/extract-clean';
-import { multiPageUrls } from '@/utils/extract-pages';
-import { parseByline, parseSourceLine, parseSubtitle, parseTitle } from '@/utils/meta';
-import { findDate } from '@/utils/text';
+import { blockLines } from '@/utils/page/blocks';
+import { cleanBody } from '@/utils/page/clean-body';
+import { extractSpeech, stripSiteSuffix } from '@/utils/page/extract';
+import { parseByline, parseSourceLine, parseSubtitle, parseTitle } from '@/utils/page/meta';
+import { multiPageUrls } from '@/utils/page/multi-page';
+import { findDate } from '@/utils/text/clean';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 

@@ -4,8 +4,8 @@
  * parser cap still give their text. All Chinese text here is composed for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { extractSpeech } from '@/utils/extract';
-import { MAX_PARAGRAPH, splitLongParagraph, stripInvisible } from '@/utils/text';
+import { extractSpeech } from '@/utils/page/extract';
+import { MAX_PARAGRAPH, splitLongParagraph, stripInvisible } from '@/utils/text/clean';
 
 const URL = 'http://www.ordoszgh.gov.cn/zlzx/ldjh/202602/t20260201_3200001.html';
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

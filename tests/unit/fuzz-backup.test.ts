@@ -7,8 +7,14 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BackupFile, exportBackup, parseBackup, restoreFromText, serializeBackup } from '@/utils/backup';
-import { YanduDB } from '@/utils/db';
+import {
+  type BackupFile,
+  exportBackup,
+  parseBackup,
+  restoreFromText,
+  serializeBackup,
+} from '@/utils/store/backup';
+import { YanduDB } from '@/utils/store/db';
 import { makeLibrary } from '../fixtures/export/records';
 
 const CODES = [

@@ -12,10 +12,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, describe as group, it } from 'vitest';
-import { anchorAll, describe } from '@/utils/anchor';
-import { detectSpeech } from '@/utils/detect';
-import { extractSpeech } from '@/utils/extract';
-import { buildOutline } from '@/utils/outline';
+import { anchorAll, describe } from '@/utils/anchoring/anchor';
+import { buildOutline } from '@/utils/outline/build';
+import { detectSpeech } from '@/utils/page/detect';
+import { extractSpeech } from '@/utils/page/extract';
 import type { OutlineNode, TextSelector } from '@/utils/types';
 import { mutateHtml, mutateParagraphs, mutation, paragraphMutation } from '../fixtures/hostile/mutate';
 

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type DraftStore, HighlightEditor } from '@/components/HighlightEditor';
-import { describe as describeRange } from '@/utils/anchor';
-import { makeHighlight } from '@/utils/highlights';
+import { type DraftStore, HighlightEditor } from '@/components/highlights/HighlightEditor';
+import { describe as describeRange } from '@/utils/anchoring/anchor';
+import { makeHighlight } from '@/utils/anchoring/placement';
 import { DEFAULT_HIGHLIGHT_CATEGORIES } from '@/utils/settings';
 import type { Highlight } from '@/utils/types';
 

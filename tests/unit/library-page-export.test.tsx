@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExportPage } from '@/components/ExportPage';
-import { getDb } from '@/utils/db';
-import { exportFileName } from '@/utils/export-filename';
+import { ExportPage } from '@/components/export/ExportPage';
+import { exportFileName } from '@/utils/export/filename';
+import { getDb } from '@/utils/store/db';
 import type { Highlight, SpeechRecord } from '@/utils/types';
 
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
-vi.mock('@/utils/download', () => ({
+vi.mock('@/utils/export/download', () => ({
   downloadBlob: (blob: Blob, name: string) => downloads.push({ blob, name }),
 }));
 

@@ -3,15 +3,15 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LibraryApp } from '@/components/LibraryApp';
-import { getDb } from '@/utils/db';
-import { readSummaryCache } from '@/utils/library-query';
+import { LibraryApp } from '@/components/library/LibraryApp';
 import { saveCategoryStyle } from '@/utils/settings';
+import { getDb } from '@/utils/store/db';
+import { readSummaryCache } from '@/utils/store/library';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
 
 // Downloads are caught here (a test cannot look into the browser's download folder).
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
-vi.mock('@/utils/download', () => ({
+vi.mock('@/utils/export/download', () => ({
   downloadBlob: (blob: Blob, name: string) => downloads.push({ blob, name }),
 }));
 

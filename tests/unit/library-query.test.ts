@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/utils/db';
+import { getDb } from '@/utils/store/db';
 import {
   deleteSpeech,
   facets,
@@ -11,7 +11,7 @@ import {
   sortSummaries,
   summarise,
   writeSummaryCache,
-} from '@/utils/library-query';
+} from '@/utils/store/library';
 import type { SpeechRecord } from '@/utils/types';
 import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
 

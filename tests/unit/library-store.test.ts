@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { describe as describeRange } from '@/utils/anchor';
-import { getDb, speechIdFromUrl } from '@/utils/db';
-import { clearDraft, createDraftSaver, loadDraft } from '@/utils/drafts';
-import { makeHighlight, placeHighlights } from '@/utils/highlights';
+import { describe as describeRange } from '@/utils/anchoring/anchor';
+import { makeHighlight, placeHighlights } from '@/utils/anchoring/placement';
+import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { clearDraft, createDraftSaver, loadDraft } from '@/utils/store/drafts';
 import {
   addHighlight,
   deleteHighlight,
@@ -16,7 +16,7 @@ import {
   setCategory,
   setNote,
   watchHighlights,
-} from '@/utils/library';
+} from '@/utils/store/speeches';
 import type { Highlight, SpeechWithOutline } from '@/utils/types';
 
 // Composed for these tests.

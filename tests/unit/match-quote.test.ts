@@ -2,10 +2,10 @@
 // edit-distance routines checked against a brute-force reference, and the candidate search itself.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { affixDistance, bestMatchInWindow, editDistance } from '@/utils/anchor-distance';
-import { fold, foldedOffset, foldText } from '@/utils/anchor-normalize';
-import { SearchText } from '@/utils/anchor-search';
-import { matchQuote } from '@/utils/match-quote';
+import { affixDistance, bestMatchInWindow, editDistance } from '@/utils/anchoring/distance';
+import { matchQuote } from '@/utils/anchoring/match-quote';
+import { fold, foldedOffset, foldText } from '@/utils/anchoring/normalize';
+import { SearchText } from '@/utils/anchoring/search-text';
 
 /** Textbook Levenshtein, the reference for the faster routines. */
 function levenshtein(a: string, b: string): number {

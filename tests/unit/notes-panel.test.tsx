@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NotesPanel, type NotesPanelProps } from '@/components/NotesPanel';
-import { StudyNote } from '@/components/StudyNote';
-import { describe as describeRange } from '@/utils/anchor';
-import { getDb } from '@/utils/db';
-import { clearDraft, createDraftSaver, loadDraft, saveDraft } from '@/utils/drafts';
-import { makeHighlight, type Placement } from '@/utils/highlights';
-import { saveStudyNote } from '@/utils/library';
+import { NotesPanel, type NotesPanelProps } from '@/components/highlights/NotesPanel';
+import { StudyNote } from '@/components/reader/StudyNote';
+import { describe as describeRange } from '@/utils/anchoring/anchor';
+import { makeHighlight, type Placement } from '@/utils/anchoring/placement';
 import { DEFAULT_HIGHLIGHT_CATEGORIES } from '@/utils/settings';
+import { getDb } from '@/utils/store/db';
+import { clearDraft, createDraftSaver, loadDraft, saveDraft } from '@/utils/store/drafts';
+import { saveStudyNote } from '@/utils/store/speeches';
 import type { HighlightCategory, Note, OutlineNode } from '@/utils/types';
 
 // Composed for these tests.

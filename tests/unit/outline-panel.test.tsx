@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OutlinePanel, type OutlinePanelProps } from '@/components/OutlinePanel';
+import { OutlinePanel, type OutlinePanelProps } from '@/components/reader/OutlinePanel';
 import type { OutlineNode } from '@/utils/types';
 
 // Composed for this test: a work-report style outline with three levels.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildOutline } from '@/utils/outline';
+import { buildOutline } from '@/utils/outline/build';
 import type { OutlineNode } from '@/utils/types';
 
 // Pieces that look like the real thing: markers, look-alikes, punctuation, filler words.

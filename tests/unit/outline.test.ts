@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildOutline } from '@/utils/outline';
+import { buildOutline } from '@/utils/outline/build';
 import type { OutlineNode } from '@/utils/types';
 
 // Composed speeches (never copied from real ones) with hand-written expected outlines.

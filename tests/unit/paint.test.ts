@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPainter, hasHighlightApi, type PaintItem } from '@/utils/paint';
+import { createPainter, hasHighlightApi, type PaintItem } from '@/utils/reader/paint';
 import type { TextSelector } from '@/utils/types';
 
 // Paragraph elements shaped like the reader's: data-para, text split by emphasis elements.

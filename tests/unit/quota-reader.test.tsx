@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Reader } from '@/components/Reader';
-import { describe as describeRange } from '@/utils/anchor';
-import { getDb, speechIdFromUrl } from '@/utils/db';
-import { makeHighlight } from '@/utils/highlights';
-import { addHighlight } from '@/utils/library';
+import { Reader } from '@/components/reader/Reader';
+import { describe as describeRange } from '@/utils/anchoring/anchor';
+import { makeHighlight } from '@/utils/anchoring/placement';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
+import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { addHighlight } from '@/utils/store/speeches';
 import type { SpeechWithOutline } from '@/utils/types';
 
 // The message a full disk gives (locales/zh_CN.yml storageFull).

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { describe as describeRange } from '@/utils/anchor';
-import { getDb, speechIdFromUrl } from '@/utils/db';
-import { makeHighlight } from '@/utils/highlights';
+import { describe as describeRange } from '@/utils/anchoring/anchor';
+import { makeHighlight } from '@/utils/anchoring/placement';
+import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { isQuotaError, storageErrorMessage } from '@/utils/store/errors';
 import {
   addHighlight,
   deleteHighlight,
@@ -9,8 +10,7 @@ import {
   saveOpenedSpeech,
   saveStudyNote,
   setNote,
-} from '@/utils/library';
-import { isQuotaError, storageErrorMessage } from '@/utils/storage-errors';
+} from '@/utils/store/speeches';
 
 const FULL = '存储空间已满，本次修改没有保存。请在资料库中删除不需要的讲话或导出备份后再试。';
 

@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Reader } from '@/components/Reader';
-import { describe as describeRange } from '@/utils/anchor';
-import { getDb, speechIdFromUrl } from '@/utils/db';
-import { makeHighlight } from '@/utils/highlights';
-import { addHighlight } from '@/utils/library';
-import { highlightIdFromHash } from '@/utils/reader-model';
+import { Reader } from '@/components/reader/Reader';
+import { describe as describeRange } from '@/utils/anchoring/anchor';
+import { makeHighlight } from '@/utils/anchoring/placement';
+import { highlightIdFromHash } from '@/utils/reader/model';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
+import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { addHighlight } from '@/utils/store/speeches';
 import type { OutlineNode, SpeechWithOutline } from '@/utils/types';
 
 // A short speech composed for these tests (not taken from any real speech).

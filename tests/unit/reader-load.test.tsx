@@ -1,11 +1,11 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describe as describeRange } from '@/utils/anchor';
-import { getDb } from '@/utils/db';
-import { makeHighlight } from '@/utils/highlights';
-import { addHighlight, loadSpeech, loadSpeechVersion, saveOpenedSpeech } from '@/utils/library';
+import { describe as describeRange } from '@/utils/anchoring/anchor';
+import { makeHighlight } from '@/utils/anchoring/placement';
 import { type Handlers, listen, type PageSnapshot } from '@/utils/messages';
+import { getDb } from '@/utils/store/db';
+import { addHighlight, loadSpeech, loadSpeechVersion, saveOpenedSpeech } from '@/utils/store/speeches';
 
 // The reader page's loading flow (entrypoints/reader/main.tsx), run as the browser runs it: the module
 // reads its address, asks the background for the snapshot, renders, and stores the speech.

@@ -12,7 +12,7 @@ import {
   readingProgress,
   sectionAt,
   webHref,
-} from '@/utils/reader-model';
+} from '@/utils/reader/model';
 import type { OutlineNode } from '@/utils/types';
 
 // A speech-like text composed for these tests.

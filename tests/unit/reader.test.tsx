@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Reader, type ReaderProps } from '@/components/Reader';
+import { Reader, type ReaderProps } from '@/components/reader/Reader';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/settings';
 import type { OutlineNode, SpeechWithOutline } from '@/utils/types';
 

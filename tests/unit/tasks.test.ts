@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/utils/db';
+import { getDb } from '@/utils/store/db';
 import {
   countTasks,
   daysBetween,
@@ -9,7 +9,7 @@ import {
   orderTasks,
   taskItems,
   updateTask,
-} from '@/utils/tasks';
+} from '@/utils/store/tasks';
 import type { Highlight } from '@/utils/types';
 import { makeHighlight, makeSpeech } from '../fixtures/export/records';
 

@@ -2,8 +2,8 @@
 // <p data-para=i> (or <h2>) whose text is exactly the paragraph, with emphasis and <mark> painting as
 // wrapper elements that split text nodes.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { anchor } from '@/utils/anchor';
-import { rangeFromSelector, sectionOf, selectorFromRange } from '@/utils/text-range';
+import { anchor } from '@/utils/anchoring/anchor';
+import { rangeFromSelector, sectionOf, selectorFromRange } from '@/utils/anchoring/text-range';
 import type { OutlineNode, TextSelector } from '@/utils/types';
 
 const paragraphs = [

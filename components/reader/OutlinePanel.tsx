@@ -1,0 +1,146 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { ancestorsOf, nestOutline, type OutlineItem } from '@/utils/reader/model';
+import type { OutlineNode } from '@/utils/types';
+import { ChevronIcon, CloseIcon } from '../shared/Icons';
+
+export interface OutlinePanelProps {
+  outline: readonly OutlineNode[];
+  /** Index of the section being read, -1 before the first. */
+  current: number;
+  /** 0–100 */
+  progress: number;
+  onSelect: (index: number) => void;
+  /** Drawer mode (narrow windows): the panel shows a close button. */
+  onClose?: () => void;
+  id?: string;
+  class?: string;
+  /** Drawer closed in a narrow window: keep it out of the tab order and the accessibility tree. */
+  inert?: boolean;
+  /** Tabs shown in place of the heading when the side column also holds the notes (提纲 / 批注). */
+  tabs?: ComponentChildren;
+}
+
+/** Href of a paragraph's anchor, so an outline entry is a real link (copyable, middle-clickable). */
+export function paragraphAnchor(para: number): string {
+  return `yd-p-${para}`;
+}
+
+/** The outline as a collapsible tree beside the text, with the reading progress on top. */
+export function OutlinePanel(props: OutlinePanelProps) {
+  const { outline, current, progress, onSelect } = props;
+  // The latest handler without re-rendering the list for it: the reader passes a new one every render.
+  const select = useRef(onSelect);
+  select.current = onSelect;
+  const tree = useMemo(() => nestOutline(outline), [outline]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
+  const listRef = useRef<HTMLDivElement>(null);
+
+  // Sections folded away that contain the current one are marked instead, so the place is never lost.
+  const currentPath = useMemo(() => new Set(ancestorsOf(outline, current)), [outline, current]);
+
+  // Keep the current entry visible when the list is taller than the panel (the list scrolls, not the page).
+  useEffect(() => {
+    const list = listRef.current;
+    const entry = list?.querySelector<HTMLElement>('[aria-current="location"], .has-current > div a');
+    if (!list || !entry) return;
+    const top = entry.offsetTop - list.offsetTop;
+    if (top < list.scrollTop || top + entry.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+    }
+  }, [current]);
+
+  const toggle = (index: number) =>
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+
+  const renderItem = (item: OutlineItem) => {
+    const { index, node, children } = item;
+    const isCollapsed = collapsed.has(index);
+    const isCurrent = index === current;
+    const hidesCurrent = isCollapsed && currentPath.has(index);
+    const title = node.title || node.marker;
+    return (
+      <li
+        key={index}
+        class={`yd-ol-item yd-ol-l${node.level}${hidesCurrent ? ' has-current' : ''}`}
+        data-outline={index}
+      >
+        <div class="yd-ol-row">
+          {children.length > 0 ? (
+            <button
+              type="button"
+              class="yd-ol-toggle"
+              aria-expanded={!isCollapsed}
+              aria-label={i18n.t(isCollapsed ? 'readerExpand' : 'readerCollapse', [title])}
+              onClick={() => toggle(index)}
+            >
+              <ChevronIcon />
+            </button>
+          ) : (
+            <span class="yd-ol-spacer" />
+          )}
+          <a
+            href={`#${paragraphAnchor(node.para)}`}
+            class={`yd-ol-link${isCurrent ? ' is-current' : ''}`}
+            aria-current={isCurrent ? 'location' : undefined}
+            onClick={(event) => {
+              event.preventDefault();
+              select.current(index);
+            }}
+          >
+            <span class="yd-ol-marker">{node.marker}</span>
+            <span class="yd-ol-title">{node.title}</span>
+          </a>
+        </div>
+        {children.length > 0 && !isCollapsed ? <ul class="yd-ol-list">{children.map(renderItem)}</ul> : null}
+      </li>
+    );
+  };
+
+  // The entries change only with the outline, folding and the current section; not with the progress
+  // figure or the reader's other state. A long work report has hundreds of entries: re-rendering them on
+  // every scroll step (progress) or every highlight update would cost frames.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: renderItem reads exactly these
+  const list = useMemo(
+    () => <ul class="yd-ol-list yd-ol-root">{tree.map(renderItem)}</ul>,
+    [tree, collapsed, current, currentPath],
+  );
+  if (outline.length === 0) return null;
+
+  return (
+    <nav
+      id={props.id}
+      class={`yd-outline yd-side${props.class ? ` ${props.class}` : ''}`}
+      aria-label={i18n.t('readerOutline')}
+      inert={props.inert}
+    >
+      <div class="yd-outline-head">
+        {props.tabs ?? <h2 class="yd-outline-heading">{i18n.t('readerOutline')}</h2>}
+        <span class="yd-outline-progress">{i18n.t('readerProgress', [String(progress)])}</span>
+        {props.onClose ? (
+          <button
+            type="button"
+            class="yd-icon-button yd-outline-close"
+            aria-label={i18n.t('readerOutlineClose')}
+            title={i18n.t('readerOutlineClose')}
+            onClick={props.onClose}
+          >
+            <CloseIcon />
+          </button>
+        ) : null}
+      </div>
+      <div class="yd-outline-bar" aria-hidden="true">
+        <span style={{ width: `${progress}%` }} />
+      </div>
+      <div class="yd-outline-scroll" ref={listRef}>
+        {list}
+      </div>
+    </nav>
+  );
+}

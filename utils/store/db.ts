@@ -1,0 +1,71 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Draft, Highlight, Note, SpeechRecord, SpeechVersion } from '../types';
+
+/**
+ * Yandu's IndexedDB database. It must only ever be opened in the extension's origin (background and
+ * extension pages): opened from a content script it would land in the portal's own IndexedDB, where the
+ * site can read or wipe it (TOOLCHAIN.md item 7). Content scripts use utils/messages.ts instead.
+ */
+export class YanduDB extends Dexie {
+  speeches!: EntityTable<SpeechRecord, 'id'>;
+  highlights!: EntityTable<Highlight, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+  speechVersions!: EntityTable<SpeechVersion, 'id'>;
+  drafts!: EntityTable<Draft, 'id'>;
+
+  constructor(name = 'yandu') {
+    super(name);
+    // Version 1. Later versions are added below it with .upgrade() migrations; never edit a shipped one.
+    this.version(1).stores({
+      speeches: 'id, url, lastOpened, speaker, date',
+      highlights: 'id, speechId, category, updated',
+      notes: 'id, speechId, updated',
+    });
+    // Version 2 (highlights and notes): earlier copies of changed speeches, drafts saved as you type, and the
+    // key-task status index. Every 重点任务 highlight gets its follow-up record; every highlight a section.
+    this.version(2)
+      .stores({
+        highlights: 'id, speechId, category, updated, task.status',
+        speechVersions: 'id, speechId, archived',
+        drafts: 'id, updated',
+      })
+      .upgrade((tx) =>
+        tx
+          .table<Highlight>('highlights')
+          .toCollection()
+          .modify((h) => {
+            if (h.category === 'task' && !h.task) h.task = { status: 'todo', due: null, progress: '' };
+            if (typeof h.section !== 'number') h.section = -1;
+            if (typeof h.note !== 'string') h.note = '';
+          }),
+      );
+  }
+}
+
+let shared: YanduDB | undefined;
+
+/** The one database of this extension context, opened lazily. */
+export function getDb(): YanduDB {
+  // Unit tests run in happy-dom, whose origin is http://localhost; everywhere else the origin must be ours.
+  if (import.meta.env.MODE !== 'test') assertExtensionOrigin(globalThis.location?.protocol ?? '');
+  shared ??= new YanduDB();
+  return shared;
+}
+
+/** A content script (or a web page) would write into the site's IndexedDB: refuse loudly instead. */
+export function assertExtensionOrigin(protocol: string): void {
+  if (protocol === 'http:' || protocol === 'https:' || protocol === 'file:') {
+    throw new Error(`Yandu's database cannot be opened from a ${protocol} page; use messages instead`);
+  }
+}
+
+/** Stable id for a speech, derived from its URL without fragment, query or scheme (http/https are one page). */
+export function speechIdFromUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.replace(/^www\./, '');
+    return `${host}${u.pathname}`;
+  } catch {
+    return url;
+  }
+}
