@@ -5,6 +5,7 @@ import type { Placement, placeHighlights } from '@/utils/anchoring/placement';
 import type { Painter } from '@/utils/reader/paint';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { storageErrorMessage } from '@/utils/store/errors';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import {
   HIGHLIGHT_CATEGORIES,
   type Highlight,
@@ -111,7 +112,7 @@ interface Editing {
 export function useHighlights(options: HighlightOptions): HighlightState {
   const { url, paragraphs, outline, articleRef, categories, readOnly, textComplete = true } = options;
   const [stores, setStores] = useState<Stores | null>(null);
-  const speechId = stores ? stores.db.speechIdFromUrl(url) : '';
+  const speechId = stores ? speechIdFromUrl(url) : '';
   const [highlights, setHighlights] = useState<Highlight[] | null>(null);
   const [placed, setPlaced] = useState<ReturnType<typeof placeHighlights> | null>(null);
   const [studyNote, setStudyNote] = useState<Note | undefined>(undefined);
@@ -182,7 +183,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     loadStores().then(
       (s) => {
         if (!live) return;
-        const id = s.db.speechIdFromUrl(url);
+        const id = speechIdFromUrl(url);
         timing.current = { start: performance.now(), loaded: 0 };
         // The highlights' read goes first and alone: the toolbar, the notes column and their own reads
         // (study note, drafts) follow once the highlights are painted, so nothing delays that read's answer.

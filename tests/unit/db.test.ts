@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assertExtensionOrigin, getDb, speechIdFromUrl, YanduDB } from '@/utils/store/db';
+import { assertExtensionOrigin, getDb, YanduDB } from '@/utils/store/db';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import { loadSpeech, saveOpenedSpeech } from '@/utils/store/speeches';
 import type { SpeechWithOutline } from '@/utils/types';
 

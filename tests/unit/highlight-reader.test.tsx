@@ -5,8 +5,9 @@ import { Reader } from '@/components/reader/Reader';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
-import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { getDb } from '@/utils/store/db';
 import { saveDraft } from '@/utils/store/drafts';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import { addHighlight } from '@/utils/store/speeches';
 import type { Highlight, OutlineNode, SpeechWithOutline } from '@/utils/types';
 

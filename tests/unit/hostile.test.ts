@@ -24,7 +24,8 @@ import { detectSpeech } from '@/utils/page/detect';
 import { extractSpeech } from '@/utils/page/extract';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { exportBackup, parseBackup, restoreFromText, serializeBackup } from '@/utils/store/backup';
-import { speechIdFromUrl, YanduDB } from '@/utils/store/db';
+import { YanduDB } from '@/utils/store/db';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import type { Highlight, Note, SpeechRecord, SpeechWithOutline } from '@/utils/types';
 import { CATEGORY_NAMES } from '../fixtures/export/records';
 

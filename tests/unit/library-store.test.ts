@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight, placeHighlights } from '@/utils/anchoring/placement';
-import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { getDb } from '@/utils/store/db';
 import { clearDraft, createDraftSaver, loadDraft } from '@/utils/store/drafts';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import {
   addHighlight,
   deleteHighlight,

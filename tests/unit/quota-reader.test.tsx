@@ -5,7 +5,8 @@ import { Reader } from '@/components/reader/Reader';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
-import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { getDb } from '@/utils/store/db';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import { addHighlight } from '@/utils/store/speeches';
 import type { SpeechWithOutline } from '@/utils/types';
 

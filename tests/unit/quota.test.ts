@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
-import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { getDb } from '@/utils/store/db';
 import { isQuotaError, storageErrorMessage } from '@/utils/store/errors';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import {
   addHighlight,
   deleteHighlight,

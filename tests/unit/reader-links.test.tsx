@@ -6,7 +6,8 @@ import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { highlightIdFromHash } from '@/utils/reader/model';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
-import { getDb, speechIdFromUrl } from '@/utils/store/db';
+import { getDb } from '@/utils/store/db';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import { addHighlight } from '@/utils/store/speeches';
 import type { OutlineNode, SpeechWithOutline } from '@/utils/types';
 

@@ -58,14 +58,3 @@ export function assertExtensionOrigin(protocol: string): void {
     throw new Error(`Yandu's database cannot be opened from a ${protocol} page; use messages instead`);
   }
 }
-
-/** Stable id for a speech, derived from its URL without fragment, query or scheme (http/https are one page). */
-export function speechIdFromUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    const host = u.hostname.replace(/^www\./, '');
-    return `${host}${u.pathname}`;
-  } catch {
-    return url;
-  }
-}

@@ -9,7 +9,8 @@ import type {
   SpeechWithOutline,
   TextSelector,
 } from '../types';
-import { getDb, speechIdFromUrl } from './db';
+import { getDb } from './db';
+import { speechIdFromUrl } from './ids';
 import { archiveSpeech, loadVersion } from './versions';
 
 /**
