@@ -21,6 +21,13 @@ export interface OutlineNode {
   title: string;
   para: number;
   offset: number;
+  /**
+   * Set only on the two unnumbered parts a speech may have around its numbered sections: the opening before
+   * the first level-1 section (开头) and the closing after the last one (结束语: 同志们，… calls to action,
+   * 谢谢大家). Such a node has level 1, marker '', offset 0, `para` = the part's first paragraph, and its title is
+   * the part's name; consumers show it like any section. Absent on enumeration nodes.
+   */
+  role?: 'opening' | 'closing';
 }
 
 /** The speech as extracted from a page: clean text paragraphs plus what the page says about it. */

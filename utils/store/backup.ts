@@ -196,6 +196,7 @@ const outlineNode = object<SpeechRecord['outline'][number]>({
   title: str,
   para: count,
   offset: count,
+  role: optional(oneOf(['opening', 'closing'])),
 });
 
 const speechCheck = object<SpeechRecord>({
