@@ -162,7 +162,16 @@ export interface Highlight {
 
 /** Where a stored highlight was found in the current text of its speech (computed, never stored). */
 export type Anchoring =
-  | { placed: true; selector: TextSelector; how: 'position' | 'quote' | 'fuzzy' }
+  | {
+      placed: true;
+      selector: TextSelector;
+      how: 'position' | 'quote' | 'fuzzy';
+      /**
+       * Found away from its stored position in a context that only half agrees with the stored one: shown,
+       * but its new place is not written back, so a short-lived page edit cannot move a highlight for good.
+       */
+      weakContext?: true;
+    }
   | { placed: false; reason: string };
 
 /** The one free note on a speech (学习心得); id = speechId. */
