@@ -1,9 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import type { OutlineEditing } from '@/hooks/use-outline-edits';
 import { ancestorsOf, nestOutline, type OutlineItem } from '@/utils/reader/model';
-import type { OutlineNode } from '@/utils/types';
+import type { OutlineNode, TextSelector } from '@/utils/types';
 import { ChevronIcon, CloseIcon } from '../shared/Icons';
+import { OutlineEditBar } from './OutlineEditBar';
 
 export interface OutlinePanelProps {
   outline: readonly OutlineNode[];
@@ -20,6 +22,45 @@ export interface OutlinePanelProps {
   inert?: boolean;
   /** Tabs shown in place of the heading when the side column also holds the notes (提纲 / 批注). */
   tabs?: ComponentChildren;
+  /** Editing the outline (升一级 / 降一级 / 删除 / 设为标题 / 撤销 / 恢复自动提纲); absent: read only. */
+  edit?: OutlineEditing;
+  /** The reader's text selection, for 设为标题. */
+  selection?: () => TextSelector | null;
+}
+
+/** An entry's 升一级 / 降一级 / 删除 buttons, shown while the outline is being edited. */
+function EntryActions({ edit, index, node }: { edit: OutlineEditing; index: number; node: OutlineNode }) {
+  const name = node.title || node.marker;
+  return (
+    <span class="yd-ol-actions">
+      <button
+        type="button"
+        disabled={node.level === 1}
+        aria-label={i18n.t('outlinePromote', [name])}
+        title={i18n.t('outlinePromote', [name])}
+        onClick={() => edit.promote(index)}
+      >
+        ←
+      </button>
+      <button
+        type="button"
+        disabled={node.level === 3}
+        aria-label={i18n.t('outlineDemote', [name])}
+        title={i18n.t('outlineDemote', [name])}
+        onClick={() => edit.demote(index)}
+      >
+        →
+      </button>
+      <button
+        type="button"
+        aria-label={i18n.t('outlineRemove', [name])}
+        title={i18n.t('outlineRemove', [name])}
+        onClick={() => edit.remove(index)}
+      >
+        ×
+      </button>
+    </span>
+  );
 }
 
 /** Href of a paragraph's anchor, so an outline entry is a real link (copyable, middle-clickable). */
@@ -36,6 +77,8 @@ export function OutlinePanel(props: OutlinePanelProps) {
   const tree = useMemo(() => nestOutline(outline), [outline]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   const listRef = useRef<HTMLDivElement>(null);
+  const [editing, setEditing] = useState(false);
+  const edit = props.edit;
 
   // Sections folded away that contain the current one are marked instead, so the place is never lost.
   const currentPath = useMemo(() => new Set(ancestorsOf(outline, current)), [outline, current]);
@@ -97,6 +140,7 @@ export function OutlinePanel(props: OutlinePanelProps) {
             <span class="yd-ol-marker">{node.marker}</span>
             <span class="yd-ol-title">{node.title}</span>
           </a>
+          {editing && edit ? <EntryActions edit={edit} index={index} node={node} /> : null}
         </div>
         {children.length > 0 && !isCollapsed ? <ul class="yd-ol-list">{children.map(renderItem)}</ul> : null}
       </li>
@@ -109,9 +153,9 @@ export function OutlinePanel(props: OutlinePanelProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: renderItem reads exactly these
   const list = useMemo(
     () => <ul class="yd-ol-list yd-ol-root">{tree.map(renderItem)}</ul>,
-    [tree, collapsed, current, currentPath],
+    [tree, collapsed, current, currentPath, editing, edit],
   );
-  if (outline.length === 0) return null;
+  if (outline.length === 0 && !edit) return null;
 
   return (
     <nav
@@ -123,6 +167,16 @@ export function OutlinePanel(props: OutlinePanelProps) {
       <div class="yd-outline-head">
         {props.tabs ?? <h2 class="yd-outline-heading">{i18n.t('readerOutline')}</h2>}
         <span class="yd-outline-progress">{i18n.t('readerProgress', [String(progress)])}</span>
+        {edit ? (
+          <button
+            type="button"
+            class="yd-outline-edit-toggle"
+            aria-pressed={editing}
+            onClick={() => setEditing(!editing)}
+          >
+            {i18n.t(editing ? 'outlineEditDone' : 'outlineEdit')}
+          </button>
+        ) : null}
         {props.onClose ? (
           <button
             type="button"
@@ -138,6 +192,8 @@ export function OutlinePanel(props: OutlinePanelProps) {
       <div class="yd-outline-bar" aria-hidden="true">
         <span style={{ width: `${progress}%` }} />
       </div>
+      {editing && edit ? <OutlineEditBar edit={edit} selection={props.selection ?? (() => null)} /> : null}
+      {edit?.edited && !editing ? <p class="yd-outline-edited">{i18n.t('outlineEdited')}</p> : null}
       <div class="yd-outline-scroll" ref={listRef}>
         {list}
       </div>
