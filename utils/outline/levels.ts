@@ -24,8 +24,13 @@ function lastItemEndPara(ch: Chain, paras: string[]): number {
     const b = items[i] as Candidate;
     if (!a.initial || b.para !== a.para + 1) return Number.POSITIVE_INFINITY;
   }
+  // "…有以下一些特征：" right after the last item introduces a list inside it.
+  const next = paras[last.para + 1];
+  if (next !== undefined && INTRO_END.test(next)) return Number.POSITIVE_INFINITY;
   return last.para;
 }
+
+const INTRO_END = /[：:]\s*$/u;
 
 /**
  * A part boundary after a list's last item ends that item: what follows the boundary starts a new part
@@ -109,10 +114,15 @@ export function levels(
     const at = stack.indexOf(pl.chain);
     if (at >= 0) stack.length = at + 1;
     else {
-      // A new list of the same kind as a finished one on the stack is its sibling, not its child.
-      const sib = stack.findIndex(
-        (ch) => variantsFit(ch.items[0] as Candidate, pl.c) && before(lastItem(ch), pl.c),
-      );
+      // A new list of the same kind as a finished one on the stack is its sibling, not its child. After a
+      // finished inline list, so is a list of the same family (a family keeps its level) or any list run
+      // into the same paragraph (…三是…。必须抓好三项工作：一要…二要…).
+      const sib = stack.findIndex((ch) => {
+        const li = lastItem(ch);
+        if (!before(li, pl.c)) return false;
+        if (variantsFit(ch.items[0] as Candidate, pl.c)) return true;
+        return !li.initial && (ch.family === pl.c.family || (!pl.c.initial && li.para === pl.c.para));
+      });
       if (sib >= 0) stack.length = sib;
       stack.push(pl.chain);
     }

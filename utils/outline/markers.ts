@@ -209,6 +209,8 @@ function classify(
     // 首先是… / 首先学校… also open items; 最后一公里 / 再次感谢 are prose, so those two need punctuation or 是.
     const bare = !/[，,：:、是]/u.test(after);
     if (bare && (m[10] === '最后' || m[10] === '最後' || m[10] === '再次')) return null;
+    // Run into its clause (首先应当…), it must start a sentence: after a comma it is an adverb.
+    if (bare && !initial && !/[。！!？?：:；;]/u.test(p[offset - 1] ?? '')) return null;
     return make(m, para, offset, initial, 'seq', '', SEQ_ORDINAL[m[10]] ?? 0, text);
   }
   return null;
