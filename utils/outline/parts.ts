@@ -13,9 +13,9 @@ const SALUTATION = new RegExp(`^\\s*${ADDRESSEE}(?:[、，,和及]${ADDRESSEE})*
 // The speaker turns to a new part: 我再给大家提几点希望 / 这里，我强调几点 / 下面我讲三个问题.
 const TRANSITION =
   /我(?:再|还|想|就|最后|也)?[^。！？!?]{0,12}(?:讲|講|提|谈|談|强调|強調|说|說)[^。！？!?]{0,8}(?:几|幾|两|兩|三|四|五|六|七|八|九|十|一些|以下|如下)[^。！？!?]{0,16}[。：:！!]?\s*$/u;
-// How a closing part begins: an address, 让我们…, 谢谢, 最后我…, good wishes.
+// How a closing part begins: an address, 让我们…, (再次)感谢/谢谢, 最后我…, good wishes.
 const CLOSING_START =
-  /^\s*(?:让我们|讓我們|谢谢|謝謝|最后[，,]?(?:我|让|讓|祝|再|希望)|最後[，,]?(?:我|讓|祝|再|希望)|衷心祝|预祝|預祝|祝(?:大家|各位|同学|同學))/u;
+  /^\s*(?:让我们|讓我們|(?:再次)?(?:谢谢|謝謝|感谢|感謝)|最后[，,]?(?:我|让|讓|祝|再|希望)|最後[，,]?(?:我|讓|祝|再|希望)|衷心祝|预祝|預祝|祝(?:大家|各位|同学|同學))/u;
 // …and what it does: calls to action, thanks, wishes.
 const CLOSING_CALL =
   /让我们|讓我們|谢谢|謝謝|努力|奋斗|奮鬥|贡献|貢獻|前进|前進|祝|希望|共同|携手|攜手|落实|落實|而奋斗|再创|再創|新的更大/u;
