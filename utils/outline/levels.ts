@@ -120,7 +120,8 @@ export function levels(
       const sib = stack.findIndex((ch) => {
         const li = lastItem(ch);
         if (!before(li, pl.c)) return false;
-        if (variantsFit(ch.items[0] as Candidate, pl.c)) return true;
+        // …except an inline list run into a heading item's body (第二，… 第一，…；第二，…): that is its child.
+        if (variantsFit(ch.items[0] as Candidate, pl.c)) return !li.initial || pl.c.initial;
         return !li.initial && (ch.family === pl.c.family || (!pl.c.initial && li.para === pl.c.para));
       });
       if (sib >= 0) stack.length = sib;
