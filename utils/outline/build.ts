@@ -1,9 +1,9 @@
 /**
  * Builds a speech's outline from its enumerations (第一，… / 一、… / （一）… / 一是… / 一要… / 首先… / 1. …).
  *
- * Pipeline: scan marker candidates (utils/outline/markers.ts) → link them into sequences (一 then 二 …) → drop
- * sequences that are not headings (noun lists in one sentence, agenda items, preview lists) → give levels
- * from nesting (a list that starts inside an item of another list sits one level below it).
+ * Pipeline (utils/outline/README.md): scan marker candidates (markers.ts) → link them into series and drop
+ * series that are not headings (series.ts) → place every series in one tree, with part boundaries ending open
+ * items (levels.ts, parts.ts) → name the unnumbered opening and closing (parts.ts). Weights: params.ts.
  */
 
 import type { OutlineNode } from '../types';
