@@ -35,11 +35,11 @@ export const DEFAULT_PARAMS: Readonly<OutlineParams> = Object.freeze({
   closingMaxParas: 4,
 });
 
-/** The values tried when the parameters are fitted (small grids: the search runs in the test command). */
+/** The values tried for each parameter when they are fitted (coordinate search in scripts/eval-outline.ts). */
 export const PARAM_GRID: { readonly [K in keyof OutlineParams]: readonly number[] } = {
   maxWeakGap: [2, 4, 6],
   previewReach: [30],
-  shortTitle: [6, 8],
+  shortTitle: [6, 8, 10, 12],
   boundaryWeight: [0, 1],
   headingPartWeight: [0, 1],
   closingMaxParas: [4],

@@ -192,8 +192,12 @@ export function dropPreviews(chains: Chain[], paras: string[], params: OutlinePa
   };
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i] as Chain;
-    // Only a list that takes no room of its own can be a preview.
-    if (a.items.length < 2 || !isCompact(a, paras)) continue;
+    // Only a list that takes no room of its own can be a preview, or an inline list in one paragraph whose
+    // titles the later headings restate item by item.
+    if (a.items.length < 2) continue;
+    const compact = isCompact(a, paras);
+    if (!compact && (a.items[0] as Candidate).para !== (a.items[a.items.length - 1] as Candidate).para)
+      continue;
     const aLast = a.items[a.items.length - 1] as Candidate;
     const aTitles = titlesOf(a);
     for (let j = i + 1; j < sorted.length; j++) {
@@ -203,7 +207,7 @@ export function dropPreviews(chains: Chain[], paras: string[], params: OutlinePa
       if (bFirst.para > aLast.para + params.previewReach || j > i + 12) break;
       if (!before(aLast, bFirst)) continue;
       const bTitles = titlesOf(b);
-      const near = bFirst.para <= aLast.para + 3;
+      const near = compact && bFirst.para <= aLast.para + 3;
       // Near, one repeated title is enough; far off, at least two must be restated item by item.
       const repeated = near
         ? aTitles.some((x) => sameTitle(x, bTitles[0] as string))
