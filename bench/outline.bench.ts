@@ -1,8 +1,11 @@
 /**
- * Outline builder timing on a composed 30,000-character speech (target: ≤ 2 ms per outline in Node).
+ * Outline builder timing on a composed 30,000-character speech and on the sample portal's long speech
+ * (scripts/gen-long-speech.mjs) (target: ≤ 2 ms per outline in Node).
  *   npx tsx bench/outline.bench.ts
  * Prints `name median min max unit` lines.
  */
+// @ts-expect-error -- a plain .mjs script without type declarations
+import { buildLongSpeech } from '../scripts/gen-long-speech.mjs';
 import { buildOutline } from '../utils/outline/build';
 
 const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -64,5 +67,12 @@ const nodes = buildOutline(speech).length;
 console.log(`# composed speech: ${chars} characters, ${speech.length} paragraphs, ${nodes} outline nodes`);
 console.log('name median min max unit');
 console.log(stats('outline-30k', 300, () => buildOutline(speech)));
+const sample = (buildLongSpeech() as { paragraphs: Array<{ text: string }> }).paragraphs.map((p) => p.text);
+const sampleNodes = buildOutline(sample);
+console.log(
+  `# sample portal speech: ${sample.join('').length} characters, ${sample.length} paragraphs, ` +
+    `${sampleNodes.filter((n) => !n.role).length} outline entries + ${sampleNodes.filter((n) => n.role).length} parts`,
+);
+console.log(stats('outline-30k-sample', 300, () => buildOutline(sample)));
 const flat = [speech.join(' ')];
 console.log(stats('outline-30k-one-paragraph', 300, () => buildOutline(flat)));

@@ -31,7 +31,9 @@ describe('analyze CLI', () => {
     expect(speech.speech.speaker).toBe('王立新');
     expect(speech.speech.paragraphs[2]).toBe('第一，坚持政治引领，把准工会工作方向。');
     expect(speech.speech.outline.length).toBeGreaterThan(0);
-    expect(speech.speech.outline[0]).toMatchObject({ para: 2, offset: 0 });
+    // The outline opens with the unnumbered opening part (开头), then the first section.
+    expect(speech.speech.outline[0]).toMatchObject({ role: 'opening', para: 0 });
+    expect(speech.speech.outline[1]).toMatchObject({ para: 2, offset: 0 });
     // No canonical link: portal address + file name.
     expect(notice.url).toBe('http://www.ordoszgh.gov.cn/notice.html');
     expect(notice.detection.isSpeech).toBe(false);
@@ -60,7 +62,8 @@ describe('analyze CLI', () => {
       'http://www.ordoszgh.gov.cn/zlzx/ldjh/202302/t20230215_3300555_2.html',
     ]);
     expect(lines[1]).toEqual({ file: json, outline: expect.any(Array) });
-    expect(lines[1].outline.map((n: { para: number }) => n.para)).toEqual([1, 2]);
+    const sections = lines[1].outline.filter((n: { role?: string }) => n.role === undefined);
+    expect(sections.map((n: { para: number }) => n.para)).toEqual([1, 2]);
   });
 
   it('exits non-zero with usage when given no file', () => {

@@ -1,7 +1,9 @@
+// @vitest-environment-options {"settings":{"handleDisabledFileLoadingAsSuccess":true}}
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOutline } from '@/utils/outline/build';
+import { DEFAULT_PARAMS, type OutlineParams } from '@/utils/outline/params';
 import type { OutlineNode } from '@/utils/types';
 
 // Composed speeches (never copied from real ones) with hand-written expected outlines.
@@ -18,6 +20,9 @@ const fixtures: Fixture[] = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.json'))
   .sort()
   .map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Fixture);
+
+/** The enumeration nodes only: tests about markers and levels leave the 开头 / 结束语 parts aside. */
+const sections = (nodes: OutlineNode[]) => nodes.filter((n) => n.role === undefined);
 
 const brief = (nodes: OutlineNode[]) =>
   nodes.map((n) => `L${n.level} ${n.marker} ${n.para}:${n.offset} ${n.title}`);
@@ -50,8 +55,8 @@ describe('buildOutline markers and titles', () => {
       '第二，抓好落实。要一项一项抓到位。',
     ];
     const half = full.map((p) => p.replace(/，/g, ','));
-    const a = buildOutline(full);
-    const b = buildOutline(half);
+    const a = sections(buildOutline(full));
+    const b = sections(buildOutline(half));
     expect(brief(a)).toEqual(['L1 第一 1:0 抓好学习', 'L1 第二 2:0 抓好落实']);
     expect(brief(b)).toEqual(brief(a));
   });
@@ -164,7 +169,7 @@ describe('buildOutline markers and titles', () => {
       '一、压实防汛责任',
       '要层层落实防汛责任制。',
     ]);
-    expect(out.map((n) => `${n.level}${n.marker}@${n.para}`)).toEqual(['1一@2', '1二@4', '1一@8']);
+    expect(sections(out).map((n) => `${n.level}${n.marker}@${n.para}`)).toEqual(['1一@2', '1二@4', '1一@8']);
   });
 
   it('reads a bare numeral and a space as a heading marker at a paragraph start (一 关于…)', () => {
@@ -174,7 +179,7 @@ describe('buildOutline markers and titles', () => {
       '作风建设永远在路上。',
       '二 关于队伍建设问题',
     ]);
-    expect(brief(out)).toEqual(['L1 一 1:0 关于工作作风问题', 'L1 二 3:0 关于队伍建设问题']);
+    expect(brief(sections(out))).toEqual(['L1 一 1:0 关于工作作风问题', 'L1 二 3:0 关于队伍建设问题']);
     const parts = buildOutline(['第一部分 关于形势', '形势总体向好。', '第二部分 关于任务']);
     expect(brief(parts)).toEqual(['L1 第一部分 0:0 关于形势', 'L1 第二部分 2:0 关于任务']);
   });
@@ -264,5 +269,78 @@ describe('buildOutline robustness', () => {
     ] as unknown as string[];
     expect(brief(buildOutline(junk))).toEqual(['L1 第一 4:0 正常的标题', 'L1 第二 5:0 另一个标题']);
     expect(buildOutline(null as unknown as string[])).toEqual([]);
+  });
+});
+
+describe('buildOutline evidence parameters', () => {
+  const load = (id: string) => JSON.parse(readFileSync(join(FIXTURES, `${id}.json`), 'utf8')) as Fixture;
+  // Each weight carries its own failure class: switched off, the fixture written for that class breaks.
+  const cases: Array<[string, Partial<OutlineParams>]> = [
+    ['salutation-new-part', { boundaryWeight: 0 }],
+    ['school-two-parts', { headingPartWeight: 0 }],
+    ['paren-top-without-dun', { headingPartWeight: 0 }],
+    ['opening-closing-and-late-zuihou', { closingMaxParas: 1 }],
+  ];
+  for (const [id, off] of cases) {
+    it(`${id} needs ${Object.keys(off).join(', ')}`, () => {
+      const fx = load(id);
+      expect(buildOutline(fx.paragraphs, DEFAULT_PARAMS)).toEqual(fx.outline);
+      expect(buildOutline(fx.paragraphs, { ...DEFAULT_PARAMS, ...off })).not.toEqual(fx.outline);
+    });
+  }
+});
+
+describe('buildOutline on the sample portal speeches (tests/fixtures/portal/pages.json)', () => {
+  const PORTAL = join(process.cwd(), 'tests/fixtures/portal');
+  interface Page {
+    file: string;
+    kind: string;
+    level1: string[];
+    outline: Array<OutlineNode & { marker: string }>;
+  }
+  const pages = (JSON.parse(readFileSync(join(PORTAL, 'pages.json'), 'utf8')) as Page[]).filter(
+    (p) => p.kind === 'speech' || p.kind === 'report',
+  );
+  /** The body as pages.json defines it: trimmed text of every non-empty <p> inside .TRS_Editor. */
+  const body = (file: string) =>
+    [
+      ...new DOMParser()
+        .parseFromString(readFileSync(join(PORTAL, file), 'utf8'), 'text/html')
+        .querySelectorAll('.TRS_Editor p'),
+    ]
+      .map((p) => (p.textContent ?? '').trim())
+      .filter((t) => t !== '');
+  // pages.json writes markers with their delimiter (一、 1.), the outline without it.
+  const bare = (nodes: OutlineNode[]) =>
+    nodes.map((n) => `L${n.level} ${n.marker.replace(/[、.．，,]$/u, '')} ${n.para}:${n.offset} ${n.title}`);
+
+  it('has the sample speeches', () => {
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const page of pages) {
+    it(`${page.file}: the outline and level-1 entries pages.json records`, () => {
+      const out = buildOutline(body(page.file));
+      expect(bare(out)).toEqual(bare(page.outline));
+      expect(out.filter((n) => n.level === 1).map((n) => n.title)).toEqual(page.level1);
+    });
+  }
+
+  it('the long sample speech has all 34 entries, its last section (最后，…) included, then its closing', () => {
+    const page = pages.find((p) => p.file.includes('t20210308')) as Page;
+    const all = buildOutline(body(page.file));
+    const out = all.filter((n) => n.role === undefined);
+    expect(out).toHaveLength(34);
+    expect(out[33]).toMatchObject({ level: 2, marker: '最后', title: '要以钉钉子精神抓好工作落实' });
+    expect(all[all.length - 1]).toMatchObject({ role: 'closing', title: '结束语' });
+  });
+
+  it('files the seed speech’s closing paragraph under 结束语, not under the last 三要', () => {
+    const page = pages.find((p) => p.file.includes('t20180319')) as Page;
+    const paras = body(page.file);
+    const out = buildOutline(paras);
+    const closingPara = paras.findIndex((p) => p.startsWith('同志们，'));
+    const owner = out.filter((n) => n.para <= closingPara).pop();
+    expect(owner).toMatchObject({ role: 'closing', title: '结束语', para: closingPara });
   });
 });

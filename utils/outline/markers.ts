@@ -35,14 +35,14 @@ const DI_SUFFIX = '部分|个方面|個方面|方面|件事|句话|句話|个问
 // One alternation, scanned left to right; capture groups say which shape matched.
 const MARKER = new RegExp(
   [
-    `第(${NUM})(${DI_SUFFIX})?(?=[，,、：:\\s])`, // 1,2  第一， 第一部分 第四點
+    `第(${NUM})(${DI_SUFFIX})?(?=[，,、：:\\s（(])`, // 1,2  第一， 第一部分 第四點 第一条（追求）
     `[（(]?(${NUM})[）)]`, // 3  （一）, and 一） at a paragraph start
     `[（(]?(${DIGIT}{1,2})[）)]`, // 4  （1）, and 1） at a paragraph start
     `(${DIGIT}{1,2})[.．、](?![0-9０-９.．])`, // 5  1. 1、 １．
     '([\\u2460-\\u2473])', // 6  ①
     `(${NUM})(是要|是|要|抓)`, // 7,8  一是 一要
     `(${NUM})(?:[、．.]|(?=[ \\u3000]))`, // 9  一、 (bare "一 " only paragraph-initial)
-    '(首先|其次|再次|最后|最後)(?=[，,：:、])', // 10
+    '(首先|其次|再次|最后|最後)(?=[，,：:、\\u4e00-\\u9fff])', // 10  首先， 首先是… 首先学校…
   ].join('|'),
   'uy', // sticky: tried only at positions the scanner picked
 );
@@ -52,6 +52,10 @@ const SEQ_ORDINAL: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, �
 const WEAK_LEFT = /[。；;：:，,！!？?）)\s…]/u; // 是/要/首先/第X lists may follow a comma
 const STRICT_LEFT = /[。；;：:！!？?\s]/u; // 一、 / 1. inline only after a sentence end, colon or a gap
 const NUMERAL_CHAR = /[一二三四五六七八九十]/u;
+// After 第一、: another ordinal (二 / 第三) means ordinals counted off in prose.
+const ORDINAL_NEXT = /^(?:第)?[一二三四五六七八九十]/u;
+// After 一、: 二、 / 三， / 五至 … counts numbers off in prose.
+const COUNTED = /^[一二三四五六七八九十]{1,2}[、，,和及至到]/u;
 const LAST_SENTENCE = /^[^。！？!?；;]*[。！？!?；;]?\s*$/u;
 
 // Opening → closing quotation and book-title marks, by char code: “” 「」 『』 《》.
@@ -168,8 +172,9 @@ function classify(
     const n = chineseNumeral(m[1]);
     const suffix = m[2] ?? '';
     // 第一， 第一步 第一点 continue each other; 第一部分 / 第一个方面 / 第一件事 form their own lists.
-    // 第一、二季度 counts off ordinals in prose.
-    if (after === '、' && NUMERAL_CHAR.test(p[offset + text.length + 1] ?? '')) return null;
+    // 第一、二季度 and 第一、第三产业 count off ordinals in prose.
+    if (after === '、' && ORDINAL_NEXT.test(p.slice(offset + text.length + 1, offset + text.length + 3)))
+      return null;
     return n ? make(m, para, offset, initial, 'di', NO_VARIANT.test(suffix) ? '' : suffix, n, text) : null;
   }
   // A closing parenthesis without its opening one marks an item only at the start of a paragraph.
@@ -186,18 +191,28 @@ function classify(
   if (m[6] !== undefined) return make(m, para, offset, initial, 'circled', '', circledNumeral(m[6]), text);
   if (m[7] !== undefined) {
     const n = chineseNumeral(m[7]);
-    // 一是一、二是二: a numeral right after the verb is the idiom, not a list item.
-    if (!n || NUMERAL_CHAR.test(after)) return null;
+    // 一是一、二是二: the same numeral again right after the verb is the idiom, not a list item
+    // (三是三位一体招生 is an item).
+    if (!n || (after === m[7] && /[、，,]/u.test(p[offset + text.length + 1] ?? ''))) return null;
     return make(m, para, offset, initial, 'shi', m[8] as string, n, text);
   }
   if (m[9] !== undefined) {
     const n = chineseNumeral(m[9]);
     const bare = text === m[9];
-    // 一、二、三 counted off in prose has another numeral right after the delimiter.
-    if (!n || (bare && !initial) || NUMERAL_CHAR.test(after)) return null;
+    // 一、二、三 counted off in prose has another numeral and delimiter right after (一、十四年… is a heading).
+    if (!n || (bare && !initial) || COUNTED.test(p.slice(offset + text.length, offset + text.length + 4)))
+      return null;
+    if (!initial && NUMERAL_CHAR.test(after)) return null;
     return make(m, para, offset, initial, 'dun', '', n, m[9]);
   }
-  if (m[10] !== undefined) return make(m, para, offset, initial, 'seq', '', SEQ_ORDINAL[m[10]] ?? 0, text);
+  if (m[10] !== undefined) {
+    // 首先是… / 首先学校… also open items; 最后一公里 / 再次感谢 are prose, so those two need punctuation or 是.
+    const bare = !/[，,：:、是]/u.test(after);
+    if (bare && (m[10] === '最后' || m[10] === '最後' || m[10] === '再次')) return null;
+    // Run into its clause (首先应当…), it must start a sentence: after a comma it is an adverb.
+    if (bare && !initial && !/[。！!？?：:；;]/u.test(p[offset - 1] ?? '')) return null;
+    return make(m, para, offset, initial, 'seq', '', SEQ_ORDINAL[m[10]] ?? 0, text);
+  }
   return null;
 }
 
