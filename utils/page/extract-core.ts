@@ -10,10 +10,10 @@ import { cleanField, findDate, foldForCompare, stripInvisible, trimText } from '
 import type { Speech } from '../types';
 import { blockLines } from './blocks';
 import { type CleanBody, cleanBody } from './clean-body';
-import { metaContent, type Sample, sampleLines, trsBody } from './detect';
 import { hashParagraphs } from './hash';
 import { parseDateLine, parseSourceLine, parseTitle } from './meta';
 import { multiPageUrls } from './multi-page';
+import { metaContent, type Sample, sampleLines, trsBody } from './trs';
 
 /** Longest common substring length: is a heading the page title (minus speaker prefix or site suffix)? */
 function commonRun(a: string, b: string): number {
