@@ -10,9 +10,10 @@ import { metaContent, type Sample, sampleLines, trsBody } from './trs';
 // so "学习…讲话精神" is not a speech.
 const FORM =
   '(?:讲话|講話|报告|報告|致辞|致辭|致词|發言|发言|主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞|贺词|賀詞|演讲|演講)(?:提纲|提綱|稿|全文|摘要|摘登|节选)?';
-const END = '\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
+// A closing book-title or quote mark may follow: 陈局长《在…会议上的讲话》.
+const END = '[》」』”]?\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
 const TITLE_SPEECH = new RegExp(
-  `(?:在.{1,80}?|(?:会|會|议|議|式|礼|禮|时|時|上|中|前|后|後|仪|儀)的?)${FORM}${END}|工作(?:报告|報告)${END}|关于.{2,80}的(?:报告|報告)${END}|(?:讲话|講話|发言|發言)(?:提纲|提綱|稿)${END}|(?:主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞)${END}`,
+  `(?:在.{1,80}?|(?:会|會|议|議|式|礼|禮|时|時|上|中|前|后|後|仪|儀)的?)${FORM}${END}|工作(?:报告|報告)${END}|关于.{2,80}的(?:报告|報告)${END}|(?:讲话|講話|发言|發言)(?:提纲|提綱|稿)${END}|(?:主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞)${END}|述职(?:述廉)?(?:报告|報告)${END}`,
 );
 const DELIVERED = /^\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*在.{2,80}(?:会议|會議|大会|大會|会|會|式)上\s*$/;
 /** A title that reports a speech: overrides a speech form ("…会议上强调", "…出席并讲话", "作工作报告"). */
@@ -31,7 +32,13 @@ const PREVIEW =
   /(?:我|下面|再)[^。！]{0,14}(?:讲|講|谈|談|提|说|說)[^。！]{0,4}[一二三四五六七八九十两兩几幾]+(?:点|點|个|個|方面|部分|条)/;
 const SUBTITLE = /^[—–－-]{1,2}.{0,40}在.{2,}(?:上|会|會|时|時)|^[—–－-]{1,2}.*(?:讲话|講話|报告|報告|致辞)/;
 const BYLINE =
-  /^[^，。；：！？,;:!?]{0,30}(?:书记|書記|主席|市长|市長|省长|省長|县长|縣長|区长|區長|旗长|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|院长|院長|校长|校長|会长|會長)\s*[\u4e00-\u9fa5·]{2,4}$/;
+  /^[^，。；：！？,;:!?]{0,30}(?:书记|書記|主席|市长|市長|省长|省長|县长|縣長|区长|區長|旗长|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|院长|院長|校长|校長|会长|會長|发言人|發言人)\s*(?:[\u4e00-\u9fa5·]\s?){2,4}$/;
+/** A wire dateline, "新华社北京6月1日电": a news item, whatever its title names. */
+const WIRE = /^[^，。,]{0,24}(?:社|网|網|报|報|台)[^，。,]{0,12}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)/;
+/** A pager: a list of items runs over several pages; a multi-page article has prose besides. */
+const PAGER = /上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|共\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
+/** A channel's own address: /ldjh/, /ldjh/index.html, index_2.html, list.aspx, default.htm. */
+const INDEX_PATH = /\/(?:(?:index|list|default)(?:_\d+)?\.\w+)?$/;
 const NEWS_LEAD =
   /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,3}日[至到\d上下午晚,，]|近日|日前|本报讯|本网讯|本站讯|[（(【]?(?:记者|通讯员))/;
 const NEWS_REPORTED =
@@ -83,16 +90,26 @@ export function detectSpeech(doc: Document, url: string): Detection {
     // Header, breadcrumb and title lines (up to the TRS body), then the start of the body itself.
     const page = sampleLines(body, 2500, container);
     const titles = titlesOf(doc, page);
-    let content = container ? sampleLines(container, 1500).lines : page.lines;
+    const inner = container ? sampleLines(container, 1500) : page;
+    let content = inner.lines;
     if (!container) {
       // Without a TRS container the article starts after its title line.
       const at = content.findIndex((l) => titles.includes(l));
       if (at >= 0) content = content.slice(at + 1);
     }
 
+    // A list or index page: little prose, and its text mostly links, a pager or a channel address.
+    const prose = content.filter((l) => l.length >= 40 && /[，。,]/.test(l)).length;
+    const linky = inner.chars > 0 && inner.linkChars / inner.chars >= 0.5;
+    const pager = page.lines.some((l) => PAGER.test(l)) || content.some((l) => PAGER.test(l));
+    if (prose < 2 && (linky || pager || INDEX_PATH.test(path))) {
+      return { isSpeech: false, confidence: 0, reasons: [...reasons, 'list'] };
+    }
+
     const crumb = breadcrumbOf(page);
     if (/讲话|講話|致辞|发言|發言|讲稿|講稿|演讲|演講/.test(crumb)) add(0.6, 'breadcrumb:领导讲话');
-    else if (/要闻|動態|动态|新闻|新聞|通知|公告|资讯/.test(crumb)) add(-0.15, 'breadcrumb:news');
+    else if (/要闻|動態|动态|新闻(?!发布)|新聞(?!發布)|通知|公告|资讯/.test(crumb))
+      add(-0.15, 'breadcrumb:news');
 
     // "…工作报告——2026年1月27日在…会议上": the main title or the delivery line may carry the form.
     const speechTitle = titles.find(
@@ -124,6 +141,7 @@ export function detectSpeech(doc: Document, url: string): Detection {
 
     const lead = first < 0 ? '' : (content[first] ?? '');
     if (NEWS_LEAD.test(lead)) add(-0.4, 'news:dateline');
+    if (opening.some((l) => WIRE.test(l))) add(-0.6, 'news:wire');
     if (text.split(/[。！？!?\n]/).some((x) => NEWS_REPORTED.test(x) && !ON_STAGE.test(x))) {
       add(-0.4, 'news:reported-speech');
     }

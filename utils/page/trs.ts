@@ -15,6 +15,8 @@ export interface Sample {
   /** Text of the first <h1> and of the TRS breadcrumb links (a.CurrChnlCls) met on the way. */
   h1: string;
   crumbs: string[];
+  /** Characters of text inside links: a page whose text is mostly links is a list, not an article. */
+  linkChars: number;
 }
 
 /**
@@ -27,6 +29,8 @@ export function sampleLines(root: Node, budget: number, stop?: Node | null): Sam
   const crumbs: string[] = [];
   let h1 = '';
   let chars = 0;
+  let linkChars = 0;
+  let inLink = 0;
   let line = '';
   let done = false;
   const flush = () => {
@@ -51,7 +55,10 @@ export function sampleLines(root: Node, budget: number, stop?: Node | null): Sam
       const el = els.pop();
       const start = starts.pop() as number;
       if (el?.tagName.toUpperCase() === 'H1') h1 ||= line.slice(start).trim();
-      else if (el && /CurrChnlCls/.test(el.className)) crumbs.push(line.slice(start).trim());
+      else if (el) {
+        inLink--;
+        if (/CurrChnlCls/.test(el.className)) crumbs.push(line.slice(start).trim());
+      }
       if (blocks.pop()) flush();
       continue;
     }
@@ -61,6 +68,7 @@ export function sampleLines(root: Node, budget: number, stop?: Node | null): Sam
       const text = c.nodeValue ?? '';
       line += text;
       chars += text.length;
+      if (inLink > 0) linkChars += text.length;
       if (chars >= budget) done = true;
     } else if (c.nodeType === 1) {
       if (c === stop) {
@@ -76,11 +84,12 @@ export function sampleLines(root: Node, budget: number, stop?: Node | null): Sam
       next.push(0);
       blocks.push(block);
       els.push(tag === 'A' || tag === 'H1' ? el : null);
+      if (tag === 'A') inLink++;
       starts.push(line.length);
     }
   }
   flush();
-  return { lines, chars, h1, crumbs };
+  return { lines, chars, h1, crumbs, linkChars };
 }
 
 /**
