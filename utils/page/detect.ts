@@ -4,7 +4,7 @@
  * of text, and imports nothing but types and the page-shape helpers of utils/page/trs.ts. Each signal adds or removes weight; isSpeech = confidence >= 0.5.
  */
 import type { Detection } from '../types';
-import { metaContent, type Sample, sampleLines, trsBody } from './trs';
+import { metaContent, type Sample, sampleLines, trsBody, WIRE } from './trs';
 
 // Title forms. 讲话/報告… must end the title (an optional bracketed note such as （摘要）or (2) may follow),
 // so "学习…讲话精神" is not a speech.
@@ -33,8 +33,6 @@ const PREVIEW =
 const SUBTITLE = /^[—–－-]{1,2}.{0,40}在.{2,}(?:上|会|會|时|時)|^[—–－-]{1,2}.*(?:讲话|講話|报告|報告|致辞)/;
 const BYLINE =
   /^[^，。；：！？,;:!?]{0,30}(?:书记|書記|主席|市长|市長|省长|省長|县长|縣長|区长|區長|旗长|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|院长|院長|校长|校長|会长|會長|发言人|發言人)\s*(?:[\u4e00-\u9fa5·]\s?){2,4}$/;
-/** A wire dateline, "新华社北京6月1日电": a news item, whatever its title names. */
-const WIRE = /^[^，。,]{0,24}(?:社|网|網|报|報|台)[^，。,]{0,12}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)/;
 /** A pager: a list of items runs over several pages; a multi-page article has prose besides. */
 const PAGER = /上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|共\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
 /** A channel's own address: /ldjh/, /ldjh/index.html, index_2.html, list.aspx, default.htm. */

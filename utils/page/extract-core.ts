@@ -11,9 +11,9 @@ import type { Speech } from '../types';
 import { blockLines } from './blocks';
 import { type CleanBody, cleanBody } from './clean-body';
 import { hashParagraphs } from './hash';
-import { parseDateLine, parseSourceLine, parseTitle } from './meta';
+import { parseAuthorLine, parseDateLine, parseSourceLine, parseTitle, SALUTATION, SPEECH_FORM } from './meta';
 import { multiPageUrls } from './multi-page';
-import { metaContent, type Sample, sampleLines, trsBody } from './trs';
+import { metaContent, type Sample, sampleLines, trsBody, WIRE } from './trs';
 
 /** Longest common substring length: is a heading the page title (minus speaker prefix or site suffix)? */
 function commonRun(a: string, b: string): number {
@@ -239,6 +239,13 @@ export function extractSpeechWith(doc: Document, url: string, Reader: Readabilit
     }
     speaker ??= clean.speaker;
     occasion ??= clean.occasion;
+    // A body that opens with a wire dateline reports on the speech its title names: nobody speaks in it.
+    if (paragraphs.slice(0, 3).some((p) => WIRE.test(p))) speaker = null;
+    // "作者：王琛" on the info line names the speaker of a speech (its title says so or it opens by addressing
+    // the audience); on other pages the author is a reporter or the poster.
+    if (!speaker && (SPEECH_FORM.test(title) || SALUTATION.test(paragraphs[0] ?? ''))) {
+      for (const line of top.lines) speaker ??= parseAuthorLine(line);
+    }
 
     const pubDate = findDate(metaContent(doc, 'PubDate'));
     let pageDate: string | null = null;

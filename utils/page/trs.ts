@@ -155,3 +155,9 @@ export function metaContent(doc: Document, name: string): string {
   }
   return '';
 }
+
+/**
+ * A wire dateline, "新华社北京6月1日电": a news item, whatever its title names (a report on a speech, not the
+ * speech).
+ */
+export const WIRE = /^[^，。,]{0,24}(?:社|网|網|报|報|台)[^，。,]{0,12}?\d{1,2}月\d{1,2}日(?:电|電|讯|訊)/;
