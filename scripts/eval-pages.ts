@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { detectSpeech } from '../utils/page/detect';
 import { extractSpeech } from '../utils/page/extract';
-import { foldForCompare } from '../utils/text/clean';
+import { findDate, foldForCompare } from '../utils/text/clean';
 import type { Detection, Speech } from '../utils/types';
 import { parseHtml } from './analyze';
 import { rebuildPage } from './eval-detect';
@@ -48,6 +48,7 @@ export interface SetResult {
   misses: string[];
 }
 
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strs = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 const isSpeechKind = (kind: string) => kind === 'speech' || kind === 'report';
@@ -156,7 +157,30 @@ export function generatedGolds(dirs = ['corpus', 'corpus-full'].map((d) => join(
       const file = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, unknown>;
       const { url, html } = rebuildPage(file);
       const paras = strs(file.paragraphs).map((p) => p.trim());
-      const date = typeof file.date === 'string' && /^\d{4}-\d\d-\d\d$/.test(file.date) ? [file.date] : [];
+      // Scored only where the page shows it: a corpus file may name a speaker or date from elsewhere.
+      const shown = [
+        ...strs(file.title),
+        ...strs(file.meta_lines),
+        // Chrome lines that are prose (an editor's note) mention people; they do not show a byline.
+        ...strs(file.chrome_lines).filter((l) => !/[。，]/.test(l)),
+        ...paras.slice(0, 2),
+        ...paras.slice(-2),
+        html.match(/<title>([^<]*)<\/title>/)?.[1] ?? '',
+      ];
+      const gDate = typeof file.date === 'string' && /^\d{4}-\d\d-\d\d$/.test(file.date) ? file.date : '';
+      const date =
+        gDate && shown.some((l) => l.split(/[—－]/).some((x) => findDate(x) === gDate)) ? [gDate] : [];
+      const named = (n: string) => shown.some((l) => l.replace(/\s/g, '').includes(n));
+      const speaker =
+        file.speaker === null || (typeof file.speaker === 'string' && file.speaker.split('、').every(named))
+          ? (file.speaker as string | null)
+          : undefined;
+      // A leading date or title fused to the first paragraph is metadata, not body.
+      const first = (paras[0] ?? '').replace(/^[（(][^）)]{6,20}[）)]\s*/, '');
+      const title = str(file.title);
+      const firsts = paras.length
+        ? [paras[0] as string, first, title && first.startsWith(title) ? first.slice(title.length) : first]
+        : [];
       out.push({
         id: String(file.id),
         url,
@@ -164,8 +188,8 @@ export function generatedGolds(dirs = ['corpus', 'corpus-full'].map((d) => join(
         kind: String(file.kind),
         titles: strs(file.title).filter(Boolean),
         dates: date,
-        speaker: file.speaker === null || typeof file.speaker === 'string' ? file.speaker : undefined,
-        firsts: paras.length ? [(paras[0] as string).slice(0, 20)] : [],
+        speaker,
+        firsts: firsts.map((f) => f.trim().slice(0, 20)).filter(Boolean),
         lasts: paras.length ? [(paras.at(-1) as string).slice(-20)] : [],
       });
     }

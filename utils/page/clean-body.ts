@@ -74,6 +74,7 @@ export function cleanBody(raw: readonly string[], title: string): CleanBody {
     const line = lines[start] as string;
     const sub = parseSubtitle(line);
     if (sub) {
+      speaker ??= sub.speaker;
       occasion ??= sub.occasion;
       date ??= sub.date;
       continue;

@@ -108,13 +108,20 @@ export function isSpeechTitleLine(line: string): boolean {
 /** "——在…上的讲话", "——2024年7月23日在…会议上": the occasion and date of a subtitle line. */
 export function parseSubtitle(line: string): SpeechMeta | null {
   const t = trimText(line);
-  if (!/^[—－–-]{1,2}/.test(t)) return null;
+  const dashed = /^[—－–-]{1,2}/.test(t);
+  // Without the dash, only "2026年1月31日在…会议上": a date, then where it was delivered.
+  if (!dashed && !UNDASHED_DELIVERY.test(t)) return null;
   const rest = t.replace(/^[—－–-]+\s*/, '');
   const date = findDate(rest);
   const body = rest.replace(/^[^在]*?日\s*/, '');
-  const at = new RegExp(`在(.{2,120}?)(?:上|中|时|時|之际)?(?:的?${FORM})?${NOTE}`).exec(body);
-  return { speaker: null, occasion: at ? trimOccasion(at[1] ?? '') : null, date };
+  const at = new RegExp(`^(.{0,12}?)在(.{2,120}?)(?:上|中|时|時|之际)?(?:的?${FORM})?${NOTE}`).exec(body);
+  // "——任正非在1995年总结大会上的讲话": the name before 在 is the speaker.
+  const who = at?.[1] ? cleanSpeaker(at[1]) : null;
+  return { speaker: who, occasion: at ? trimOccasion(at[2] ?? '') : null, date };
 }
+
+const UNDASHED_DELIVERY =
+  /^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^，。；！？]{2,80}(?:会议|會議|大会|大會|会|會|式|典礼|典禮)上$/;
 
 /**
  * A byline: "省长 胡玉亭", "宝钢集团企业开发总公司党委书记  叶国平", "执法检查组组长杨静华", "习近平",
