@@ -4,8 +4,8 @@
  * Three sets, each scored the same way:
  * - real: saved pages of other sites with gold labels (an index.json beside them: kind, title/title_alt,
  *   date/date_alt, speaker, body_first/body_last and their *_alt);
- * - portal: the sample portal in tests/fixtures/portal (pages.json: kind, title, date, speaker; the body is
- *   every non-empty <p> of .TRS_Editor, as its README defines it);
+ * - portal: the sample portal in tests/fixtures/portal (pages.json: kind, title, date, speaker, bodyFirst and
+ *   bodyLast);
  * - generated: corpus files rebuilt into pages by scripts/eval-detect.ts (portal or plain article template).
  *
  * Usage: npx tsx scripts/eval-pages.ts [--json] [--misses] (reads /work/shared at run time)
@@ -124,27 +124,20 @@ export function realGolds(dir = join(SHARED, 'realpages-dev')): Gold[] {
   }));
 }
 
-/** The sample portal: kind, title, date and speaker from pages.json; the body from the page's own <p>s. */
+/** The sample portal: kind, title, date, speaker and body bounds (bodyFirst/bodyLast) from pages.json. */
 export function portalGolds(dir = PORTAL_DIR): Gold[] {
   const pages = JSON.parse(readFileSync(join(dir, 'pages.json'), 'utf8')) as Record<string, unknown>[];
-  return pages.map((p) => {
-    const html = readFileSync(join(dir, String(p.file)), 'utf8');
-    const doc = parseHtml(html);
-    const paras = [...doc.querySelectorAll('.TRS_Editor p')]
-      .map((el) => (el.textContent ?? '').trim())
-      .filter(Boolean);
-    return {
-      id: String(p.path),
-      url: `http://www.ordoszgh.gov.cn${String(p.path)}`,
-      html,
-      kind: String(p.kind),
-      titles: strs(p.title),
-      dates: strs(p.date),
-      speaker: p.kind === 'list' ? undefined : (p.speaker as string | null),
-      firsts: paras.length ? [(paras[0] as string).slice(0, 20)] : [],
-      lasts: paras.length ? [(paras.at(-1) as string).slice(-20)] : [],
-    };
-  });
+  return pages.map((p) => ({
+    id: String(p.path),
+    url: `http://www.ordoszgh.gov.cn${String(p.path)}`,
+    html: readFileSync(join(dir, String(p.file)), 'utf8'),
+    kind: String(p.kind),
+    titles: strs(p.title),
+    dates: strs(p.date),
+    speaker: p.kind === 'list' ? undefined : (p.speaker as string | null),
+    firsts: strs(p.bodyFirst),
+    lasts: strs(p.bodyLast),
+  }));
 }
 
 /** Corpus files rebuilt into pages; the body bounds are the first and last gold paragraphs. */
