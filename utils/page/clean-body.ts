@@ -53,6 +53,7 @@ function normalize(line: string): string {
 const BYLINE_TRAILING_DATE = /^(.{2,30}?)\s+((?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?)$/;
 const DELIVERED_LINE =
   /^[（(]\s*((?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年[^）)]{2,6}日)([^）)]{4,80})[）)]$/;
+const EPIGRAPH = /^[“「『"][^”」』"]{2,200}[”」』"][。！？.]?$/;
 const SENTENCE_END = /[。！？；!?;]/;
 const BYLINE_DATE = /^(.{2,30}?)\s*[（(]([^）)]{6,20})[）)]$/;
 const LEADING_DATE = /^[（(]\s*([^）)]{6,20})\s*[）)]\s*/;
@@ -72,6 +73,11 @@ export function cleanBody(raw: readonly string[], title: string): CleanBody {
   let start = 0;
   for (; start < lines.length && start < 10; start++) {
     const line = lines[start] as string;
+    // An epigraph ("“…”" over "——鲁迅"): neither its words nor its author belong to the speech's byline.
+    if (EPIGRAPH.test(line) && /^[—－]{1,2}/.test(lines[start + 1] ?? '')) {
+      start++;
+      continue;
+    }
     const sub = parseSubtitle(line);
     if (sub) {
       speaker ??= sub.speaker;

@@ -6,7 +6,7 @@
  * Speech with no paragraphs.
  */
 import type { Readability } from '@mozilla/readability';
-import { cleanField, findDate, foldForCompare, stripInvisible, trimText } from '../text/clean';
+import { cleanField, findDate, foldForCompare, isDateLine, stripInvisible, trimText } from '../text/clean';
 import type { Speech } from '../types';
 import { blockLines } from './blocks';
 import { type CleanBody, cleanBody } from './clean-body';
@@ -250,8 +250,14 @@ export function extractSpeechWith(doc: Document, url: string, Reader: Readabilit
     const pubDate = findDate(metaContent(doc, 'PubDate'));
     let pageDate: string | null = null;
     let source: string | null = metaContent(doc, 'ContentSource') || null;
-    for (const line of top.lines) {
+    for (let i = 0; i < top.lines.length; i++) {
+      const line = top.lines[i] as string;
       pageDate ??= parseDateLine(line);
+      // A bare date under the title or the source line is the page's date.
+      const prev = top.lines[i - 1] ?? '';
+      if (!pageDate && isDateLine(line) && (prev === title || /来源|來源|作者/.test(prev))) {
+        pageDate = findDate(line);
+      }
       source ??= parseSourceLine(line);
     }
     const pages = multiPageUrls(doc, url);

@@ -17,7 +17,7 @@ const FORM =
 const NOTE = '\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
 /** "X在Y上的讲话", "在Y时的讲话", "X：在Y上的报告"; group 1 = who, group 2 = occasion. */
 const AT_OCCASION = new RegExp(
-  `^(?:(.{0,24}?)\\s*[：:]?\\s*)?在(.{2,120}?)(?:上|中|时|時|之际|之際|期间|期間)?的?${FORM}${NOTE}`,
+  `^(?:(.{0,24}?)\\s*[：:]?\\s*)?在(.{2,120}?)(?:上|中|时|時|之际|之際|期间|期間)?的?(?:政府|重要|专题|專題|主题|主題|总结|總結|动员|動員)?${FORM}${NOTE}`,
 );
 /** "X接见Y时的讲话": group 1 = who, group 2 = occasion. */
 const MEETING_OCCASION = new RegExp(
@@ -192,7 +192,7 @@ export function parseSourceLine(line: string): string | null {
 export function parseDateLine(line: string): string | null {
   // The label must be a page's own (发布日期, 时间 at the start), not the body's "活动时间：".
   const label =
-    /(?:^|[\s|｜】\]])(?:发布|發布|发表|發表|发行|發行|更新|录入|錄入)?(?:日期|时间|時間)\s*[：:]\s*(.{0,24})/.exec(
+    /(?:^|[\s|｜】\]])(?:发布|發布|发表|發表|发行|發行|发稿|發稿|更新|录入|錄入)?(?:日期|时间|時間)\s*[：:]\s*(.{0,24})/.exec(
       line,
     );
   if (label) return findDate(label[1] ?? '');
