@@ -7,6 +7,7 @@
 import { findDate, MAX_PARAGRAPH, splitLongParagraph, stripInvisible, trimText } from '../text/clean';
 import {
   cleanSpeaker,
+  hasSurname,
   isDateLine,
   isSpeechTitleLine,
   parseByline,
@@ -27,6 +28,14 @@ const CHROME =
 /** Short credit lines under an article: （责任编辑：…）, 文字：… 图片：…, （完）. */
 const CREDIT =
   /^[（(【[]?\s*(?:(?:责任编辑|責任編輯|编辑|編輯|审核|審核|校对|校對|供稿|撰稿|摄影|攝影|文字|图片|圖片|作者|初审|复审|终审|来源|來源)\s*[:：]|完\s*[）)】\]]$)/;
+/**
+ * Lines that close an article: credits (责编, 本文来自…), like and correction buttons. What follows them is
+ * page furniture, however long.
+ */
+const ARTICLE_END =
+  /^(?:[（(【[]?\s*(?:责编|責編|责任编辑|責任編輯)\s*[:：]|本文来[自源]|本文轉自|本文转自|\+1$|【纠错】|【糾錯】|点赞$|赞\s*\d*$)/;
+/** A promotion link line above an article: "点击进入…>>". */
+const PROMO = /^点击进入|^點擊進入|(?:>>|》》|»)\s*$/;
 /** Paywall and "read more" notices of document-sharing sites. */
 const PAYWALL =
   /点此注册|点此登[录陆]|查看全文|开通会员|成为会员|正式会员|试读结束|未完，|未完,|阅读全文|下载全文|全文共\d+字|省略\d+字/;
@@ -41,13 +50,22 @@ function normalize(line: string): string {
   return t.replace(/[ \t]{2,}/g, ' ');
 }
 
+const BYLINE_TRAILING_DATE = /^(.{2,30}?)\s+((?:19|20)\d\d\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}日?)$/;
+const DELIVERED_LINE =
+  /^[（(]\s*((?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零○一二三四五六七八九]{4}年[^）)]{2,6}日)([^）)]{4,80})[）)]$/;
+const EPIGRAPH = /^[“「『"][^”」』"]{2,200}[”」』"][。！？.]?$/;
+const SENTENCE_END = /[。！？；!?;]/;
 const BYLINE_DATE = /^(.{2,30}?)\s*[（(]([^）)]{6,20})[）)]$/;
 const LEADING_DATE = /^[（(]\s*([^）)]{6,20})\s*[）)]\s*/;
 
 export function cleanBody(raw: readonly string[], title: string): CleanBody {
-  const lines = raw
+  const all = raw
     .map(normalize)
-    .filter((l) => l && !CHROME.test(l) && !(l.length < 80 && (PAYWALL.test(l) || CREDIT.test(l))));
+    .filter(
+      (l) => l && !CHROME.test(l) && !(l.length < 80 && (PAYWALL.test(l) || CREDIT.test(l) || PROMO.test(l))),
+    );
+  const end = all.findIndex((l, i) => i > 0 && l.length < 60 && ARTICLE_END.test(l));
+  const lines = end > 0 ? all.slice(0, end) : all;
   let speaker: string | null = null;
   let occasion: string | null = null;
   let date: string | null = null;
@@ -55,8 +73,14 @@ export function cleanBody(raw: readonly string[], title: string): CleanBody {
   let start = 0;
   for (; start < lines.length && start < 10; start++) {
     const line = lines[start] as string;
+    // An epigraph ("“…”" over "——鲁迅"): neither its words nor its author belong to the speech's byline.
+    if (EPIGRAPH.test(line) && /^[—－]{1,2}/.test(lines[start + 1] ?? '')) {
+      start++;
+      continue;
+    }
     const sub = parseSubtitle(line);
     if (sub) {
+      speaker ??= sub.speaker;
       occasion ??= sub.occasion;
       date ??= sub.date;
       continue;
@@ -72,6 +96,23 @@ export function cleanBody(raw: readonly string[], title: string): CleanBody {
       date ??= findDate(line);
       continue;
     }
+    // "（2026年1月27日在…会议上）", "（2007年6月29日…会议通过）": the date and occasion of the text.
+    const delivered = DELIVERED_LINE.exec(line);
+    if (delivered && findDate(delivered[1] ?? '')) {
+      date ??= findDate(delivered[1] ?? '');
+      occasion ??= parseSubtitle(`——${delivered[2] ?? ''}`)?.occasion ?? null;
+      continue;
+    }
+    // A slogan title above its subtitle ("牢记初心使命 勇担时代重任" over "——在…上的报告").
+    if (!SENTENCE_END.test(line) && line.length <= 60 && parseSubtitle(lines[start + 1] ?? '')) continue;
+    // "王 琛 2020.6.20": a byline followed by its date.
+    const trailing = BYLINE_TRAILING_DATE.exec(line);
+    const trailingName = trailing ? parseByline(trailing[1] ?? '') : null;
+    if (trailing && trailingName && findDate(trailing[2] ?? '')) {
+      speaker ??= cleanSpeaker(trailingName) ?? trailingName;
+      date ??= findDate(trailing[2] ?? '');
+      continue;
+    }
     if (parseDateLine(line)) continue;
     // "王立新（2019年3月22日）": a byline with its date.
     const dated = BYLINE_DATE.exec(line);
@@ -82,7 +123,9 @@ export function cleanBody(raw: readonly string[], title: string): CleanBody {
       continue;
     }
     const by = parseByline(line);
-    if (by !== null) {
+    // A bare name ("马卫光") under a title or date line is a byline; first in the body it must look like one.
+    const bare = by !== null && by.replace(/、/g, '') === line.replace(/[\s、，,]/g, '');
+    if (by !== null && (!bare || start > 0 || by.split('、').every(hasSurname))) {
       if (by) speaker ??= cleanSpeaker(by) ?? by;
       continue;
     }

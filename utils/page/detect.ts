@@ -1,22 +1,19 @@
-import type { Detection } from '../types';
-
 /**
  * Is this page a leader's speech (or a work report delivered to a meeting)? Runs in the content script on
  * every portal page, so it only looks at the URL, the title, the breadcrumb and the first ~2,000 characters
- * of text, and imports nothing but types. Each signal adds or removes weight; isSpeech = confidence >= 0.5.
+ * of text, and imports nothing but types and the page-shape helpers of utils/page/trs.ts. Each signal adds or removes weight; isSpeech = confidence >= 0.5.
  */
-
-const BLOCK =
-  /^(P|DIV|HR|TD|TH|TR|LI|UL|OL|DL|DT|DD|H[1-6]|TABLE|TBODY|SECTION|ARTICLE|HEADER|FOOTER|NAV|MAIN|ASIDE|BLOCKQUOTE|CENTER|FORM|BODY|PRE|ADDRESS|FIGURE|FIGCAPTION)$/;
-const SKIP = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE|SELECT|OPTION|TEXTAREA|IFRAME|OBJECT|SVG)$/;
+import type { Detection } from '../types';
+import { metaContent, type Sample, sampleLines, trsBody, WIRE } from './trs';
 
 // Title forms. 讲话/報告… must end the title (an optional bracketed note such as （摘要）or (2) may follow),
 // so "学习…讲话精神" is not a speech.
 const FORM =
   '(?:讲话|講話|报告|報告|致辞|致辭|致词|發言|发言|主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞|贺词|賀詞|演讲|演講)(?:提纲|提綱|稿|全文|摘要|摘登|节选)?';
-const END = '\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
+// A closing book-title or quote mark may follow: 陈局长《在…会议上的讲话》.
+const END = '[》」』”]?\\s*(?:[（(][^）)]{0,10}[）)])?\\s*$';
 const TITLE_SPEECH = new RegExp(
-  `(?:在.{1,80}?|(?:会|會|议|議|式|礼|禮|时|時|上|中|前|后|後|仪|儀)的?)${FORM}${END}|工作(?:报告|報告)${END}|关于.{2,80}的(?:报告|報告)${END}|(?:讲话|講話|发言|發言)(?:提纲|提綱|稿)${END}|(?:主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞)${END}`,
+  `(?:在.{1,80}?|(?:会|會|议|議|式|礼|禮|时|時|上|中|前|后|後|仪|儀)的?)${FORM}${END}|工作(?:报告|報告)${END}|关于.{2,80}的(?:报告|報告)${END}|(?:讲话|講話|发言|發言)(?:提纲|提綱|稿)${END}|(?:主持词|主持詞|开幕词|開幕詞|闭幕词|閉幕詞)${END}|述职(?:述廉)?(?:报告|報告)${END}`,
 );
 const DELIVERED = /^\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*在.{2,80}(?:会议|會議|大会|大會|会|會|式)上\s*$/;
 /** A title that reports a speech: overrides a speech form ("…会议上强调", "…出席并讲话", "作工作报告"). */
@@ -35,7 +32,11 @@ const PREVIEW =
   /(?:我|下面|再)[^。！]{0,14}(?:讲|講|谈|談|提|说|說)[^。！]{0,4}[一二三四五六七八九十两兩几幾]+(?:点|點|个|個|方面|部分|条)/;
 const SUBTITLE = /^[—–－-]{1,2}.{0,40}在.{2,}(?:上|会|會|时|時)|^[—–－-]{1,2}.*(?:讲话|講話|报告|報告|致辞)/;
 const BYLINE =
-  /^[^，。；：！？,;:!?]{0,30}(?:书记|書記|主席|市长|市長|省长|省長|县长|縣長|区长|區長|旗长|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|院长|院長|校长|校長|会长|會長)\s*[\u4e00-\u9fa5·]{2,4}$/;
+  /^[^，。；：！？,;:!?]{0,30}(?:书记|書記|主席|市长|市長|省长|省長|县长|縣長|区长|區長|旗长|主任|部长|部長|局长|局長|厅长|廳長|组长|組長|理事长|总经理|總經理|院长|院長|校长|校長|会长|會長|发言人|發言人)\s*(?:[\u4e00-\u9fa5·]\s?){2,4}$/;
+/** A pager: a list of items runs over several pages; a multi-page article has prose besides. */
+const PAGER = /上一页|上一頁|下一页|下一頁|尾页|尾頁|末页|共\s*\d+\s*页|^\d+\s*\/\s*\d+$/;
+/** A channel's own address: /ldjh/, /ldjh/index.html, index_2.html, list.aspx, default.htm. */
+const INDEX_PATH = /\/(?:(?:index|list|default)(?:_\d+)?\.\w+)?$/;
 const NEWS_LEAD =
   /^(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{1,3}日[至到\d上下午晚,，]|近日|日前|本报讯|本网讯|本站讯|[（(【]?(?:记者|通讯员))/;
 const NEWS_REPORTED =
@@ -47,144 +48,6 @@ const NOTICE_BODY =
 const INLINE_SECTIONS = /(?:^|[。！\s])一、[^。]{2,40}[。\s][\s\S]*(?:^|[。！\s])二、/;
 const EXHORT = /[，,。；;：:]要|我们要|我們要|必须|必須|务必|務必|一定要/g;
 const HEADING = /^(?:第[一二三四五六七八九十]+[，,、：:]|[一二三四五六七八九十]+、)/;
-
-export interface Sample {
-  lines: string[];
-  chars: number;
-  /** Text of the first <h1> and of the TRS breadcrumb links (a.CurrChnlCls) met on the way. */
-  h1: string;
-  crumbs: string[];
-}
-
-/**
- * Text lines of `root` in reading order (one per block), stopping after `budget` characters or at `stop`.
- * A plain walk with an explicit stack (recursion overflows on pages nested thousands deep): cheaper than a
- * TreeWalker or textContent on a big page.
- */
-export function sampleLines(root: Node, budget: number, stop?: Node | null): Sample {
-  const lines: string[] = [];
-  const crumbs: string[] = [];
-  let h1 = '';
-  let chars = 0;
-  let line = '';
-  let done = false;
-  const flush = () => {
-    const t = line.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
-    if (t) lines.push(t);
-    line = '';
-  };
-  // Per open element: its children, the next index, whether it is a block, and (for <a>/<h1> only) the
-  // element and where its text starts in `line`.
-  // childNodes[i], not nextSibling: happy-dom (the test DOM) finds a sibling by scanning its parent.
-  const kidsAt: NodeListOf<ChildNode>[] = [root.childNodes];
-  const next: number[] = [0];
-  const blocks: boolean[] = [false];
-  const els: (Element | null)[] = [null];
-  const starts: number[] = [0];
-  for (let top = 0; top >= 0; top = kidsAt.length - 1) {
-    const kids = kidsAt[top] as NodeListOf<ChildNode>;
-    const i = next[top] as number;
-    if (done || i >= kids.length) {
-      kidsAt.pop();
-      next.pop();
-      const el = els.pop();
-      const start = starts.pop() as number;
-      if (el?.tagName.toUpperCase() === 'H1') h1 ||= line.slice(start).trim();
-      else if (el && /CurrChnlCls/.test(el.className)) crumbs.push(line.slice(start).trim());
-      if (blocks.pop()) flush();
-      continue;
-    }
-    next[top] = i + 1;
-    const c = kids[i] as ChildNode;
-    if (c.nodeType === 3) {
-      const text = c.nodeValue ?? '';
-      line += text;
-      chars += text.length;
-      if (chars >= budget) done = true;
-    } else if (c.nodeType === 1) {
-      if (c === stop) {
-        done = true;
-        continue;
-      }
-      const el = c as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIP.test(tag)) continue;
-      const block = BLOCK.test(tag);
-      if (block || tag === 'BR') flush();
-      kidsAt.push(el.childNodes);
-      next.push(0);
-      blocks.push(block);
-      els.push(tag === 'A' || tag === 'H1' ? el : null);
-      starts.push(line.length);
-    }
-  }
-  flush();
-  return { lines, chars, h1, crumbs };
-}
-
-/**
- * Elements under `root` in document order until `visit` returns true. An explicit stack: the fallback for
- * DOMs whose querySelector recurses (happy-dom's overflows on pages nested thousands deep).
- */
-export function eachElement(root: ParentNode, visit: (el: Element) => boolean): void {
-  const lists: HTMLCollection[] = [root.children];
-  const next: number[] = [0];
-  for (let top = 0; top >= 0; top = lists.length - 1) {
-    const list = lists[top] as HTMLCollection;
-    const i = next[top] as number;
-    if (i >= list.length) {
-      lists.pop();
-      next.pop();
-      continue;
-    }
-    next[top] = i + 1;
-    const el = list[i] as Element;
-    if (visit(el)) return;
-    lists.push(el.children);
-    next.push(0);
-  }
-}
-
-const TRS_CLASSES = ['TRS_Editor', 'TRS_PreAppend', 'Custom_UnionStyle'];
-
-/**
- * The TRS body container. .TRS_Editor (the outer one, and the usual case) is asked first, one class per
- * query: a selector list or an attribute selector costs far more in happy-dom, where the tests run.
- */
-export function trsBody(doc: Document): Element | null {
-  try {
-    return (
-      doc.querySelector('.TRS_Editor') ??
-      doc.querySelector('.TRS_PreAppend') ??
-      doc.querySelector('.Custom_UnionStyle') ??
-      doc.querySelector('[id^="TRS_AUTOADD"]')
-    );
-  } catch {
-    // Same preference in one walk: the first element of the best-ranked kind.
-    let best: Element | null = null;
-    let rank = 4;
-    eachElement(doc, (el) => {
-      let r = TRS_CLASSES.findIndex((c) => el.classList.contains(c));
-      if (r < 0) r = el.id.startsWith('TRS_AUTOADD') ? 3 : 4;
-      if (r < rank) [best, rank] = [el, r];
-      return rank === 0;
-    });
-    return best;
-  }
-}
-
-/** <meta name=…> content, looking only at the head's children (a document-wide query costs more). */
-export function metaContent(doc: Document, name: string): string {
-  const kids = doc.head?.children;
-  if (!kids) return '';
-  for (let i = 0; i < kids.length; i++) {
-    const el = kids[i] as Element;
-    if (el.tagName.toUpperCase() === 'META' && el.getAttribute('name') === name) {
-      return (el.getAttribute('content') ?? '').trim();
-    }
-  }
-  return '';
-}
 
 function breadcrumbOf(page: Sample): string {
   if (page.crumbs.length > 0) return page.crumbs.join(' > ');
@@ -225,16 +88,26 @@ export function detectSpeech(doc: Document, url: string): Detection {
     // Header, breadcrumb and title lines (up to the TRS body), then the start of the body itself.
     const page = sampleLines(body, 2500, container);
     const titles = titlesOf(doc, page);
-    let content = container ? sampleLines(container, 1500).lines : page.lines;
+    const inner = container ? sampleLines(container, 1500) : page;
+    let content = inner.lines;
     if (!container) {
       // Without a TRS container the article starts after its title line.
       const at = content.findIndex((l) => titles.includes(l));
       if (at >= 0) content = content.slice(at + 1);
     }
 
+    // A list or index page: little prose, and its text mostly links, a pager or a channel address.
+    const prose = content.filter((l) => l.length >= 40 && /[，。,]/.test(l)).length;
+    const linky = inner.chars > 0 && inner.linkChars / inner.chars >= 0.5;
+    const pager = page.lines.some((l) => PAGER.test(l)) || content.some((l) => PAGER.test(l));
+    if (prose < 2 && (linky || pager || INDEX_PATH.test(path))) {
+      return { isSpeech: false, confidence: 0, reasons: [...reasons, 'list'] };
+    }
+
     const crumb = breadcrumbOf(page);
     if (/讲话|講話|致辞|发言|發言|讲稿|講稿|演讲|演講/.test(crumb)) add(0.6, 'breadcrumb:领导讲话');
-    else if (/要闻|動態|动态|新闻|新聞|通知|公告|资讯/.test(crumb)) add(-0.15, 'breadcrumb:news');
+    else if (/要闻|動態|动态|新闻(?!发布)|新聞(?!發布)|通知|公告|资讯/.test(crumb))
+      add(-0.15, 'breadcrumb:news');
 
     // "…工作报告——2026年1月27日在…会议上": the main title or the delivery line may carry the form.
     const speechTitle = titles.find(
@@ -266,6 +139,7 @@ export function detectSpeech(doc: Document, url: string): Detection {
 
     const lead = first < 0 ? '' : (content[first] ?? '');
     if (NEWS_LEAD.test(lead)) add(-0.4, 'news:dateline');
+    if (opening.some((l) => WIRE.test(l))) add(-0.6, 'news:wire');
     if (text.split(/[。！？!?\n]/).some((x) => NEWS_REPORTED.test(x) && !ON_STAGE.test(x))) {
       add(-0.4, 'news:reported-speech');
     }

@@ -6,14 +6,14 @@
  * Speech with no paragraphs.
  */
 import type { Readability } from '@mozilla/readability';
-import { cleanField, findDate, foldForCompare, stripInvisible, trimText } from '../text/clean';
+import { cleanField, findDate, foldForCompare, isDateLine, stripInvisible, trimText } from '../text/clean';
 import type { Speech } from '../types';
 import { blockLines } from './blocks';
 import { type CleanBody, cleanBody } from './clean-body';
-import { metaContent, type Sample, sampleLines, trsBody } from './detect';
 import { hashParagraphs } from './hash';
-import { parseDateLine, parseSourceLine, parseTitle } from './meta';
+import { parseAuthorLine, parseDateLine, parseSourceLine, parseTitle, SALUTATION, SPEECH_FORM } from './meta';
 import { multiPageUrls } from './multi-page';
+import { metaContent, type Sample, sampleLines, trsBody, WIRE } from './trs';
 
 /** Longest common substring length: is a heading the page title (minus speaker prefix or site suffix)? */
 function commonRun(a: string, b: string): number {
@@ -31,10 +31,15 @@ function commonRun(a: string, b: string): number {
   return best;
 }
 
-/** 标题_栏目_站名 / 标题 - 站名 / 标题 | 站名 → 标题. */
+/**
+ * 标题_栏目_站名, 标题--栏目-站名, 标题 - 站名, 标题 | 站名, 标题-新华网 → 标题. A single hyphen counts only
+ * before a short tail without digits (a site or column name), so "2022-2023学年" stays whole.
+ */
 export function stripSiteSuffix(title: string): string {
   const t = trimText(title.replace(/\s+/g, ' '));
-  const first = trimText(t.split(/_| - | \| |｜| — /)[0] ?? '');
+  let first = trimText(t.split(/_|--| - | \| |｜| — /)[0] ?? '');
+  const tail = /^(.{4,}?)-[^-\d]{2,12}$/.exec(first);
+  if (tail?.[1] && !/-/.test(tail[1])) first = trimText(tail[1]);
   return first.length >= 4 ? first : t;
 }
 
@@ -44,27 +49,59 @@ interface Head {
   titles: string[];
 }
 
+/** How much of two titles is one run of the same text (0–1): shared run ×2 over both lengths. */
+function likeness(a: string, b: string): number {
+  return a && b ? (2 * commonRun(a, b)) / (a.length + b.length) : 0;
+}
+
+/** Below this a line is not the <title>'s heading (a column name such as 领导关怀 shares a few characters). */
+const LIKE = 0.5;
+
 /**
- * The article title: <meta name="ArticleTitle">, else the heading above the body that matches <title>
- * (it may lack the speaker prefix "胡锦涛在…" or carry a 提纲 suffix), else <title> without the site name.
- * Headings come from the lines of the one bounded walk over the page top (a selector list over the whole
- * document is slow in happy-dom).
+ * The line of the page top that is most like <title> (a column heading above the real one, a ticker that
+ * starts with the title, or the site name do not win), extended by the next lines while they complete it (a
+ * title split over two or three lines).
+ */
+function headingLike(lines: readonly string[], folded: string): string {
+  const usable = (line: string) =>
+    line.length >= 2 && line.length <= 200 && !/[。]$/.test(line) && !/当前位置|當前位置|>>|»/.test(line);
+  let best = -1;
+  let score = LIKE;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!usable(line)) continue;
+    const s = likeness(foldForCompare(line), folded);
+    if (s > score) [best, score] = [i, s];
+  }
+  if (best < 0) return '';
+  let text = lines[best] as string;
+  for (let i = best + 1; i < lines.length && i <= best + 3; i++) {
+    const next = `${text}${lines[i]}`;
+    const s = likeness(foldForCompare(next), folded);
+    if (s <= score) break;
+    [text, score] = [next, s];
+  }
+  return text;
+}
+
+/**
+ * The article title: <meta name="ArticleTitle">, else the heading above the body most like <title> (it may
+ * lack the speaker prefix "胡锦涛在…" or carry a 提纲 suffix), else <title> without the site name. Headings
+ * come from the lines of the one bounded walk over the page top (a selector list over the whole document is
+ * slow in happy-dom).
  */
 function pageTitle(doc: Document, top: Sample): Head {
   const meta = stripInvisible(metaContent(doc, 'ArticleTitle'));
   const docTitle = stripSiteSuffix(stripInvisible(doc.title ?? ''));
   const folded = foldForCompare(docTitle);
-  const similar = (line: string) => {
-    const f = foldForCompare(line);
-    return commonRun(f, folded) >= 0.6 * Math.min(f.length, folded.length);
-  };
   const usable = (line: string) => line.length >= 4 && line.length <= 200;
   let heading = '';
-  if (usable(top.h1) && (!folded || similar(top.h1))) heading = top.h1;
-  else if (folded)
-    heading = top.lines.find((l) => usable(l) && l !== docTitle && similar(l) && !/[。]$/.test(l)) ?? '';
+  // The <h1> when it is the <title>'s heading or nothing else is (<title> may name only a column or issue).
+  const h1 = usable(top.h1) ? top.h1 : '';
+  if (h1 && (!folded || likeness(foldForCompare(h1), folded) >= LIKE)) heading = h1;
+  else heading = (folded && headingLike(top.lines, folded)) || h1;
   // A bare site name in <title> ("鄂尔多斯工会网"): the <h1>, or the line above "来源： 发布日期：…".
-  if (!heading && docTitle.length <= 12 && !/[_|｜]| - /.test(doc.title ?? '')) {
+  if (docTitle.length <= 12 && !/[_|｜-]/.test(doc.title ?? '') && (!heading || heading === docTitle)) {
     const info = top.lines.findIndex((l) => parseDateLine(l) !== null || /^(?:来源|來源)[:：]/.test(l));
     const above = info > 0 ? (top.lines[info - 1] ?? '') : '';
     if (usable(top.h1) && top.h1.length > docTitle.length) heading = top.h1;
@@ -182,7 +219,9 @@ export function extractSpeechWith(doc: Document, url: string, Reader: Readabilit
   try {
     const trs = trsBody(doc);
     // Lines above the body: title, "来源： 发布日期：…".
-    const sample = doc.body ? sampleLines(doc.body, 4000, trs) : { lines: [], chars: 0, h1: '', crumbs: [] };
+    const sample = doc.body
+      ? sampleLines(doc.body, 4000, trs)
+      : { lines: [], chars: 0, h1: '', crumbs: [], linkChars: 0 };
     // Invisible format characters (bidi overrides, zero-width) go before any parsing: they would end up in
     // the title, speaker, occasion and source, and break title comparisons.
     const top: Sample = { ...sample, lines: sample.lines.map(stripInvisible), h1: stripInvisible(sample.h1) };
@@ -200,12 +239,25 @@ export function extractSpeechWith(doc: Document, url: string, Reader: Readabilit
     }
     speaker ??= clean.speaker;
     occasion ??= clean.occasion;
+    // A body that opens with a wire dateline reports on the speech its title names: nobody speaks in it.
+    if (paragraphs.slice(0, 3).some((p) => WIRE.test(p))) speaker = null;
+    // "作者：王琛" on the info line names the speaker of a speech (its title says so or it opens by addressing
+    // the audience); on other pages the author is a reporter or the poster.
+    if (!speaker && (SPEECH_FORM.test(title) || SALUTATION.test(paragraphs[0] ?? ''))) {
+      for (const line of top.lines) speaker ??= parseAuthorLine(line);
+    }
 
     const pubDate = findDate(metaContent(doc, 'PubDate'));
     let pageDate: string | null = null;
     let source: string | null = metaContent(doc, 'ContentSource') || null;
-    for (const line of top.lines) {
+    for (let i = 0; i < top.lines.length; i++) {
+      const line = top.lines[i] as string;
       pageDate ??= parseDateLine(line);
+      // A bare date under the title or the source line is the page's date.
+      const prev = top.lines[i - 1] ?? '';
+      if (!pageDate && isDateLine(line) && (prev === title || /来源|來源|作者/.test(prev))) {
+        pageDate = findDate(line);
+      }
       source ??= parseSourceLine(line);
     }
     const pages = multiPageUrls(doc, url);

@@ -3,7 +3,7 @@
  * is either plain links or written by the TRS script call createPageHTML(pageCount, current, "t…", "html").
  * Returns the URLs of the other parts, in order; [] for a one-page article.
  */
-import { eachElement } from './detect';
+import { eachElement } from './trs';
 
 /** querySelectorAll(selector), or the elements `match` accepts when the DOM's own query overflows the stack. */
 function elements(doc: Document, selector: string, match: (el: Element) => boolean): ArrayLike<Element> {

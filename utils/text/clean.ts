@@ -3,6 +3,7 @@
  * half-width punctuation, indent with U+3000 or NBSP and paste zero-width characters from Word, so every
  * comparison goes through these.
  */
+import { chineseNumeral } from './numerals';
 
 /** Whitespace a page uses for indentation or padding, including U+3000, NBSP and zero-width characters. */
 const EDGE_SPACE = /^[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+|[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]+$/g;
@@ -84,7 +85,8 @@ export function foldForCompare(text: string): string {
     .replace(/[“”"]/g, '"');
 }
 
-const CN_DIGITS: Record<string, number> = Object.fromEntries(
+/** Year digits written one by one: 二〇一八 → 2018. */
+const YEAR_DIGITS: Record<string, number> = Object.fromEntries(
   [...'〇一二三四五六七八九']
     .map((ch, i) => [ch, i] as const)
     .concat([
@@ -92,7 +94,6 @@ const CN_DIGITS: Record<string, number> = Object.fromEntries(
       ['○', 0],
       ['Ｏ', 0],
       ['O', 0],
-      ['十', 10],
     ]),
 );
 
@@ -103,18 +104,14 @@ function numberFrom(text: string, positional: boolean): number | null {
   if (positional) {
     let n = 0;
     for (const ch of ascii) {
-      const d = CN_DIGITS[ch];
-      if (d === undefined || d === 10) return null;
+      const d = YEAR_DIGITS[ch];
+      if (d === undefined) return null;
       n = n * 10 + d;
     }
     return n;
   }
-  // Month and day numbers: 九, 十, 十九, 二十, 三十一.
-  const m = /^(?:([一二三])?十)?([一二三四五六七八九])?$/.exec(ascii);
-  if (!m || ascii === '') return null;
-  const tens = ascii.includes('十') ? (m[1] ? (CN_DIGITS[m[1]] ?? 0) : 1) : 0;
-  const ones = m[2] ? (CN_DIGITS[m[2]] ?? 0) : 0;
-  return tens * 10 + ones;
+  // Month and day numbers (九, 十, 十九, 二十, 三十一): the enumeration numerals of utils/text/numerals.ts.
+  return chineseNumeral(ascii) || null;
 }
 
 const NUM = '[0-9０-９]+|[〇零○Ｏ一二三四五六七八九十]+';
