@@ -4,7 +4,8 @@
  *   added   — a new sentence with no counterpart;
  *   dropped — an old sentence with no counterpart;
  *   changed — aligned within corresponding sections, text differs (figures that differ listed in `numbers`);
- *   moved   — aligned across sections (reworded or not).
+ *   moved   — aligned across sections and out of the order the other sentences keep (reworded or not): a
+ *             sentence that only seems to change section because an outline reads differently stays put.
  * Identical sentences in corresponding sections are no change, whatever paragraph they sit in.
  */
 import type { Alignment } from './align';
@@ -71,7 +72,7 @@ export function classify(input: ClassifyInput): Change[] {
         newIdx: n.idx,
       });
     } else {
-      const moved = !sameFrame(o, n);
+      const moved = !sameFrame(o, n) && !alignment.inOrder[o.idx];
       const reworded = o.key !== n.key;
       if (moved || reworded) {
         const change: Change = {

@@ -5,15 +5,29 @@
  */
 
 const SKIP = /[\s\p{P}\p{S}]/u;
+const skipCache = new Map<number, boolean>();
+
+/** Punctuation, symbols and spaces carry no wording; CJK ideographs and ASCII letters/digits are decided fast. */
+function skipped(code: number, ch: string): boolean {
+  if (code >= 0x4e00 && code <= 0x9fff) return false;
+  if (code >= 0x30 && code <= 0x39) return false;
+  const lower = code | 32;
+  if (lower >= 97 && lower <= 122) return false;
+  let v = skipCache.get(code);
+  if (v === undefined) {
+    v = SKIP.test(ch);
+    skipCache.set(code, v);
+  }
+  return v;
+}
 
 /** Bigrams as numbers (two UTF-16 code units), punctuation and spaces removed. */
 export function bigramSet(text: string): Set<number> {
   const set = new Set<number>();
   let prev = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (SKIP.test(ch)) continue;
     const code = text.charCodeAt(i);
+    if (skipped(code, text[i] as string)) continue;
     if (prev >= 0) set.add(prev * 65536 + code);
     prev = code;
   }
@@ -57,23 +71,37 @@ export function likelyPairs(
   });
   const common = Math.max(24, Math.ceil(olds.length / 8));
   const out: Candidate[] = [];
-  const seen = new Int32Array(olds.length).fill(-1);
-  news.forEach((item, ni) => {
+  // Per old item: bigrams shared with the current new item, counted through the rare bigrams only.
+  const shared = new Int32Array(olds.length);
+  const touched: number[] = [];
+  news.forEach((item) => {
     // A sentence made only of common pairs (a short formula) is looked up through all of them.
-    let rare = false;
-    for (const g of item.grams) if ((index.get(g)?.length ?? 0) <= common && index.has(g)) rare = true;
+    let rareCount = 0;
+    for (const g of item.grams) if ((index.get(g)?.length ?? 0) <= common && index.has(g)) rareCount++;
+    const rare = rareCount > 0;
+    let skippedGrams = 0;
     for (const g of item.grams) {
       const list = index.get(g);
-      if (!list || (rare && list.length > common)) continue;
+      if (!list) continue;
+      if (rare && list.length > common) {
+        skippedGrams++;
+        continue;
+      }
       for (const oi of list) {
-        if (seen[oi] === ni) continue;
-        seen[oi] = ni;
-        const old = olds[oi] as (typeof olds)[number];
-        if (!allowed(old.id, item.id)) continue;
-        const score = dice(old.grams, item.grams);
-        if (score >= threshold) out.push({ o: old.id, n: item.id, score });
+        if (shared[oi] === 0) touched.push(oi);
+        shared[oi] = (shared[oi] as number) + 1;
       }
     }
+    for (const oi of touched) {
+      const old = olds[oi] as (typeof olds)[number];
+      // The skipped common bigrams can add at most `skippedGrams` to the count: prune on that bound.
+      const bound = (2 * ((shared[oi] as number) + skippedGrams)) / (old.grams.size + item.grams.size);
+      shared[oi] = 0;
+      if (bound < threshold || !allowed(old.id, item.id)) continue;
+      const score = skippedGrams ? dice(old.grams, item.grams) : bound;
+      if (score >= threshold) out.push({ o: old.id, n: item.id, score });
+    }
+    touched.length = 0;
   });
   return out;
 }
