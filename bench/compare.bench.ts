@@ -130,6 +130,7 @@ async function speed(docs: readonly Doc[]): Promise<Record<string, number>> {
     const t = performance.now();
     const result = compareTexts({ paragraphs: pair.old }, { paragraphs: pair.new }, diff);
     times.push(performance.now() - t);
+    gc?.();
     heaps.push((process.memoryUsage().heapUsed - before) / 2 ** 20);
     if (result.changes.length === 0) throw new Error('100k pair: no change found');
   }
