@@ -118,12 +118,10 @@ describe('compareTexts on two versions of a report', () => {
   it('reports nothing for the same text laid out in other paragraphs', () => {
     // Merged, moved within section 一, and a run-in heading split from its paragraph.
     const [head, ...rest] = (OLD[11] as string).split(/(?<=。)/u);
-    const relaid = [
+    const relaid: string[] = [
       ...OLD.slice(0, 2),
       `${OLD[2]}${OLD[3]}`,
-      OLD[6],
-      OLD[5],
-      OLD[4],
+      ...[6, 5, 4].map((i) => OLD[i] as string),
       ...OLD.slice(7, 11),
       head as string,
       rest.join(''),

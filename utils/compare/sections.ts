@@ -37,7 +37,7 @@ export function frameOf(input: CompareInput): Frame {
 }
 
 /**
- * Pairs sections one to one, best first, on what they share: the sentences found word for word in both, the
+ * Pairs sections one to one, in order, on what they share: the sentences found word for word in both, the
  * characters pairs of their text, and (a little) their titles. A pair that shares almost nothing stays
  * unpaired. When one text has a single section (no outline), every section of both is one frame: returns
  * null, meaning "compare the texts as a whole".
@@ -74,13 +74,31 @@ export function matchSections(
       if (score >= 0.3) scored.push({ o, n, score });
     }
   }
-  scored.sort((a, b) => b.score - a.score || Math.abs(a.o - a.n) - Math.abs(b.o - b.n));
+  // Sections keep their order in a report: the pairing is the order-keeping one with the highest total
+  // score (a weighted longest common subsequence over the two section lists).
+  const score = new Map(scored.map((c) => [c.o * nn + c.n, c.score]));
+  const best: number[][] = Array.from({ length: no + 1 }, () => new Array(nn + 1).fill(0));
+  for (let o = no - 1; o >= 0; o--) {
+    for (let n = nn - 1; n >= 0; n--) {
+      const row = best[o] as number[];
+      const here = score.get(o * nn + n);
+      row[n] = Math.max(
+        (best[o + 1] as number[])[n] as number,
+        row[n + 1] as number,
+        here === undefined ? 0 : here + ((best[o + 1] as number[])[n + 1] as number),
+      );
+    }
+  }
   const pair: Array<number | null> = new Array(no).fill(null);
-  const taken = new Set<number>();
-  for (const { o, n } of scored) {
-    if (pair[o] !== null || taken.has(n)) continue;
-    pair[o] = n;
-    taken.add(n);
+  for (let o = 0, n = 0; o < no && n < nn; ) {
+    const here = score.get(o * nn + n);
+    const total = (best[o] as number[])[n] as number;
+    if (here !== undefined && total === here + ((best[o + 1] as number[])[n + 1] as number)) {
+      pair[o] = n;
+      o++;
+      n++;
+    } else if (total === (best[o + 1] as number[])[n]) o++;
+    else n++;
   }
   return pair;
 }
