@@ -51,6 +51,7 @@ export function compareTexts(
     newSentences: news,
     oldSections: oldFrame.sections,
     newSections: newFrame.sections,
+    newToOld: Array.from(alignment.newToOld),
   };
 }
 

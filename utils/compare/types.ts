@@ -89,4 +89,6 @@ export interface Comparison {
   newSentences: Sentence[];
   oldSections: Section[];
   newSections: Section[];
+  /** Old sentence index of each new sentence, or -1 (added). */
+  newToOld: number[];
 }
