@@ -89,7 +89,9 @@ describe('compare page', () => {
   it('walks the changes with j / k (and n / p)', async () => {
     await open();
     const key = async (k: string) =>
-      act(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: k })));
+      act(() => {
+        document.dispatchEvent(new KeyboardEvent('keydown', { key: k }));
+      });
     await key('j');
     expect(container.querySelector('.yd-cmp-current')?.textContent).toContain('150');
     expect(container.querySelector('.yd-cmp-position')?.textContent).toBe('第 1 / 6 处');
