@@ -6,8 +6,9 @@
 import type { NumberChange } from './types';
 
 const NUM = '[0-9０-９]+(?:[.．][0-9０-９]+)?多?(?:万亿|亿|万|千)?多?[%％‰]?';
+// Plain strings, not String.raw: the extension build escapes non-ASCII characters in strings only.
 const FIGURE = new RegExp(
-  String.raw`${NUM}(?:\s*[—–\-~～至到]+\s*${NUM})?(?:左右|以上|以内|以下|上下)?`,
+  `${NUM}(?:\\s*[—–\\-~～至到]+\\s*${NUM})?(?:左右|以上|以内|以下|上下)?`,
   'gu',
 );
 
