@@ -99,14 +99,29 @@ function speedPair(docs: readonly Doc[], chars: number): Pair {
   return makePair(`${chars}`, old, foreign, chars, edits);
 }
 
+/** CPU time of this process per run (user + system), in ms: less blurred than wall time on a busy machine. */
+function cpuTimes(fn: () => unknown, runs = QUICK ? 5 : 30): number[] {
+  for (let i = 0; i < 3; i++) fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    out.push((used.user + used.system) / 1000);
+  }
+  return out;
+}
+
 async function speed(docs: readonly Doc[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const chars of [10_000, 20_000, 40_000]) {
+  for (const chars of [10_000, 20_000, 40_000, 100_000]) {
     const pair = speedPair(docs, chars);
+    const run = () => compareTexts({ paragraphs: pair.old }, { paragraphs: pair.new }, diff);
     const f = record(
       `compare ${chars / 1000}k chars (Node)`,
-      await time(() => compareTexts({ paragraphs: pair.old }, { paragraphs: pair.new }, diff)),
+      await time(run, chars > 40_000 ? 5 : undefined),
     );
+    record(`compare ${chars / 1000}k chars (Node, CPU time)`, cpuTimes(run, chars > 40_000 ? 5 : undefined));
     out[`compare${chars / 1000}k`] = f.median;
   }
   const real = join(SHARED, 'compare');
@@ -117,25 +132,24 @@ async function speed(docs: readonly Doc[]): Promise<Record<string, number>> {
     const b = read(2025);
     record('compare gwr 2024 → 2025 (Node)', await time(() => compareTexts(a, b, diff)));
   }
-  // Heap for a 100k pair: the largest heap seen while comparing, above what the texts already take.
-  const pair = speedPair(docs, 100_000);
-  // A collection before each run, so the figure is what the comparison holds (its result stays alive).
+  // Heap for a 100k pair: in use after a collection, before and with the comparison's result alive.
   setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as (() => void) | undefined;
-  const heaps: number[] = [];
-  const times: number[] = [];
+  const gc = runInNewContext('gc') as () => void;
+  const pair = speedPair(docs, 100_000);
+  const held: number[] = [];
+  const total: number[] = [];
   for (let i = 0; i < (QUICK ? 2 : 5); i++) {
-    gc?.();
+    gc();
     const before = process.memoryUsage().heapUsed;
-    const t = performance.now();
     const result = compareTexts({ paragraphs: pair.old }, { paragraphs: pair.new }, diff);
-    times.push(performance.now() - t);
-    gc?.();
-    heaps.push((process.memoryUsage().heapUsed - before) / 2 ** 20);
+    gc();
+    const after = process.memoryUsage().heapUsed;
     if (result.changes.length === 0) throw new Error('100k pair: no change found');
+    held.push((after - before) / 2 ** 20);
+    total.push(after / 2 ** 20);
   }
-  record('compare 100k chars (Node)', times);
-  record('compare 100k chars: heap held by the result', heaps, 'MB');
+  record('compare 100k chars: heap held by the result', held, 'MB');
+  record('compare 100k chars: heap in use (whole bench)', total, 'MB');
   return out;
 }
 
