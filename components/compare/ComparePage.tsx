@@ -2,13 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { compare } from '@/utils/compare';
 import { compareDocx, compareMarkdown } from '@/utils/compare/export';
+import { highlightsBySentence, tasksNotCarriedOver } from '@/utils/compare/highlights';
 import { compareRows, filterRows, type RowFilter } from '@/utils/compare/rows';
 import type { Comparison } from '@/utils/compare/types';
 import { DOCX_MIME } from '@/utils/export/docx';
 import { downloadBlob, downloadText } from '@/utils/export/download';
 import { safeFileNamePart } from '@/utils/export/filename';
 import type { YanduDB } from '@/utils/store/db';
-import type { SpeechRecord } from '@/utils/types';
+import type { Highlight, SpeechRecord } from '@/utils/types';
 import { CompareHeader } from './CompareHeader';
 import { CompareRows } from './CompareRows';
 import './compare.css';
@@ -16,7 +17,15 @@ import './compare.css';
 type State =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; old: SpeechRecord; new: SpeechRecord; result: Comparison };
+  | {
+      status: 'ready';
+      old: SpeechRecord;
+      new: SpeechRecord;
+      result: Comparison;
+      oldMarks: Map<number, Highlight[]>;
+      newMarks: Map<number, Highlight[]>;
+      notCarried: Highlight[];
+    };
 
 /** A speech's name in titles and file names: its title, and its date when it has one. */
 const nameOf = (s: SpeechRecord) => (s.date ? `${s.title}（${s.date}）` : s.title);
@@ -29,8 +38,20 @@ async function load(db: YanduDB, oldId: string, newId: string): Promise<State> {
     paragraphs: s.paragraphs,
     ...(s.outline?.length ? { outline: s.outline } : {}),
   });
-  const result = await compare(input(a), input(b));
-  return { status: 'ready', old: a, new: b, result };
+  const [result, oldHl, newHl] = await Promise.all([
+    compare(input(a), input(b)),
+    db.highlights.where('speechId').equals(oldId).toArray(),
+    db.highlights.where('speechId').equals(newId).toArray(),
+  ]);
+  return {
+    status: 'ready',
+    old: a,
+    new: b,
+    result,
+    oldMarks: highlightsBySentence(result.oldSentences, oldHl),
+    newMarks: highlightsBySentence(result.newSentences, newHl),
+    notCarried: tasksNotCarriedOver(result, oldHl),
+  };
 }
 
 export interface ComparePageProps {
@@ -112,7 +133,17 @@ export function ComparePage({ db, oldId, newId }: ComparePageProps) {
           )
         }
       />
-      <CompareRows rows={rows} current={current} />
+      {state.notCarried.length > 0 ? (
+        <section class="yd-cmp-notcarried">
+          <h2>{i18n.t('cmpNotCarried', [String(state.notCarried.length)])}</h2>
+          <ul>
+            {state.notCarried.map((h) => (
+              <li key={h.id}>{h.selector.exact}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <CompareRows rows={rows} current={current} oldMarks={state.oldMarks} newMarks={state.newMarks} />
     </div>
   );
 }

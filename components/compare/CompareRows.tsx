@@ -1,6 +1,9 @@
 import { i18n } from '#i18n';
 import type { CompareRow } from '@/utils/compare/rows';
 import type { Change, DiffPart } from '@/utils/compare/types';
+import type { Highlight } from '@/utils/types';
+
+type Marks = ReadonlyMap<number, Highlight[]>;
 
 /** One side of a reworded sentence, the changed words marked (text only: never markup from the page). */
 function Marked({ parts, side }: { parts: DiffPart[]; side: 'old' | 'new' }) {
@@ -29,11 +32,21 @@ const KIND_LABEL: Record<Change['kind'], () => string> = {
   moved: () => i18n.t('cmpKindMoved'),
 };
 
-function Side({ row, side }: { row: CompareRow; side: 'old' | 'new' }) {
+function Side({ row, side, marks }: { row: CompareRow; side: 'old' | 'new'; marks: Marks }) {
   const sentence = side === 'old' ? row.old : row.new;
   if (!sentence) return <td class={`yd-cmp-${side} yd-cmp-empty`} />;
   const parts = row.change?.parts;
-  return <td class={`yd-cmp-${side}`}>{parts ? <Marked parts={parts} side={side} /> : sentence.text}</td>;
+  // The reader's highlights on this sentence: underlined in their category's colour, the quotes on hover.
+  const mine = marks.get(sentence.idx);
+  const cats = [...new Set(mine?.map((h) => h.category))];
+  return (
+    <td
+      class={`yd-cmp-${side}${cats.map((c) => ` yd-cmp-hl yd-cmp-hl-${c}`).join('')}`}
+      title={mine?.map((h) => h.selector.exact).join('\n')}
+    >
+      {parts ? <Marked parts={parts} side={side} /> : sentence.text}
+    </td>
+  );
 }
 
 function Note({ change }: { change: Change | null }) {
@@ -57,10 +70,15 @@ export interface CompareRowsProps {
   rows: readonly CompareRow[];
   /** Index (into rows) of the change the keys moved to, or -1. */
   current: number;
+  /** The reader's highlights per sentence index, of each text. */
+  oldMarks?: Marks;
+  newMarks?: Marks;
 }
 
 /** The two texts side by side, sentence by sentence, under section headings. */
-export function CompareRows({ rows, current }: CompareRowsProps) {
+const NONE: Marks = new Map();
+
+export function CompareRows({ rows, current, oldMarks = NONE, newMarks = NONE }: CompareRowsProps) {
   if (rows.length === 0) return <p class="yd-cmp-none">{i18n.t('cmpNoRows')}</p>;
   let section: string | null | undefined;
   const body = [];
@@ -81,8 +99,8 @@ export function CompareRows({ rows, current }: CompareRowsProps) {
         data-row={i}
         class={`yd-cmp-row yd-cmp-${kind}${i === current ? ' yd-cmp-current' : ''}${row.change?.numbers ? ' yd-cmp-numbers' : ''}`}
       >
-        <Side row={row} side="old" />
-        <Side row={row} side="new" />
+        <Side row={row} side="old" marks={oldMarks} />
+        <Side row={row} side="new" marks={newMarks} />
         <Note change={row.change} />
       </tr>,
     );

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ComparePage } from '@/components/compare/ComparePage';
 import { comparePageUrl } from '@/utils/compare/rows';
 import { getDb } from '@/utils/store/db';
-import type { SpeechRecord } from '@/utils/types';
+import type { Highlight, SpeechRecord } from '@/utils/types';
 import { NEW, OLD } from '../fixtures/compare/compose';
 
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
@@ -43,7 +43,35 @@ afterEach(async () => {
   await getDb().open();
 });
 
+const highlight = (id: string, speechId: string, paras: string[], para: number, exact: string): Highlight => {
+  const start = (paras[para] as string).indexOf(exact);
+  return {
+    id,
+    speechId,
+    category: 'task',
+    note: '',
+    selector: {
+      startPara: para,
+      startOffset: start,
+      endPara: para,
+      endOffset: start + exact.length,
+      exact,
+      prefix: '',
+      suffix: '',
+    },
+    section: -1,
+    task: { status: 'todo', due: null, progress: '' },
+    created: 1,
+    updated: 1,
+  };
+};
+
 async function open(oldId: string | null = 'r2025', newId: string | null = 'r2026') {
+  await getDb().highlights.bulkPut([
+    highlight('h1', 'r2025', OLD, 12, '加快建设现代物流园区'),
+    highlight('h2', 'r2025', OLD, 11, '稳步推进产业转型升级'),
+    highlight('h3', 'r2026', NEW, 12, '大力发展夜间经济'),
+  ]);
   // Stored without an outline (as a speech saved before outlines existed): the page builds one.
   await getDb().speeches.bulkPut([record('r2025', '2025-01-10', OLD), record('r2026', '2026-01-12', NEW)]);
   container = document.createElement('div');
@@ -69,6 +97,14 @@ describe('compare page', () => {
     expect(reworded.querySelector('.yd-cmp-old del')?.textContent).toBe('稳步');
     expect(reworded.querySelector('.yd-cmp-new ins')?.textContent).toBe('加快');
     expect(texts('.yd-cmp-figure')).toEqual(['120 → 150', '5%左右 → 4.5%—5%']);
+  });
+
+  it("shows the reader's highlights on both sides and flags the key task not carried over", async () => {
+    await open();
+    expect(texts('.yd-cmp-old.yd-cmp-hl-task')).toEqual(['（一）稳步推进产业转型升级。', '加快建设现代物流园区。']);
+    expect(texts('.yd-cmp-new.yd-cmp-hl-task')).toEqual(['大力发展夜间经济，打造三条特色消费街区。']);
+    expect(container.querySelector('.yd-cmp-notcarried h2')?.textContent).toContain('1 项重点任务');
+    expect(texts('.yd-cmp-notcarried li')).toEqual(['加快建设现代物流园区']);
   });
 
   it('filters: only new, only dropped, only figures', async () => {

@@ -5,10 +5,12 @@
 import { diffArrays } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { compare, compareTexts } from '../../utils/compare';
+import { highlightsBySentence, tasksNotCarriedOver } from '../../utils/compare/highlights';
 import { changedFigures, figuresIn } from '../../utils/compare/numbers';
 import { splitSentences } from '../../utils/compare/sentences';
 import type { Change } from '../../utils/compare/types';
 import { buildOutline } from '../../utils/outline/build';
+import type { Highlight } from '../../utils/types';
 import { NEW, OLD } from '../fixtures/compare/compose';
 
 const diff = (a: string[], b: string[]) => diffArrays(a, b);
@@ -159,5 +161,42 @@ describe('compare (loads the diff library itself)', () => {
   it('handles empty texts', async () => {
     const none = await compare({ paragraphs: [] }, { paragraphs: ['新的一句话。'] });
     expect(none.changes.map(brief)).toEqual([{ kind: 'added', oldText: null, newText: '新的一句话。' }]);
+  });
+});
+
+describe('highlights in a comparison', () => {
+  const result = compareTexts({ paragraphs: OLD }, { paragraphs: NEW }, diff);
+  const task = (id: string, para: number, text: string): Highlight => {
+    const start = (OLD[para] as string).indexOf(text);
+    return {
+      id,
+      speechId: 'old',
+      category: 'task',
+      note: '',
+      selector: {
+        startPara: para,
+        startOffset: start,
+        endPara: para,
+        endOffset: start + text.length,
+        exact: text,
+        prefix: '',
+        suffix: '',
+      },
+      section: -1,
+      task: { status: 'todo', due: null, progress: '' },
+      created: 1,
+      updated: 1,
+    };
+  };
+
+  it('flags the key tasks of the old speech whose sentences were all dropped', () => {
+    const gone = task('gone', 12, '加快建设现代物流园区');
+    const reworded = task('kept', 11, '稳步推进产业转型升级');
+    const moved = task('moved', 6, '持续优化营商环境');
+    expect(tasksNotCarriedOver(result, [gone, reworded, moved]).map((h) => h.id)).toEqual(['gone']);
+    // A highlight over two sentences, one of which survives, is carried over.
+    const both = task('both', 12, '推动煤化工向高端化延伸。加快建设');
+    expect(tasksNotCarriedOver(result, [both])).toEqual([]);
+    expect(highlightsBySentence(result.oldSentences, [both]).size).toBe(2);
   });
 });
