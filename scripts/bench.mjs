@@ -188,6 +188,31 @@ const BUDGETS = [
     budget: '≤ 2 ms',
     check: upTo(['outline-30k'], 2, (v) => `${v.toFixed(3)} ms`),
   },
+  {
+    label: 'compare two 20,000-character texts (Node)',
+    scripts: ['bench/compare.bench.ts'],
+    budget: '≤ 300 ms',
+    check: upTo(['compare 20k chars (Node)'], 300),
+  },
+  {
+    label: 'compare: recall and precision on held-out generated pairs (every kind)',
+    scripts: ['bench/compare.bench.ts'],
+    budget: '≥ 95% each',
+    check: (_find, extras) => {
+      const kinds = extras['bench/compare.bench.ts']?.accuracy?.ours?.kinds;
+      if (!kinds) return { missing: 'accuracy counts in the compare bench JSON line' };
+      const rates = Object.entries(kinds).flatMap(([k, c]) => [
+        [`${k} recall`, c.truth ? c.found / c.truth : 1],
+        [`${k} precision`, c.reported ? c.right / c.reported : 1],
+      ]);
+      const worst = rates.reduce((a, b) => (b[1] < a[1] ? b : a));
+      return {
+        ok: worst[1] >= 0.95,
+        shown: `lowest: ${worst[0]} ${(100 * worst[1]).toFixed(1)}%`,
+        from: 'compare bench JSON line',
+      };
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
