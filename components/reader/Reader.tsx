@@ -8,6 +8,7 @@ import {
   type HighlightCategorySettings,
   type ReaderSettings,
 } from '@/utils/settings';
+import type { OpenReaderStore } from '@/utils/store/reader-store';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } from '@/utils/types';
 import { useReadingPosition } from '../../hooks/use-reading-position';
 import { rememberedPosition, useRememberedPosition } from '../../hooks/use-remembered-position';
@@ -35,6 +36,8 @@ export interface ReaderProps {
   change?: { changedAt: number; previousHash?: string };
   /** Showing an archived copy (reader.html?…&version=): read-only. */
   version?: { archived: number };
+  /** Opens the database for highlights and notes, after the first paint (entrypoints/reader/store.ts). */
+  openStore: OpenReaderStore;
   /** Paint highlights with <mark> even where the Highlight API exists (tests). */
   forceMarks?: boolean;
   /** Called once the whole text is in the page (a long speech's first frame shows only its beginning). */
@@ -162,6 +165,7 @@ export function Reader({
     categories,
     readOnly: !!props.version,
     forceMarks: props.forceMarks,
+    openStore: props.openStore,
     textComplete,
   });
   const highlightCount = hl.placements?.length ?? 0;

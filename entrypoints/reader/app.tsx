@@ -19,6 +19,7 @@ import {
 } from '@/utils/settings';
 import type { Speech, SpeechRecord, SpeechWithOutline } from '@/utils/types';
 import type { SnapshotReply } from './handoff';
+import { openReaderStore, openSpeeches } from './store';
 
 /**
  * The reader itself, started by main.tsx with the requests reader-boot.js made while the page was parsed.
@@ -62,7 +63,8 @@ async function fromSnapshot(reply: Promise<SnapshotReply>): Promise<SpeechWithOu
 /** The database code (Dexie) loads only when needed, so it never delays a fresh snapshot's first paint. */
 async function storedCopy(url: string): Promise<SpeechWithOutline | undefined> {
   if (!url) return undefined;
-  return (await import('@/utils/store/speeches')).loadSpeech(url);
+  const s = await openSpeeches();
+  return s.loadSpeech(s.db, url);
 }
 
 /**
@@ -235,6 +237,7 @@ export async function main(
         onAutoOpenChange={(on) => void saveAutoOpenReader(on)}
         onCategoryChange={(id, change) => void saveCategoryStyle(id, change)}
         onTextComplete={() => textComplete()}
+        openStore={openReaderStore}
       />,
       app,
     );
@@ -265,9 +268,9 @@ export async function main(
 
   /** Store a text extracted from the live page; when it differs from the stored copy, show it and say so. */
   const store = async (extracted: SpeechWithOutline, showIfChanged: boolean) => {
-    const library = await import('@/utils/store/speeches');
+    const library = await openSpeeches();
     const savedAt = Date.now();
-    const record: SpeechRecord = await library.saveOpenedSpeech(extracted, savedAt);
+    const record: SpeechRecord = await library.saveOpenedSpeech(library.db, extracted, savedAt);
     document.documentElement.dataset.yanduSaved = 'true';
     if (!library.justChanged(record, savedAt)) return;
     change = { changedAt: savedAt, previousHash: record.previousHash };
@@ -285,11 +288,8 @@ export async function main(
    */
   const copyNotSaved = async (error: unknown) => {
     console.warn('[yandu] could not store the speech', error);
-    const [{ isQuotaError }, library] = await Promise.all([
-      import('@/utils/store/errors'),
-      import('@/utils/store/speeches'),
-    ]);
-    const earlier = await library.loadSpeech(url).catch(() => undefined);
+    const [{ isQuotaError }, library] = await Promise.all([import('@/utils/store/errors'), openSpeeches()]);
+    const earlier = await library.loadSpeech(library.db, url).catch(() => undefined);
     const full = isQuotaError(error);
     copyError = earlier
       ? i18n.t(full ? 'readerNewTextNotSavedFull' : 'readerNewTextNotSaved')
@@ -320,10 +320,10 @@ async function loadVersion(
   url: string,
   contentHash: string,
 ): Promise<{ speech: SpeechWithOutline; fresh: false; archived: number } | null> {
-  const library = await import('@/utils/store/speeches');
+  const library = await openSpeeches();
   const [old, current] = await Promise.all([
-    library.loadSpeechVersion(url, contentHash),
-    library.loadSpeech(url),
+    library.loadSpeechVersion(library.db, url, contentHash),
+    library.loadSpeech(library.db, url),
   ]);
   if (!old) return null;
   const base: SpeechWithOutline = current ?? {

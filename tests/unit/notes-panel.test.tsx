@@ -8,7 +8,7 @@ import { makeHighlight, type Placement } from '@/utils/anchoring/placement';
 import { DEFAULT_HIGHLIGHT_CATEGORIES } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { clearDraft, createDraftSaver, loadDraft, saveDraft } from '@/utils/store/drafts';
-import { saveStudyNote } from '@/utils/store/speeches';
+import { saveStudyNote } from '@/utils/store/notes';
 import type { HighlightCategory, Note, OutlineNode } from '@/utils/types';
 
 // Composed for these tests.
@@ -144,7 +144,11 @@ describe('notes panel', () => {
 });
 
 describe('学习心得', () => {
-  const drafts = { load: loadDraft, clear: clearDraft, saver: (id: string) => createDraftSaver(id, 20) };
+  const drafts = {
+    load: (id: string) => loadDraft(getDb(), id),
+    clear: (id: string) => clearDraft(getDb(), id),
+    saver: (id: string) => createDraftSaver(getDb(), id, 20),
+  };
 
   function mountNote(note: Note | undefined) {
     container = document.createElement('div');
@@ -155,7 +159,7 @@ describe('学习心得', () => {
           note={note}
           drafts={drafts}
           draftId="studyNote:s"
-          onSave={(text) => saveStudyNote('s', text)}
+          onSave={(text) => saveStudyNote(getDb(), 's', text)}
         />,
         container,
       );
@@ -177,11 +181,11 @@ describe('学习心得', () => {
     );
     expect((await getDb().notes.get('s'))?.speechId).toBe('s');
     await vi.waitFor(() => expect(container.textContent).toContain('已保存'));
-    expect(await loadDraft('studyNote:s')).toBeUndefined();
+    expect(await loadDraft(getDb(), 'studyNote:s')).toBeUndefined();
   });
 
   it('brings back a draft typed before a reload', async () => {
-    await saveDraft('studyNote:s', '没来得及保存');
+    await saveDraft(getDb(), 'studyNote:s', '没来得及保存');
     const area = mountNote({ id: 's', speechId: 's', text: '旧的心得', created: 1, updated: 1 });
     await vi.waitFor(() => expect(area.value).toBe('没来得及保存'));
     expect(container.textContent).toContain('已恢复上次未保存的草稿');

@@ -3,13 +3,15 @@
  * reading order. No database here (utils/store/speeches.ts stores them), so the reader's first paint needs none.
  */
 
-import type { Highlight, HighlightCategory, OutlineNode, TaskFollowUp, TextSelector } from '../types';
+import {
+  type Highlight,
+  type HighlightCategory,
+  newTask,
+  type OutlineNode,
+  type TextSelector,
+} from '../types';
 import { anchorAll } from './anchor';
 import { sectionOf } from './text-range';
-
-export function newTask(): TaskFollowUp {
-  return { status: 'todo', due: null, progress: '' };
-}
 
 function newId(): string {
   return (

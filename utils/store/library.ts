@@ -10,15 +10,14 @@
 
 import type { SearchDoc } from '../search';
 import {
-  type Draft,
   HIGHLIGHT_CATEGORIES,
   type Highlight,
   type HighlightCategory,
   type Note,
   type SpeechRecord,
-  type SpeechVersion,
 } from '../types';
 import type { YanduDB } from './db';
+import { deleteRows, putRows, rowsOfSpeech, speechTables, type TableRows } from './tables';
 
 export type CategoryCounts = Record<HighlightCategory, number>;
 
@@ -331,51 +330,23 @@ export function noteDocs(notes: readonly Note[]): SearchDoc[] {
 // ---------------------------------------------------------------------------------------------------------
 // Delete with undo
 
-/** Everything removed with a speech, kept in memory so 撤销 can put it back exactly. */
-export interface DeletedSpeech {
-  speech: SpeechRecord;
-  highlights: Highlight[];
-  notes: Note[];
-  versions: SpeechVersion[];
-  drafts: Draft[];
-}
+/** Everything removed with a speech (every table of tables.ts), kept in memory so 撤销 can put it back exactly. */
+export type DeletedSpeech = TableRows & { speech: SpeechRecord };
 
-/** Delete a speech with its highlights, 学习心得, earlier versions and drafts, in one transaction. */
+/** Delete a speech with everything that hangs on it (tables.ts), in one transaction. */
 export async function deleteSpeech(db: YanduDB, speechId: string): Promise<DeletedSpeech | null> {
-  return db.transaction(
-    'rw',
-    [db.speeches, db.highlights, db.notes, db.speechVersions, db.drafts],
-    async () => {
-      const speech = await db.speeches.get(speechId);
-      if (!speech) return null;
-      const highlights = await db.highlights.where('speechId').equals(speechId).toArray();
-      const notes = await db.notes.where('speechId').equals(speechId).toArray();
-      const versions = await db.speechVersions.where('speechId').equals(speechId).toArray();
-      const draftIds = [`studyNote:${speechId}`, ...highlights.map((h) => `highlight:${h.id}`)];
-      const drafts = (await db.drafts.bulkGet(draftIds)).filter((d): d is Draft => d !== undefined);
-      await db.highlights.bulkDelete(highlights.map((h) => h.id));
-      await db.notes.bulkDelete(notes.map((n) => n.id));
-      await db.speechVersions.bulkDelete(versions.map((v) => v.id));
-      await db.drafts.bulkDelete(drafts.map((d) => d.id));
-      await db.speeches.delete(speechId);
-      return { speech, highlights, notes, versions, drafts };
-    },
-  );
+  return db.transaction('rw', speechTables(db), async () => {
+    const rows = await rowsOfSpeech(db, speechId);
+    const speech = rows.speeches[0];
+    if (!speech) return null;
+    await deleteRows(db, rows);
+    return { ...rows, speech };
+  });
 }
 
 /** Put a deleted speech back with everything that was removed with it (撤销). */
-export async function restoreSpeech(db: YanduDB, deleted: DeletedSpeech): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.speeches, db.highlights, db.notes, db.speechVersions, db.drafts],
-    async () => {
-      await db.speeches.put(deleted.speech);
-      await db.highlights.bulkPut(deleted.highlights);
-      await db.notes.bulkPut(deleted.notes);
-      await db.speechVersions.bulkPut(deleted.versions);
-      await db.drafts.bulkPut(deleted.drafts);
-    },
-  );
+export async function restoreSpeech(db: YanduDB, deleted: TableRows): Promise<void> {
+  await db.transaction('rw', speechTables(db), () => putRows(db, deleted));
 }
 
 /** Address of the reader for a speech, optionally scrolled to one highlight. */

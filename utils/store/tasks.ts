@@ -5,16 +5,10 @@
  */
 
 import { localDate, sectionHeading } from '../export/model';
-import type { Highlight, SpeechRecord, TaskFollowUp, TaskStatus } from '../types';
+import { type Highlight, newTask, type SpeechRecord, type TaskFollowUp, type TaskStatus } from '../types';
 import type { YanduDB } from './db';
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'doing', 'done'];
-
-export const DEFAULT_TASK: Readonly<TaskFollowUp> = Object.freeze({
-  status: 'todo',
-  due: null,
-  progress: '',
-});
 
 export interface TaskItem {
   highlightId: string;
@@ -166,7 +160,7 @@ export async function updateTask<F extends TaskField>(
     const h = await db.highlights.get(highlightId);
     if (!h) return false;
     if (!h.task) {
-      await db.highlights.update(highlightId, { task: { ...DEFAULT_TASK, [field]: value }, updated: now });
+      await db.highlights.update(highlightId, { task: { ...newTask(), [field]: value }, updated: now });
     } else {
       await db.highlights.update(highlightId, { [`task.${field}`]: value, updated: now });
     }
