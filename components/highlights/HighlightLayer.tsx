@@ -6,6 +6,7 @@ import type { Painter } from '@/utils/reader/paint';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { storageErrorMessage } from '@/utils/store/errors';
 import { speechIdFromUrl } from '@/utils/store/ids';
+import { readLocal, writeLocal } from '@/utils/store/local';
 import type { OpenReaderStore, ReaderStore } from '@/utils/store/reader-store';
 import {
   HIGHLIGHT_CATEGORIES,
@@ -32,16 +33,11 @@ function loadStores(open: OpenReaderStore): Promise<Stores> {
   return Promise.all([open(), import('./highlight-ui')]).then(([store, ui]) => ({ store, ui }));
 }
 
-const LAST_CATEGORY = 'yandu:lastCategory';
 const UNDO_MS = 8000;
 
 function readLastCategory(): HighlightCategory {
-  try {
-    const v = localStorage.getItem(LAST_CATEGORY);
-    return (HIGHLIGHT_CATEGORIES as readonly string[]).includes(v ?? '') ? (v as HighlightCategory) : 'task';
-  } catch {
-    return 'task';
-  }
+  const v = readLocal('lastCategory');
+  return (HIGHLIGHT_CATEGORIES as readonly string[]).includes(v ?? '') ? (v as HighlightCategory) : 'task';
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -305,11 +301,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     if (!pending || !stores) return;
     const h = stores.ui.makeHighlight(speechId, pending.selector, category, outline);
     setLast(category);
-    try {
-      localStorage.setItem(LAST_CATEGORY, category);
-    } catch {
-      // storage disabled: H falls back to 重点任务 next time
-    }
+    writeLocal('lastCategory', category);
     const at = { x: pending.at.x, y: pending.at.bottom };
     setPending(null);
     document.getSelection()?.removeAllRanges();

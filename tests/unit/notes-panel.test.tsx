@@ -81,8 +81,8 @@ describe('notes panel', () => {
     mount({ placements: [late, middle, early, sameSection] });
     expect(groups()).toEqual([
       ['开头部分', '今天的会议很重要'],
-      ['一 统一思想', '思想是行动的先导。'],
-      ['二 狠抓落实', '落实是最好的作风。', '全年新建职工书屋50家'],
+      ['一、统一思想', '思想是行动的先导。'],
+      ['二、狠抓落实', '落实是最好的作风。', '全年新建职工书屋50家'],
     ]);
     const note = container.querySelector(`[data-highlight="${middle.highlight.id}"] .yd-note-text`);
     expect(note?.textContent).toBe('第一条\n第二条');
@@ -98,11 +98,11 @@ describe('notes panel', () => {
     act(() => filter('重点任务').click());
     expect(filter('重点任务').getAttribute('aria-pressed')).toBe('true');
     expect(groups()).toEqual([
-      ['一 统一思想', '思想是行动的先导。'],
-      ['二 狠抓落实', '落实是最好的作风。'],
+      ['一、统一思想', '思想是行动的先导。'],
+      ['二、狠抓落实', '落实是最好的作风。'],
     ]);
     act(() => filter('数据').click());
-    expect(groups()).toEqual([['二 狠抓落实', '全年新建职工书屋50家']]);
+    expect(groups()).toEqual([['二、狠抓落实', '全年新建职工书屋50家']]);
     act(() => filter('全部').click());
     expect(groups()).toHaveLength(3);
   });

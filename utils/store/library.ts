@@ -17,6 +17,7 @@ import {
   type SpeechRecord,
 } from '../types';
 import type { YanduDB } from './db';
+import { LOCAL_KEYS, readLocal, writeLocal } from './local';
 import { deleteRows, putRows, rowsOfSpeech, speechTables, type TableRows } from './tables';
 
 export type CategoryCounts = Record<HighlightCategory, number>;
@@ -146,7 +147,7 @@ export function facets(list: readonly SpeechSummary[]): Facets {
 // ---------------------------------------------------------------------------------------------------------
 // Summary cache (localStorage of the extension's origin)
 
-export const SUMMARY_CACHE_KEY = 'yandu:library-summaries';
+export const SUMMARY_CACHE_KEY = LOCAL_KEYS.librarySummaries;
 const CACHE_VERSION = 1;
 
 function isSummary(v: unknown): v is SpeechSummary {
@@ -169,9 +170,9 @@ function isSummary(v: unknown): v is SpeechSummary {
 
 /** The cached summaries, or null when there are none or they do not look right (never throws). */
 export function readSummaryCache(store: Pick<Storage, 'getItem'> | undefined): SpeechSummary[] | null {
+  const raw = readLocal('librarySummaries', store);
+  if (!raw) return null;
   try {
-    const raw = store?.getItem(SUMMARY_CACHE_KEY);
-    if (!raw) return null;
     const data = JSON.parse(raw) as { v?: unknown; list?: unknown };
     if (data.v !== CACHE_VERSION || !Array.isArray(data.list) || !data.list.every(isSummary)) return null;
     return data.list;
@@ -184,11 +185,7 @@ export function writeSummaryCache(
   store: Pick<Storage, 'setItem'> | undefined,
   list: readonly SpeechSummary[],
 ): void {
-  try {
-    store?.setItem(SUMMARY_CACHE_KEY, JSON.stringify({ v: CACHE_VERSION, list }));
-  } catch {
-    // quota or storage disabled: the next open reads the database, only slower
-  }
+  writeLocal('librarySummaries', JSON.stringify({ v: CACHE_VERSION, list }), store);
 }
 
 // ---------------------------------------------------------------------------------------------------------

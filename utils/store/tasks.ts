@@ -4,7 +4,8 @@
  * task, so two tabs editing different fields of the same task never overwrite each other.
  */
 
-import { localDate, sectionHeading } from '../export/model';
+import { sectionHeading, sectionNode } from '../outline/sections';
+import { localDate } from '../text/dates';
 import { type Highlight, newTask, type SpeechRecord, type TaskFollowUp, type TaskStatus } from '../types';
 import type { YanduDB } from './db';
 
@@ -57,7 +58,7 @@ export function taskItems(highlights: readonly Highlight[], speeches: readonly S
     if (h.category !== 'task') continue;
     const speech = byId.get(h.speechId);
     if (!speech) continue;
-    const node = Number.isInteger(h.section) && h.section >= 0 ? speech.outline?.[h.section] : undefined;
+    const node = sectionNode(speech.outline, h.section);
     const t = followUp(h);
     items.push({
       highlightId: h.id,
