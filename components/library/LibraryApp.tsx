@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { yieldToPage } from '@/utils/frames';
 import { queryTerms, SearchIndex, type SpeechHits } from '@/utils/search';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
@@ -44,8 +45,6 @@ import { TaskList } from './TaskList';
 import './library.css';
 
 type Tab = 'speeches' | 'tasks';
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface LibraryAppProps {
   /**
@@ -151,7 +150,7 @@ export function LibraryApp({
         notes: (rows) => fresh.addDocs(noteDocs(rows)),
       });
       // Join each speech's documents for fast search, a slice at a time so typing stays responsive.
-      while (current() && !fresh.compact(100)) await pause();
+      while (current() && !fresh.compact(100)) await yieldToPage();
       if (!current()) return;
       const list = summarise(loaded.speeches, loaded.highlights, loaded.notes);
       fingerprint.current = await libraryFingerprint(db);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { buildBlocks, firstFrameBlockCount, highlightIdFromHash } from '@/utils/reader/model';
+import { buildBlocks, firstFrameBlockCount } from '@/utils/reader/model';
+import { exportHref, highlightIdFromHash } from '@/utils/routes';
 import {
   type CategoryStyle,
   DEFAULT_HIGHLIGHT_CATEGORIES,
@@ -400,7 +401,7 @@ export function Reader({
         <a
           class="yd-icon-button yd-export-link"
           // The speech's id comes with the database code, just after the first paint.
-          href={hl.speechId ? `export.html?speeches=${encodeURIComponent(hl.speechId)}` : undefined}
+          href={hl.speechId ? exportHref({ speechIds: [hl.speechId] }) : undefined}
           aria-disabled={hl.speechId ? undefined : 'true'}
           target="_blank"
           rel="noopener"

@@ -2,10 +2,12 @@ import { render } from 'preact';
 import { i18n } from '#i18n';
 import { Reader } from '@/components/reader/Reader';
 import { ReaderNotice } from '@/components/reader/ReaderNotice';
+import { afterPaint } from '@/utils/frames';
 import { send } from '@/utils/messages';
 import { buildOutline } from '@/utils/outline/build';
 import { extractSpeechWith, needsReadability } from '@/utils/page/extract-core';
 import { cachedTheme, cacheTheme } from '@/utils/reader/startup';
+import { parseReaderRoute, readerHref } from '@/utils/routes';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
@@ -108,9 +110,9 @@ async function load(
   reply: Promise<SnapshotReply> | null,
 ): Promise<Loaded | null> {
   if (key) {
-    const params = new URLSearchParams(location.search);
-    params.delete('snapshot');
-    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
+    // One-shot: a reload reads the stored copy.
+    const { snapshot: _used, ...rest } = parseReaderRoute(location.search, location.hash);
+    history.replaceState(history.state, '', readerHref(rest, location.pathname));
     const speech = await fromSnapshot(reply ?? send('reader:snapshot', { key })).catch((error: unknown) => {
       console.warn('[yandu] could not read the page snapshot', error);
       return null;
@@ -124,29 +126,6 @@ async function load(
   }
   const stored = await storedCopy(url);
   return stored ? { speech: stored, fresh: false } : null;
-}
-
-/**
- * After the next paint: a rAF runs before the paint, a task queued from it runs after. What is not needed
- * for the first paint (the database code, watchers) starts after it.
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      document.removeEventListener('visibilitychange', onHidden);
-      resolve();
-    };
-    // A hidden tab gets no frames (also one hidden while waiting): go on without one.
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') setTimeout(finish, 0);
-    };
-    document.addEventListener('visibilitychange', onHidden);
-    onHidden();
-    requestAnimationFrame(() => setTimeout(finish, 0));
-  });
 }
 
 /** The page is on screen: `yandu:painted` for bench/, data-yandu-ready for tests (and anyone waiting). */
@@ -164,8 +143,8 @@ export async function main(
   // reader-boot.js has set the cached theme on the page already.
   const loadingTheme = cachedTheme() ?? DEFAULT_READER_SETTINGS.theme;
   const app = document.getElementById('app') as HTMLElement;
-  const params = new URLSearchParams(location.search);
-  const url = params.get('url') ?? '';
+  const route = parseReaderRoute(location.search, location.hash);
+  const url = route.url;
 
   // Only say "preparing" if it takes long enough to notice; a flash of it would be noise.
   const slow = setTimeout(
@@ -179,14 +158,12 @@ export async function main(
       categories: { ...DEFAULT_HIGHLIGHT_CATEGORIES },
     }),
   );
-  const version = params.get('version');
+  const version = route.version;
   const [loaded, { settings, autoOpen, categories }] = await Promise.all([
-    (version ? loadVersion(url, version) : load(url, params.get('snapshot'), snapshot)).catch(
-      (error: unknown) => {
-        console.warn('[yandu] could not load the speech', error);
-        return null;
-      },
-    ),
+    (version ? loadVersion(url, version) : load(url, route.snapshot, snapshot)).catch((error: unknown) => {
+      console.warn('[yandu] could not load the speech', error);
+      return null;
+    }),
     settingsReady,
   ]);
   clearTimeout(slow);

@@ -5,7 +5,7 @@ import { Reader } from '@/components/reader/Reader';
 import { openReaderStore } from '@/entrypoints/reader/store';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
-import { highlightIdFromHash } from '@/utils/reader/model';
+import { highlightIdFromHash } from '@/utils/routes';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { addHighlight } from '@/utils/store/highlights';
@@ -101,7 +101,7 @@ describe('reader toolbar: library and export', () => {
     expect(exportLink?.getAttribute('aria-label')).toBe('导出笔记');
     expect(exportLink?.target).toBe('_blank');
     const href = exportLink?.getAttribute('href') ?? '';
-    expect(new URLSearchParams(href.split('?')[1]).get('speeches')).toBe(SPEECH_ID);
+    expect(new URLSearchParams(href.split('?')[1]).getAll('speech')).toEqual([SPEECH_ID]);
     expect(href.startsWith('export.html?')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { webHref } from '@/utils/links';
 import { ancestorsOf, nestOutline, sectionAt } from '@/utils/outline/sections';
 import {
   buildBlocks,
@@ -9,7 +10,6 @@ import {
   formatDate,
   readingMinutes,
   readingProgress,
-  webHref,
 } from '@/utils/reader/model';
 import type { OutlineNode } from '@/utils/types';
 

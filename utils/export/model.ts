@@ -3,6 +3,8 @@
  * speeches, their highlights and 学习心得 notes. The renderers (export-docx, export-markdown, export-text) only
  * lay this model out, so the three formats always say the same thing in the same order.
  */
+
+import { yieldToPage } from '../frames';
 import { compareReadingOrder, nestOutline, type OutlineItem, sectionHeading } from '../outline/sections';
 import { localDate } from '../text/dates';
 import type { Highlight, HighlightCategory, Note, OutlineNode, SpeechRecord, TaskStatus } from '../types';
@@ -260,10 +262,7 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
   return assemble(input, parts);
 }
 
-/** Give the page a chance to paint and handle input between chunks of work. */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { yieldToPage };
 
 /**
  * Same result as buildStudyExport, built a few speeches at a time with a pause in between so a large selection

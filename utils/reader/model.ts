@@ -205,27 +205,3 @@ export function formatDate(date: string, locale: string): string {
     return date;
   }
 }
-
-/** The page's own address may become a link only if it is a web address (never javascript: or data:). */
-export function webHref(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The highlight named by a reader address's fragment, `#h=<encodeURIComponent(id)>` (links from the
- * library's task list and search). Null when there is none or it cannot be decoded.
- */
-export function highlightIdFromHash(hash: string): string | null {
-  const match = /^#?h=(.+)$/.exec(hash);
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]) || null;
-  } catch {
-    return null;
-  }
-}

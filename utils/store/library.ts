@@ -8,6 +8,7 @@
  * counts), and the cache refreshed.
  */
 
+import { yieldToPage } from '../frames';
 import type { SearchDoc } from '../search';
 import {
   HIGHLIGHT_CATEGORIES,
@@ -199,9 +200,6 @@ export interface LibraryData {
 
 const SLICE = { speeches: 200, highlights: 5_000 };
 
-/** Let the page paint and handle input between slices. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** Every row of a table, read by primary key in slices with a pause between them. */
 async function readInSlices<T extends { id: string }>(
   table: YanduDB['speeches'] | YanduDB['highlights'] | YanduDB['notes'],
@@ -217,7 +215,7 @@ async function readInSlices<T extends { id: string }>(
     onSlice?.(rows);
     if (rows.length < size) return out;
     last = (rows[rows.length - 1] as T).id;
-    await pause();
+    await yieldToPage();
   }
 }
 
@@ -344,10 +342,4 @@ export async function deleteSpeech(db: YanduDB, speechId: string): Promise<Delet
 /** Put a deleted speech back with everything that was removed with it (撤销). */
 export async function restoreSpeech(db: YanduDB, deleted: TableRows): Promise<void> {
   await db.transaction('rw', speechTables(db), () => putRows(db, deleted));
-}
-
-/** Address of the reader for a speech, optionally scrolled to one highlight. */
-export function readerHref(url: string, highlightId?: string): string {
-  const base = `reader.html?url=${encodeURIComponent(url)}`;
-  return highlightId ? `${base}#h=${encodeURIComponent(highlightId)}` : base;
 }
