@@ -16,7 +16,7 @@ const OVERSIZE = {
   'components/reader/Reader.tsx:Reader': 424,
   'components/highlights/HighlightLayer.tsx:useHighlights': 387,
   'components/highlights/HighlightEditor.tsx:HighlightEditor': 178,
-  'entrypoints/reader/app.tsx:main': 160,
+  'entrypoints/reader/app.tsx:main': 166,
 };
 
 function files(dir) {

@@ -6,12 +6,17 @@ import { afterPaint } from '@/utils/frames';
 import { send } from '@/utils/messages';
 import { buildOutline } from '@/utils/outline/build';
 import { extractSpeechWith, needsReadability } from '@/utils/page/extract-core';
+import { ownWrites } from '@/utils/reader/own-writes';
 import { cachedTheme, cacheTheme } from '@/utils/reader/startup';
 import { parseReaderRoute, readerHref } from '@/utils/routes';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
+  type HighlightCategorySettings,
   loadStartupSettings,
+  normalizeCategorySettings,
+  normalizeReaderSettings,
+  type ReaderSettings,
   type StartupSettings,
   saveAutoOpenReader,
   saveCategoryStyle,
@@ -190,6 +195,8 @@ export async function main(
   let copyError: string | undefined;
   let currentSettings = settings;
   let currentCategories = categories;
+  const settingsWrites = ownWrites<ReaderSettings>();
+  const categoryWrites = ownWrites<HighlightCategorySettings>();
   if (speech.title) document.title = speech.title;
   let textComplete: () => void = () => undefined;
   const textShown = new Promise<void>((resolve) => {
@@ -209,10 +216,19 @@ export async function main(
         version={loaded.archived !== undefined ? { archived: loaded.archived } : undefined}
         onSettingsChange={(next) => {
           cacheTheme(next.theme);
+          currentSettings = normalizeReaderSettings(next);
+          settingsWrites.wrote(currentSettings);
           void saveReaderSettings(next);
         }}
         onAutoOpenChange={(on) => void saveAutoOpenReader(on)}
-        onCategoryChange={(id, change) => void saveCategoryStyle(id, change)}
+        onCategoryChange={(id, change) => {
+          currentCategories = normalizeCategorySettings({
+            ...currentCategories,
+            [id]: { ...currentCategories[id], ...change },
+          });
+          categoryWrites.wrote(currentCategories);
+          void saveCategoryStyle(id, change);
+        }}
         onTextComplete={() => textComplete()}
         openStore={openReaderStore}
       />,
@@ -228,16 +244,16 @@ export async function main(
   await afterPaint();
   performance.mark('yandu:complete');
   document.documentElement.dataset.yanduReady = 'true';
-  // Another reader tab changed the settings: follow. The tab being used ignores the echo of its own
-  // writes, which could otherwise undo a newer click for a moment.
+  // Another reader tab changed the settings: follow. The echoes of this tab's own writes are skipped
+  // (own-writes.ts): one arriving after a newer click would undo it for a moment.
   watchReaderSettings((next) => {
-    if (document.hasFocus()) return;
+    if (settingsWrites.isEcho(next)) return;
     cacheTheme(next.theme);
     currentSettings = next;
     show();
   });
   watchCategorySettings((next) => {
-    if (document.hasFocus()) return;
+    if (categoryWrites.isEcho(next)) return;
     currentCategories = next;
     show();
   });
