@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
 import { listen, type PageSnapshot, type TabStatus } from '@/utils/messages';
+import { readerHref } from '@/utils/routes';
 import { enabledSitePatterns, isPortalUrl, PORTAL_MATCHES } from '@/utils/sites';
 import type { Detection } from '@/utils/types';
 
@@ -35,7 +36,7 @@ async function showInReader(tabId: number, snapshot: PageSnapshot): Promise<{ ok
   // small), the reader is still served from memory: the opening itself has not failed.
   stored.catch((error: unknown) => console.warn('[yandu] could not keep a session copy of the page', error));
   await browser.tabs.update(tabId, {
-    url: `${reader}?url=${encodeURIComponent(snapshot.url)}&snapshot=${encodeURIComponent(key)}`,
+    url: readerHref({ url: snapshot.url, snapshot: key }, reader),
   });
   return { ok: true };
 }

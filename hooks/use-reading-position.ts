@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { readingProgress, sectionAt } from '@/utils/reader/model';
+import { sectionAt } from '@/utils/outline/sections';
+import { readingProgress } from '@/utils/reader/model';
 import type { OutlineNode } from '@/utils/types';
 
 export interface ReadingPosition {

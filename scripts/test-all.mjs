@@ -27,6 +27,8 @@ if (run('typecheck', 'npx', ['tsc', '--noEmit'])) passed++;
 else failed++;
 if (run('lint', 'npx', ['biome', 'check', '.'])) passed++;
 else failed++;
+if (run('layers', 'node', ['scripts/check-layers.mjs'])) passed++;
+else failed++;
 
 const unitOk = run('unit', 'npx', [
   'vitest',

@@ -11,6 +11,8 @@
  * all of its pairs to scan (bench/library.bench.ts). Built in slices after first paint.
  */
 
+import { halfWidthCode } from './text/width';
+
 export type SearchDocKind = 'title' | 'studyNote' | 'note' | 'highlight' | 'text';
 
 /** One searchable text. `highlightId` links a highlight or its note to the passage in the reader. */
@@ -124,8 +126,8 @@ const NEEDS_FOLD = /[\uFF01-\uFF5E\u3000A-Z\u00C0-\u024F\u0391-\u03A9\u0410-\u04
 
 function foldChar(c: string): string {
   const code = c.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0).toLowerCase();
-  if (code === 0x3000) return ' ';
+  const half = halfWidthCode(code);
+  if (half !== code) return String.fromCharCode(half).toLowerCase();
   const lower = c.toLowerCase();
   // A few characters lower-case to two (İ): keep the original so positions stay aligned.
   return lower.length === 1 ? lower : c;

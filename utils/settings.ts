@@ -1,5 +1,6 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
+import { CATEGORY_NAMES } from './categories';
 import { READER_THEMES, type ReaderTheme, STARTUP_KEYS } from './reader/startup';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './types';
 
@@ -122,10 +123,10 @@ export type HighlightCategorySettings = Record<HighlightCategory, CategoryStyle>
 
 /** 重点任务 is the red-ish one, first; the others are calm enough to read through. */
 export const DEFAULT_HIGHLIGHT_CATEGORIES: Readonly<HighlightCategorySettings> = Object.freeze({
-  task: { name: '重点任务', color: '#f4a6a0' },
-  thesis: { name: '重要论述', color: '#f7d774' },
-  data: { name: '数据', color: '#9fd3f2' },
-  question: { name: '疑问', color: '#c9b6ee' },
+  task: { name: CATEGORY_NAMES.task, color: '#f4a6a0' },
+  thesis: { name: CATEGORY_NAMES.thesis, color: '#f7d774' },
+  data: { name: CATEGORY_NAMES.data, color: '#9fd3f2' },
+  question: { name: CATEGORY_NAMES.question, color: '#c9b6ee' },
 });
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;

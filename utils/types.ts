@@ -133,6 +133,11 @@ export interface TaskFollowUp {
   progress: string;
 }
 
+/** The follow-up a highlight gets when it becomes a 重点任务 (and what a damaged one is repaired to). */
+export function newTask(): TaskFollowUp {
+  return { status: 'todo', due: null, progress: '' };
+}
+
 /** Where a highlight sits in the speech text (Hypothesis-style TextPosition + TextQuote). */
 export interface TextSelector {
   /** Paragraph index and character offsets within the start/end paragraphs. */

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { EXPORT_FORMATS, type ExportFormat, exportPageHref, runExport } from '@/utils/export/run';
+import { EXPORT_FORMATS, type ExportFormat, runExport } from '@/utils/export/run';
+import { exportHref } from '@/utils/routes';
 import type { YanduDB } from '@/utils/store/db';
 import type { HighlightCategory } from '@/utils/types';
 import { Modal } from '../library/LibraryDialog';
@@ -49,7 +50,7 @@ export function ExportDialog({
   const run = async () => {
     setMessage(null);
     if (format === 'print') {
-      openPage(exportPageHref(speechIds, { includeTasks, format: 'print' }));
+      openPage(exportHref({ speechIds, includeTasks, format: 'print' }));
       setMessage({ text: i18n.t('expPrintOpened') });
       return;
     }

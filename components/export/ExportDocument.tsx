@@ -1,4 +1,5 @@
 import { EXPORT_LABELS, type ExportGroup, type ExportSpeech, type StudyExport } from '@/utils/export/model';
+import { webHref } from '@/utils/links';
 
 /** Lines of a multi-line text (notes keep their line breaks in print). */
 function Lines({ text }: { text: string }) {
@@ -12,15 +13,6 @@ function Lines({ text }: { text: string }) {
       ))}
     </>
   );
-}
-
-function webHref(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 function Group({ g, depth }: { g: ExportGroup; depth: number }) {

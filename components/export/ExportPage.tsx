@@ -3,18 +3,13 @@ import { i18n } from '#i18n';
 import { studyExportFileName } from '@/utils/export/filename';
 import type { StudyExport } from '@/utils/export/model';
 import { buildExport, deliver, type ExportFormat } from '@/utils/export/run';
+import { afterPaint } from '@/utils/frames';
 import type { ReaderTheme } from '@/utils/settings';
 import type { YanduDB } from '@/utils/store/db';
 import type { HighlightCategory } from '@/utils/types';
 import { formatLabel } from './ExportDialog';
 import { ExportDocument } from './ExportDocument';
 import './export.css';
-
-/** After the document is laid out and painted: a rAF runs before the paint, a task queued from it after. */
-function afterPaint(fn: () => void) {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
-  else setTimeout(fn, 0);
-}
 
 /**
  * export.html: the study export of the speeches named in the address, as a printable page with the other
@@ -69,7 +64,7 @@ export function ExportPage({
     document.documentElement.dataset.yanduExportReady = 'true';
     if (autoPrint && !printed) {
       setPrinted(true);
-      afterPaint(print);
+      void afterPaint().then(print);
     }
   }, [model, autoPrint, printed, print]);
 

@@ -6,6 +6,8 @@ import type { Painter } from '@/utils/reader/paint';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { storageErrorMessage } from '@/utils/store/errors';
 import { speechIdFromUrl } from '@/utils/store/ids';
+import { readLocal, writeLocal } from '@/utils/store/local';
+import type { OpenReaderStore, ReaderStore } from '@/utils/store/reader-store';
 import {
   HIGHLIGHT_CATEGORIES,
   type Highlight,
@@ -22,34 +24,20 @@ import type { DraftStore } from './HighlightEditor';
  * anchoring delays the text).
  */
 interface Stores {
-  library: typeof import('@/utils/store/speeches');
-  drafts: typeof import('@/utils/store/drafts');
-  db: typeof import('@/utils/store/db');
+  store: ReaderStore;
   ui: HighlightUi;
 }
 export type HighlightUi = typeof import('./highlight-ui');
 
-let storesPromise: Promise<Stores> | undefined;
-function loadStores(): Promise<Stores> {
-  storesPromise ??= Promise.all([
-    import('@/utils/store/speeches'),
-    import('@/utils/store/drafts'),
-    import('@/utils/store/db'),
-    import('./highlight-ui'),
-  ]).then(([library, drafts, db, ui]) => ({ library, drafts, db, ui }));
-  return storesPromise;
+function loadStores(open: OpenReaderStore): Promise<Stores> {
+  return Promise.all([open(), import('./highlight-ui')]).then(([store, ui]) => ({ store, ui }));
 }
 
-const LAST_CATEGORY = 'yandu:lastCategory';
 const UNDO_MS = 8000;
 
 function readLastCategory(): HighlightCategory {
-  try {
-    const v = localStorage.getItem(LAST_CATEGORY);
-    return (HIGHLIGHT_CATEGORIES as readonly string[]).includes(v ?? '') ? (v as HighlightCategory) : 'task';
-  } catch {
-    return 'task';
-  }
+  const v = readLocal('lastCategory');
+  return (HIGHLIGHT_CATEGORIES as readonly string[]).includes(v ?? '') ? (v as HighlightCategory) : 'task';
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -86,6 +74,8 @@ export interface HighlightOptions {
   categories: HighlightCategorySettings;
   /** An archived version: painted, never edited (and stored selectors are not moved). */
   readOnly?: boolean;
+  /** Opens the database (the entrypoint's, entrypoints/reader/store.ts); called after the first paint. */
+  openStore: OpenReaderStore;
   /** Paint with <mark> even where the Highlight API exists (tests). */
   forceMarks?: boolean;
   /** False while only the beginning of a long speech is in the page: highlights are placed once all of it is. */
@@ -167,7 +157,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       const moves = result.moves.filter((m) => !moved.current.has(m.id));
       for (const m of moves) moved.current.add(m.id);
       if (moves.length > 0) {
-        s.library.moveHighlights(moves).catch((e: unknown) => console.warn('[yandu] re-anchoring', e));
+        s.store.moveHighlights(moves).catch((e: unknown) => console.warn('[yandu] re-anchoring', e));
       }
     }
     return result;
@@ -180,7 +170,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     if (!textComplete) return;
     let live = true;
     const subscriptions: { unsubscribe(): void }[] = [];
-    loadStores().then(
+    loadStores(options.openStore).then(
       (s) => {
         if (!live) return;
         const id = speechIdFromUrl(url);
@@ -192,10 +182,10 @@ export function useHighlights(options: HighlightOptions): HighlightState {
           if (rest || !live) return;
           rest = true;
           setStores(s);
-          subscriptions.push(s.library.watchStudyNote(id, setStudyNote), s.drafts.watchDraftIds(setDraftIds));
+          subscriptions.push(s.store.watchStudyNote(id, setStudyNote), s.store.watchDraftIds(setDraftIds));
         };
         subscriptions.push(
-          s.library.watchHighlights(
+          s.store.watchHighlights(
             id,
             (list) => {
               if (timing.current) timing.current.loaded = performance.now();
@@ -294,7 +284,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       setSaveError(null);
     } catch (error) {
       reportSaveError(error);
-      await stores?.drafts.saveDraft(draftId, text).catch(() => {});
+      await stores?.store.saveDraft(draftId, text).catch(() => {});
       throw error;
     }
   };
@@ -311,16 +301,12 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     if (!pending || !stores) return;
     const h = stores.ui.makeHighlight(speechId, pending.selector, category, outline);
     setLast(category);
-    try {
-      localStorage.setItem(LAST_CATEGORY, category);
-    } catch {
-      // storage disabled: H falls back to 重点任务 next time
-    }
+    writeLocal('lastCategory', category);
     const at = { x: pending.at.x, y: pending.at.bottom };
     setPending(null);
     document.getSelection()?.removeAllRanges();
     try {
-      await stores.library.addHighlight(h);
+      await stores.store.addHighlight(h);
       setSaveError(null);
     } catch (error) {
       reportSaveError(error);
@@ -383,7 +369,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const remove = async (id: string) => {
     if (!stores) return;
     setEditing(null);
-    const h = await stores.library.deleteHighlight(id).catch((error: unknown) => {
+    const h = await stores.store.deleteHighlight(id).catch((error: unknown) => {
       reportSaveError(error);
       return undefined;
     });
@@ -399,9 +385,9 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const drafts = useMemo<DraftStore | null>(
     () =>
       stores && {
-        load: stores.drafts.loadDraft,
-        clear: stores.drafts.clearDraft,
-        saver: (id) => stores.drafts.createDraftSaver(id),
+        load: stores.store.loadDraft,
+        clear: stores.store.clearDraft,
+        saver: (id) => stores.store.createDraftSaver(id),
       },
     [stores],
   );
@@ -425,7 +411,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
           highlight={editingHighlight}
           categories={categories}
           drafts={drafts}
-          draftId={stores.drafts.highlightDraftId(editing.id)}
+          draftId={stores.store.highlightDraftId(editing.id)}
           at={editing.at}
           focusNote={editing.focusNote}
           readOnly={readOnly}
@@ -439,14 +425,10 @@ export function useHighlights(options: HighlightOptions): HighlightState {
           }
           onCategory={(category) => {
             setLast(category);
-            stores.library.setCategory(editing.id, category).catch(reportSaveError);
+            stores.store.setCategory(editing.id, category).catch(reportSaveError);
           }}
           onSaveNote={(note) =>
-            saveText(
-              stores.library.setNote(editing.id, note),
-              stores.drafts.highlightDraftId(editing.id),
-              note,
-            )
+            saveText(stores.store.setNote(editing.id, note), stores.store.highlightDraftId(editing.id), note)
           }
           onDelete={() => void remove(editing.id)}
           onClose={() => setEditing(null)}
@@ -461,7 +443,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
             onClick={() => {
               const h = deleted;
               setDeleted(null);
-              stores.library.restoreHighlight(h).catch(reportSaveError);
+              stores.store.restoreHighlight(h).catch(reportSaveError);
             }}
           >
             {i18n.t('hlUndo')}
@@ -490,13 +472,13 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       return ids;
     }, [draftIds]),
     drafts,
-    draftId: stores ? stores.drafts.studyNoteDraftId(speechId) : null,
+    draftId: stores ? stores.store.studyNoteDraftId(speechId) : null,
     saveStudyNote:
       stores && !readOnly
         ? (text: string) =>
             saveText(
-              stores.library.saveStudyNote(speechId, text),
-              stores.drafts.studyNoteDraftId(speechId),
+              stores.store.saveStudyNote(speechId, text),
+              stores.store.studyNoteDraftId(speechId),
               text,
             )
         : null,

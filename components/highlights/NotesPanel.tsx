@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { compareReadingOrder, type Placement } from '@/utils/anchoring/placement';
+import type { Placement } from '@/utils/anchoring/placement';
+import { compareReadingOrder, sectionHeading } from '@/utils/outline/sections';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type OutlineNode } from '@/utils/types';
 import { versionHref } from '../reader/ChangeBanner';
@@ -53,7 +54,7 @@ export function groupBySection(placements: readonly Placement[]): Group[] {
 function sectionTitle(outline: readonly OutlineNode[], section: number): string {
   const node = outline[section];
   if (!node) return i18n.t('notesBeforeFirstSection');
-  return node.title ? `${node.marker} ${node.title}` : node.marker;
+  return sectionHeading(node);
 }
 
 /** The speech's highlights and notes beside the text, filterable by category; a click goes to the passage. */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { yieldToPage } from '@/utils/frames';
 import { queryTerms, SearchIndex, type SpeechHits } from '@/utils/search';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
@@ -33,6 +34,7 @@ import {
   textDocs,
   writeSummaryCache,
 } from '@/utils/store/library';
+import { type LocalStore, pageStorage, readLocal, writeLocal } from '@/utils/store/local';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
 import { ExportDialog } from '../export/ExportDialog';
 import { BackupPanel } from './BackupPanel';
@@ -44,19 +46,6 @@ import './library.css';
 
 type Tab = 'speeches' | 'tasks';
 
-/** The user has read the note that the browser may evict the data (it stays read). */
-const WARNING_SEEN = 'yandu:persist-warning-seen';
-
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-function safeLocalStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 export interface LibraryAppProps {
   /**
    * The database, or its promise: the page imports the database code (Dexie) after the first paint from the
@@ -65,14 +54,14 @@ export interface LibraryAppProps {
   db: YanduDB | Promise<YanduDB>;
   theme?: ReaderTheme;
   /** Where summaries are cached between visits; the page's localStorage by default. */
-  cache?: Storage;
+  cache?: LocalStore;
   initialTab?: Tab;
 }
 
 export function LibraryApp({
   db: dbOrPromise,
   theme = 'light',
-  cache = safeLocalStorage(),
+  cache = pageStorage(),
   initialTab,
 }: LibraryAppProps) {
   const [db, setDb] = useState<YanduDB | null>(dbOrPromise instanceof Promise ? null : dbOrPromise);
@@ -113,13 +102,7 @@ export function LibraryApp({
   const [snack, setSnack] = useState<{ message: string; undo?: DeletedSpeech } | null>(null);
   const [exportIds, setExportIds] = useState<string[] | null>(null);
   const [persisted, setPersisted] = useState<boolean | null>(null);
-  const [warningSeen, setWarningSeen] = useState(() => {
-    try {
-      return cache?.getItem(WARNING_SEEN) === '1';
-    } catch {
-      return false;
-    }
-  });
+  const [warningSeen, setWarningSeen] = useState(() => readLocal('persistWarningSeen', cache) === '1');
   const [categories, setCategories] = useState<HighlightCategorySettings>(DEFAULT_HIGHLIGHT_CATEGORIES);
   const generation = useRef(0);
   /** A reload is reading the database. */
@@ -167,7 +150,7 @@ export function LibraryApp({
         notes: (rows) => fresh.addDocs(noteDocs(rows)),
       });
       // Join each speech's documents for fast search, a slice at a time so typing stays responsive.
-      while (current() && !fresh.compact(100)) await pause();
+      while (current() && !fresh.compact(100)) await yieldToPage();
       if (!current()) return;
       const list = summarise(loaded.speeches, loaded.highlights, loaded.notes);
       fingerprint.current = await libraryFingerprint(db);
@@ -336,11 +319,7 @@ export function LibraryApp({
             class="yd-btn yd-btn-quiet"
             onClick={() => {
               setWarningSeen(true);
-              try {
-                cache?.setItem(WARNING_SEEN, '1');
-              } catch {
-                // storage disabled: the note comes back next time
-              }
+              writeLocal('persistWarningSeen', '1', cache);
             }}
           >
             {i18n.t('libPersistDismiss')}

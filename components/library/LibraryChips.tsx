@@ -3,15 +3,7 @@ import type { HighlightCategorySettings } from '@/utils/settings';
 import type { CategoryCounts } from '@/utils/store/library';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
 
-/** Category names as the user set them (the reader's category settings), id by id. */
-export function categoryNames(settings: HighlightCategorySettings): Record<HighlightCategory, string> {
-  return {
-    task: settings.task.name,
-    thesis: settings.thesis.name,
-    data: settings.data.name,
-    question: settings.question.name,
-  };
-}
+export { categoryNames } from '@/utils/categories';
 
 /**
  * One chip per category that has highlights, with its count, in the category's own highlight colour (the

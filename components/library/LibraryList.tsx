@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { readerHref } from '@/utils/routes';
 import { type SearchDocKind, type SpeechHits, snippetsOf } from '@/utils/search';
 import type { HighlightCategorySettings } from '@/utils/settings';
-import { readerHref, type SpeechSummary } from '@/utils/store/library';
+import type { SpeechSummary } from '@/utils/store/library';
 import { CategoryChips } from './LibraryChips';
 
 /** Rows rendered at first and per 再显示: a long library paints as fast as a short one. */
@@ -47,7 +48,7 @@ function Snippets({ hits, url }: { hits: SpeechHits; url: string }) {
       {snippets.map((s, i) => (
         <li key={i} class={`yd-snippet yd-snippet-${s.kind}`}>
           <span class="yd-snippet-kind">{snippetLabel(s.kind)}</span>
-          <a class="yd-snippet-text" href={readerHref(url, s.highlightId)}>
+          <a class="yd-snippet-text" href={readerHref({ url, highlightId: s.highlightId })}>
             {s.clippedStart ? '…' : ''}
             {s.parts.map((p, j) => (p.mark ? <mark key={j}>{p.text}</mark> : p.text))}
             {s.clippedEnd ? '…' : ''}
@@ -85,7 +86,7 @@ export function LibraryRow({
         onChange={() => onToggle(s.id)}
       />
       <div class="yd-lib-main">
-        <a class="yd-lib-title" href={readerHref(s.url)}>
+        <a class="yd-lib-title" href={readerHref({ url: s.url })}>
           {title}
         </a>
         <p class="yd-lib-meta">

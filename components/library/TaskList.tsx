@@ -1,9 +1,9 @@
 import { Fragment } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { readerHref } from '@/utils/routes';
 import type { YanduDB } from '@/utils/store/db';
 import { storageErrorMessage } from '@/utils/store/errors';
-import { readerHref } from '@/utils/store/library';
 import {
   countTasks,
   daysBetween,
@@ -112,7 +112,7 @@ function TaskRow({ item, db, today }: { item: TaskItem; db: YanduDB; today: stri
       <p class="yd-task-source">
         <span>《{item.speechTitle}》</span>
         {item.section ? <span class="yd-task-section">{item.section}</span> : null}
-        <a class="yd-task-open" href={readerHref(item.speechUrl, item.highlightId)}>
+        <a class="yd-task-open" href={readerHref({ url: item.speechUrl, highlightId: item.highlightId })}>
           {i18n.t('taskOpen')}
         </a>
       </p>
@@ -291,7 +291,7 @@ export function TaskList({
             <Fragment key={it.highlightId}>
               {order === 'speech' && list[i - 1]?.speechId !== it.speechId ? (
                 <li class="yd-task-group" aria-hidden="true">
-                  <a href={readerHref(it.speechUrl)}>《{it.speechTitle}》</a>
+                  <a href={readerHref({ url: it.speechUrl })}>《{it.speechTitle}》</a>
                   <span>{perSpeech.get(it.speechId) ?? 0}</span>
                 </li>
               ) : null}

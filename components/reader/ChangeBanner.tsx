@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { readerHref } from '@/utils/routes';
 
 /** "yyyy年m月d日 hh:mm" in the reader's language. */
 export function formatWhen(epochMs: number): string {
@@ -13,9 +14,9 @@ export function formatWhen(epochMs: number): string {
   }
 }
 
-/** reader.html?url=…&version=<hash>: the read-only view of an archived copy. */
+/** The read-only view of an archived copy. */
 export function versionHref(url: string, contentHash: string): string {
-  return `?${new URLSearchParams({ url, version: contentHash })}`;
+  return readerHref({ url, version: contentHash });
 }
 
 export interface ChangeBannerProps {
@@ -48,7 +49,7 @@ export function VersionBanner({ url, archived }: { url: string; archived: number
   return (
     <div class="yd-banner yd-version-banner" role="status">
       <span>{i18n.t('versionBanner', [formatWhen(archived)])}</span>
-      <a href={`?${new URLSearchParams({ url })}`}>{i18n.t('versionCurrent')}</a>
+      <a href={readerHref({ url })}>{i18n.t('versionCurrent')}</a>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { OutlineEditing } from '@/hooks/use-outline-edits';
-import { ancestorsOf, nestOutline, type OutlineItem } from '@/utils/reader/model';
+import { ancestorsOf, headingParts, nestOutline, type OutlineItem } from '@/utils/outline/sections';
 import type { OutlineNode, TextSelector } from '@/utils/types';
 import { ChevronIcon, CloseIcon } from '../shared/Icons';
 import { OutlineEditBar } from './OutlineEditBar';
@@ -107,7 +107,8 @@ export function OutlinePanel(props: OutlinePanelProps) {
     const isCollapsed = collapsed.has(index);
     const isCurrent = index === current;
     const hidesCurrent = isCollapsed && currentPath.has(index);
-    const title = node.title || node.marker;
+    const heading = headingParts(node);
+    const title = heading.title || heading.marker;
     return (
       <li
         key={index}
@@ -137,8 +138,8 @@ export function OutlinePanel(props: OutlinePanelProps) {
               select.current(index);
             }}
           >
-            <span class="yd-ol-marker">{node.marker}</span>
-            <span class="yd-ol-title">{node.title}</span>
+            {heading.marker ? <span class="yd-ol-marker">{heading.marker}</span> : null}
+            <span class="yd-ol-title">{heading.title}</span>
           </a>
           {editing && edit ? <EntryActions edit={edit} index={index} node={node} /> : null}
         </div>

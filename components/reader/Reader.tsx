@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { buildBlocks, firstFrameBlockCount, highlightIdFromHash } from '@/utils/reader/model';
+import { buildBlocks, firstFrameBlockCount } from '@/utils/reader/model';
+import { exportHref, highlightIdFromHash } from '@/utils/routes';
 import {
   type CategoryStyle,
   DEFAULT_HIGHLIGHT_CATEGORIES,
@@ -8,6 +9,7 @@ import {
   type HighlightCategorySettings,
   type ReaderSettings,
 } from '@/utils/settings';
+import type { OpenReaderStore } from '@/utils/store/reader-store';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } from '@/utils/types';
 import { useReadingPosition } from '../../hooks/use-reading-position';
 import { rememberedPosition, useRememberedPosition } from '../../hooks/use-remembered-position';
@@ -35,6 +37,8 @@ export interface ReaderProps {
   change?: { changedAt: number; previousHash?: string };
   /** Showing an archived copy (reader.html?…&version=): read-only. */
   version?: { archived: number };
+  /** Opens the database for highlights and notes, after the first paint (entrypoints/reader/store.ts). */
+  openStore: OpenReaderStore;
   /** Paint highlights with <mark> even where the Highlight API exists (tests). */
   forceMarks?: boolean;
   /** Called once the whole text is in the page (a long speech's first frame shows only its beginning). */
@@ -162,6 +166,7 @@ export function Reader({
     categories,
     readOnly: !!props.version,
     forceMarks: props.forceMarks,
+    openStore: props.openStore,
     textComplete,
   });
   const highlightCount = hl.placements?.length ?? 0;
@@ -396,7 +401,7 @@ export function Reader({
         <a
           class="yd-icon-button yd-export-link"
           // The speech's id comes with the database code, just after the first paint.
-          href={hl.speechId ? `export.html?speeches=${encodeURIComponent(hl.speechId)}` : undefined}
+          href={hl.speechId ? exportHref({ speechIds: [hl.speechId] }) : undefined}
           aria-disabled={hl.speechId ? undefined : 'true'}
           target="_blank"
           rel="noopener"

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { webHref } from '@/utils/reader/model';
+import { webHref } from '@/utils/links';
 import type { ReaderTheme } from '@/utils/settings';
 import './reader.css';
 

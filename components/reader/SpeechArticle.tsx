@@ -1,14 +1,8 @@
 import { Component, type ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import {
-  type Block,
-  countCharacters,
-  formatDate,
-  type Run,
-  readingMinutes,
-  webHref,
-} from '@/utils/reader/model';
+import { webHref } from '@/utils/links';
+import { type Block, countCharacters, formatDate, type Run, readingMinutes } from '@/utils/reader/model';
 import type { Speech } from '@/utils/types';
 import { paragraphAnchor } from './OutlinePanel';
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { ExportPage } from '@/components/export/ExportPage';
 import { categoryNames } from '@/components/library/LibraryChips';
-import { speechIdsFromParams } from '@/utils/export/run';
+import { parseExportRoute } from '@/utils/routes';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
@@ -11,11 +11,10 @@ import {
 import { getDb } from '@/utils/store/db';
 
 /**
- * export.html?speech=<id>[&speech=<id>…][&tasks=1][&format=print] (also ?speeches=<id>,<id> from the reader).
- * Shows the study export of those speeches; format=print opens the print dialog once it is laid out.
+ * export.html (its address: utils/routes.ts). Shows the study export of those speeches; format=print opens the print dialog once it is laid out.
  */
 async function main() {
-  const params = new URLSearchParams(location.search);
+  const route = parseExportRoute(location.search);
   const [settings, categories] = await Promise.all([
     loadReaderSettings().catch(() => ({ ...DEFAULT_READER_SETTINGS })),
     loadCategorySettings().catch(() => DEFAULT_HIGHLIGHT_CATEGORIES),
@@ -24,9 +23,9 @@ async function main() {
   render(
     <ExportPage
       db={getDb()}
-      speechIds={speechIdsFromParams(params)}
-      includeTasks={params.get('tasks') === '1'}
-      autoPrint={params.get('format') === 'print'}
+      speechIds={[...route.speechIds]}
+      includeTasks={route.includeTasks}
+      autoPrint={route.format === 'print'}
       theme={settings.theme}
       categoryNames={categoryNames(categories)}
     />,

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { LibraryApp } from '@/components/library/LibraryApp';
+import { afterPaint } from '@/utils/frames';
 import { cachedTheme, type ReaderTheme } from '@/utils/reader/startup';
 import { DEFAULT_READER_SETTINGS, loadReaderSettings } from '@/utils/settings';
 
@@ -19,12 +20,10 @@ const show = (theme: ReaderTheme) => {
 performance.mark('yandu:library-start');
 show(cachedTheme() ?? DEFAULT_READER_SETTINGS.theme);
 performance.mark('yandu:library-rendered');
-requestAnimationFrame(() =>
-  setTimeout(() => {
-    performance.mark('yandu:library-painted');
-    document.documentElement.dataset.yanduReady = 'true';
-  }, 0),
-);
+void afterPaint().then(() => {
+  performance.mark('yandu:library-painted');
+  document.documentElement.dataset.yanduReady = 'true';
+});
 loadReaderSettings().then(
   (s) => show(s.theme),
   () => undefined,

@@ -2,14 +2,21 @@ import { render } from 'preact';
 import { i18n } from '#i18n';
 import { Reader } from '@/components/reader/Reader';
 import { ReaderNotice } from '@/components/reader/ReaderNotice';
+import { afterPaint } from '@/utils/frames';
 import { send } from '@/utils/messages';
 import { buildOutline } from '@/utils/outline/build';
 import { extractSpeechWith, needsReadability } from '@/utils/page/extract-core';
+import { ownWrites } from '@/utils/reader/own-writes';
 import { cachedTheme, cacheTheme } from '@/utils/reader/startup';
+import { parseReaderRoute, readerHref } from '@/utils/routes';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   DEFAULT_READER_SETTINGS,
+  type HighlightCategorySettings,
   loadStartupSettings,
+  normalizeCategorySettings,
+  normalizeReaderSettings,
+  type ReaderSettings,
   type StartupSettings,
   saveAutoOpenReader,
   saveCategoryStyle,
@@ -19,6 +26,7 @@ import {
 } from '@/utils/settings';
 import type { Speech, SpeechRecord, SpeechWithOutline } from '@/utils/types';
 import type { SnapshotReply } from './handoff';
+import { openReaderStore, openSpeeches } from './store';
 
 /**
  * The reader itself, started by main.tsx with the requests reader-boot.js made while the page was parsed.
@@ -62,7 +70,8 @@ async function fromSnapshot(reply: Promise<SnapshotReply>): Promise<SpeechWithOu
 /** The database code (Dexie) loads only when needed, so it never delays a fresh snapshot's first paint. */
 async function storedCopy(url: string): Promise<SpeechWithOutline | undefined> {
   if (!url) return undefined;
-  return (await import('@/utils/store/speeches')).loadSpeech(url);
+  const s = await openSpeeches();
+  return s.loadSpeech(s.db, url);
 }
 
 /**
@@ -106,9 +115,9 @@ async function load(
   reply: Promise<SnapshotReply> | null,
 ): Promise<Loaded | null> {
   if (key) {
-    const params = new URLSearchParams(location.search);
-    params.delete('snapshot');
-    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
+    // One-shot: a reload reads the stored copy.
+    const { snapshot: _used, ...rest } = parseReaderRoute(location.search, location.hash);
+    history.replaceState(history.state, '', readerHref(rest, location.pathname));
     const speech = await fromSnapshot(reply ?? send('reader:snapshot', { key })).catch((error: unknown) => {
       console.warn('[yandu] could not read the page snapshot', error);
       return null;
@@ -122,29 +131,6 @@ async function load(
   }
   const stored = await storedCopy(url);
   return stored ? { speech: stored, fresh: false } : null;
-}
-
-/**
- * After the next paint: a rAF runs before the paint, a task queued from it runs after. What is not needed
- * for the first paint (the database code, watchers) starts after it.
- */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      document.removeEventListener('visibilitychange', onHidden);
-      resolve();
-    };
-    // A hidden tab gets no frames (also one hidden while waiting): go on without one.
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') setTimeout(finish, 0);
-    };
-    document.addEventListener('visibilitychange', onHidden);
-    onHidden();
-    requestAnimationFrame(() => setTimeout(finish, 0));
-  });
 }
 
 /** The page is on screen: `yandu:painted` for bench/, data-yandu-ready for tests (and anyone waiting). */
@@ -162,8 +148,8 @@ export async function main(
   // reader-boot.js has set the cached theme on the page already.
   const loadingTheme = cachedTheme() ?? DEFAULT_READER_SETTINGS.theme;
   const app = document.getElementById('app') as HTMLElement;
-  const params = new URLSearchParams(location.search);
-  const url = params.get('url') ?? '';
+  const route = parseReaderRoute(location.search, location.hash);
+  const url = route.url;
 
   // Only say "preparing" if it takes long enough to notice; a flash of it would be noise.
   const slow = setTimeout(
@@ -177,14 +163,12 @@ export async function main(
       categories: { ...DEFAULT_HIGHLIGHT_CATEGORIES },
     }),
   );
-  const version = params.get('version');
+  const version = route.version;
   const [loaded, { settings, autoOpen, categories }] = await Promise.all([
-    (version ? loadVersion(url, version) : load(url, params.get('snapshot'), snapshot)).catch(
-      (error: unknown) => {
-        console.warn('[yandu] could not load the speech', error);
-        return null;
-      },
-    ),
+    (version ? loadVersion(url, version) : load(url, route.snapshot, snapshot)).catch((error: unknown) => {
+      console.warn('[yandu] could not load the speech', error);
+      return null;
+    }),
     settingsReady,
   ]);
   clearTimeout(slow);
@@ -211,6 +195,8 @@ export async function main(
   let copyError: string | undefined;
   let currentSettings = settings;
   let currentCategories = categories;
+  const settingsWrites = ownWrites<ReaderSettings>();
+  const categoryWrites = ownWrites<HighlightCategorySettings>();
   if (speech.title) document.title = speech.title;
   let textComplete: () => void = () => undefined;
   const textShown = new Promise<void>((resolve) => {
@@ -230,11 +216,21 @@ export async function main(
         version={loaded.archived !== undefined ? { archived: loaded.archived } : undefined}
         onSettingsChange={(next) => {
           cacheTheme(next.theme);
+          currentSettings = normalizeReaderSettings(next);
+          settingsWrites.wrote(currentSettings);
           void saveReaderSettings(next);
         }}
         onAutoOpenChange={(on) => void saveAutoOpenReader(on)}
-        onCategoryChange={(id, change) => void saveCategoryStyle(id, change)}
+        onCategoryChange={(id, change) => {
+          currentCategories = normalizeCategorySettings({
+            ...currentCategories,
+            [id]: { ...currentCategories[id], ...change },
+          });
+          categoryWrites.wrote(currentCategories);
+          void saveCategoryStyle(id, change);
+        }}
         onTextComplete={() => textComplete()}
+        openStore={openReaderStore}
       />,
       app,
     );
@@ -248,16 +244,16 @@ export async function main(
   await afterPaint();
   performance.mark('yandu:complete');
   document.documentElement.dataset.yanduReady = 'true';
-  // Another reader tab changed the settings: follow. The tab being used ignores the echo of its own
-  // writes, which could otherwise undo a newer click for a moment.
+  // Another reader tab changed the settings: follow. The echoes of this tab's own writes are skipped
+  // (own-writes.ts): one arriving after a newer click would undo it for a moment.
   watchReaderSettings((next) => {
-    if (document.hasFocus()) return;
+    if (settingsWrites.isEcho(next)) return;
     cacheTheme(next.theme);
     currentSettings = next;
     show();
   });
   watchCategorySettings((next) => {
-    if (document.hasFocus()) return;
+    if (categoryWrites.isEcho(next)) return;
     currentCategories = next;
     show();
   });
@@ -265,9 +261,9 @@ export async function main(
 
   /** Store a text extracted from the live page; when it differs from the stored copy, show it and say so. */
   const store = async (extracted: SpeechWithOutline, showIfChanged: boolean) => {
-    const library = await import('@/utils/store/speeches');
+    const library = await openSpeeches();
     const savedAt = Date.now();
-    const record: SpeechRecord = await library.saveOpenedSpeech(extracted, savedAt);
+    const record: SpeechRecord = await library.saveOpenedSpeech(library.db, extracted, savedAt);
     document.documentElement.dataset.yanduSaved = 'true';
     if (!library.justChanged(record, savedAt)) return;
     change = { changedAt: savedAt, previousHash: record.previousHash };
@@ -285,11 +281,8 @@ export async function main(
    */
   const copyNotSaved = async (error: unknown) => {
     console.warn('[yandu] could not store the speech', error);
-    const [{ isQuotaError }, library] = await Promise.all([
-      import('@/utils/store/errors'),
-      import('@/utils/store/speeches'),
-    ]);
-    const earlier = await library.loadSpeech(url).catch(() => undefined);
+    const [{ isQuotaError }, library] = await Promise.all([import('@/utils/store/errors'), openSpeeches()]);
+    const earlier = await library.loadSpeech(library.db, url).catch(() => undefined);
     const full = isQuotaError(error);
     copyError = earlier
       ? i18n.t(full ? 'readerNewTextNotSavedFull' : 'readerNewTextNotSaved')
@@ -320,10 +313,10 @@ async function loadVersion(
   url: string,
   contentHash: string,
 ): Promise<{ speech: SpeechWithOutline; fresh: false; archived: number } | null> {
-  const library = await import('@/utils/store/speeches');
+  const library = await openSpeeches();
   const [old, current] = await Promise.all([
-    library.loadSpeechVersion(url, contentHash),
-    library.loadSpeech(url),
+    library.loadSpeechVersion(library.db, url, contentHash),
+    library.loadSpeech(library.db, url),
   ]);
   if (!old) return null;
   const base: SpeechWithOutline = current ?? {

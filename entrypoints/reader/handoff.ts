@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type Protocol, send } from '@/utils/messages';
 import { cachedTheme, STARTUP_KEYS } from '@/utils/reader/startup';
+import { parseReaderRoute } from '@/utils/routes';
 
 /** The page the tab just left, as the background hands it over (null: none, or it could not be had). */
 export type SnapshotReply = Protocol['reader:snapshot']['res'] | null;
@@ -25,10 +26,9 @@ declare global {
 }
 
 export function startRequests(search: string): ReaderHandoff {
-  const params = new URLSearchParams(search);
-  const key = params.get('snapshot');
+  const { snapshot: key, version } = parseReaderRoute(search);
   return {
-    snapshot: key && !params.get('version') ? send('reader:snapshot', { key }).catch(() => null) : null,
+    snapshot: key && !version ? send('reader:snapshot', { key }).catch(() => null) : null,
     // Unreadable storage gives the defaults.
     settings: browser.storage.local.get(STARTUP_KEYS).catch(() => ({})),
   };

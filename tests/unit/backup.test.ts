@@ -42,6 +42,8 @@ async function dump(db: YanduDB) {
     speeches: byId(await db.speeches.toArray()),
     highlights: byId(await db.highlights.toArray()),
     notes: byId(await db.notes.toArray()),
+    speechVersions: byId(await db.speechVersions.toArray()),
+    drafts: byId(await db.drafts.toArray()),
   };
 }
 
@@ -60,8 +62,10 @@ function backupText(change: (b: Record<string, unknown> & BackupFile) => void = 
   const lib = makeLibrary(2, 3);
   const b = {
     format: 'yandu-backup',
-    version: 1,
+    version: 2,
     exportedAt: '2026-11-24T02:00:00.000Z',
+    speechVersions: [],
+    drafts: [],
     ...lib,
   } as BackupFile;
   change(b as Record<string, unknown> & BackupFile);
@@ -74,7 +78,7 @@ describe('backup round trip', () => {
     await seed(source, 100, 98); // 100 speeches + 9,800 highlights + 100 notes
     const backup = await exportBackup(source, new Date('2026-11-24T03:00:00Z'));
     expect(backup.format).toBe('yandu-backup');
-    expect(backup.version).toBe(1);
+    expect(backup.version).toBe(2);
     expect(backup.exportedAt).toBe('2026-11-24T03:00:00.000Z');
     expect(backup.speeches.length + backup.highlights.length + backup.notes.length).toBe(10_000);
 
@@ -106,6 +110,49 @@ describe('backup round trip', () => {
     expect(parsed.ok && parsed.backup.speeches[0]).toEqual(speech);
     expect(parsed.ok && parsed.backup.highlights[0]).toEqual(h);
   });
+
+  it('carries earlier versions of a speech and unsaved drafts through the file', async () => {
+    const source = await freshDb();
+    const speech = makeSpeech(1);
+    const h = makeHighlight(speech, 0);
+    await source.speeches.add(speech);
+    await source.highlights.add(h);
+    await source.speechVersions.add({
+      id: `${speech.id}@old`,
+      speechId: speech.id,
+      contentHash: 'old',
+      title: '改版前的标题',
+      paragraphs: ['改版前的一段话。'],
+      outline: [],
+      archived: 5,
+    });
+    await source.drafts.bulkAdd([
+      { id: `highlight:${h.id}`, text: '写到一半的批注', updated: 6 },
+      { id: `studyNote:${speech.id}`, text: '写到一半的心得', updated: 7 },
+    ]);
+    const parsed = parseBackup(serializeBackup(await exportBackup(source)));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const target = await freshDb();
+    const summary = await importBackup(target, parsed.backup);
+    expect(summary.speechVersions).toEqual({ added: 1, updated: 0, kept: 0 });
+    expect(summary.drafts).toEqual({ added: 2, updated: 0, kept: 0 });
+    expect(await dump(target)).toEqual(await dump(source));
+  });
+
+  it('still restores a version-1 file, which had no earlier versions or drafts', async () => {
+    const lib = makeLibrary(2, 2);
+    const text = JSON.stringify({
+      format: 'yandu-backup',
+      version: 1,
+      exportedAt: '2026-11-01T00:00:00Z',
+      ...lib,
+    });
+    const db = await freshDb();
+    const result = await restoreFromText(db, text);
+    expect(result.ok).toBe(true);
+    expect(await db.speeches.count()).toBe(2);
+    expect(await db.highlights.count()).toBe(4);
+  });
 });
 
 describe('refusing a bad backup file', () => {
@@ -115,7 +162,7 @@ describe('refusing a bad backup file', () => {
     ['an empty file', '', 'not-json'],
     ['a JSON list', '[]', 'unknown-format'],
     ['another program’s JSON', '{"format":"other","version":1}', 'unknown-format'],
-    ['a newer version', backupText((b) => Object.assign(b, { version: 2 })), 'unsupported-version'],
+    ['a newer version', backupText((b) => Object.assign(b, { version: 3 })), 'unsupported-version'],
     ['a version given as text', backupText((b) => Object.assign(b, { version: '1' })), 'unsupported-version'],
     ['a missing table', backupText((b) => Reflect.deleteProperty(b, 'notes')), 'bad-shape'],
     ['an unknown top-level field', backupText((b) => Object.assign(b, { extra: 1 })), 'bad-shape'],
@@ -317,8 +364,10 @@ describe('merging a backup into the library', () => {
 
     const backup: BackupFile = {
       format: 'yandu-backup',
-      version: 1,
+      version: 2,
       exportedAt: '2026-11-24T00:00:00.000Z',
+      speechVersions: [],
+      drafts: [],
       speeches: [{ ...speech, title: '备份里较新的标题', lastOpened: speech.lastOpened + 1 }, makeSpeech(2)],
       highlights: [
         { ...h1, note: '备份里较旧的批注', updated: h1.updated - 1 },
@@ -332,6 +381,8 @@ describe('merging a backup into the library', () => {
       speeches: { added: 1, updated: 1, kept: 0 },
       highlights: { added: 1, updated: 0, kept: 2 },
       notes: { added: 0, updated: 1, kept: 0 },
+      speechVersions: { added: 0, updated: 0, kept: 0 },
+      drafts: { added: 0, updated: 0, kept: 0 },
     });
     expect(await db.speeches.count()).toBe(2);
     expect(await db.highlights.count()).toBe(3);
@@ -355,8 +406,10 @@ describe('merging a backup into the library', () => {
     const lib = makeLibrary(5, 3);
     const text = serializeBackup({
       format: 'yandu-backup',
-      version: 1,
+      version: 2,
       exportedAt: new Date().toISOString(),
+      speechVersions: [],
+      drafts: [],
       ...lib,
     });
     // Speeches are written first; the first new highlight then fails inside the same transaction.

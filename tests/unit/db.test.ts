@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { assertExtensionOrigin, getDb, YanduDB } from '@/utils/store/db';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import { loadSpeech, saveOpenedSpeech } from '@/utils/store/speeches';
+import { SPEECH_TABLES } from '@/utils/store/tables';
 import type { SpeechWithOutline } from '@/utils/types';
 
 const speech: SpeechWithOutline = {
@@ -23,6 +24,13 @@ afterEach(async () => {
 });
 
 describe('database schema', () => {
+  it('every table is in the one list that delete, undo and the backup go through (a table left out loses data)', async () => {
+    const db = new YanduDB('tables-check');
+    await db.open();
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...SPEECH_TABLES].sort());
+    await db.delete();
+  });
+
   it('has the speeches, highlights, notes, earlier versions and drafts tables with their indexes', async () => {
     const db = new YanduDB('schema-check');
     await db.open();
@@ -114,24 +122,27 @@ describe('database schema', () => {
 
 describe('offline copy of an opened speech', () => {
   it('stores the speech and reads it back by URL, whatever the scheme or www prefix', async () => {
-    await saveOpenedSpeech(speech, 1000);
-    const again = await loadSpeech('https://ordoszgh.gov.cn/zlzx/ldjh/201803/t20180319_2098918.html#top');
+    await saveOpenedSpeech(getDb(), speech, 1000);
+    const again = await loadSpeech(
+      getDb(),
+      'https://ordoszgh.gov.cn/zlzx/ldjh/201803/t20180319_2098918.html#top',
+    );
     expect(again?.title).toBe(speech.title);
     expect(again?.paragraphs).toEqual(speech.paragraphs);
     expect(again?.outline).toEqual(speech.outline);
   });
 
   it('keeps the first-opened time and moves the last-opened time when opened again', async () => {
-    await saveOpenedSpeech(speech, 1000);
-    const second = await saveOpenedSpeech({ ...speech, title: '修订后的标题' }, 5000);
+    await saveOpenedSpeech(getDb(), speech, 1000);
+    const second = await saveOpenedSpeech(getDb(), { ...speech, title: '修订后的标题' }, 5000);
     expect(second.firstOpened).toBe(1000);
     expect(second.lastOpened).toBe(5000);
-    expect((await loadSpeech(speech.url))?.title).toBe('修订后的标题');
+    expect((await loadSpeech(getDb(), speech.url))?.title).toBe('修订后的标题');
     expect(await getDb().speeches.count()).toBe(1);
   });
 
   it('finds nothing for a speech never opened', async () => {
-    expect(await loadSpeech('http://www.ordoszgh.gov.cn/zlzx/ldjh/other.html')).toBeUndefined();
+    expect(await loadSpeech(getDb(), 'http://www.ordoszgh.gov.cn/zlzx/ldjh/other.html')).toBeUndefined();
   });
 });
 

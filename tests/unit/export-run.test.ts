@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildExport, exportPageHref, speechIdsFromParams } from '@/utils/export/run';
+import { buildExport } from '@/utils/export/run';
+import { exportHref, parseExportRoute, parseReaderRoute, readerHref } from '@/utils/routes';
 import { getDb } from '@/utils/store/db';
 import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
 
@@ -11,18 +12,38 @@ afterEach(async () => {
 describe('export page address', () => {
   it('carries any speech ids (commas, # and spaces included) and the options there and back', () => {
     const ids = ['example.gov.cn/a,b.html', 'example.gov.cn/c#d e.html'];
-    const href = exportPageHref(ids, { includeTasks: true, format: 'print' });
-    const params = new URL(href, 'chrome-extension://x/').searchParams;
-    expect(speechIdsFromParams(params)).toEqual(ids);
-    expect(params.get('tasks')).toBe('1');
-    expect(params.get('format')).toBe('print');
+    const href = exportHref({ speechIds: ids, includeTasks: true, format: 'print' });
+    expect(parseExportRoute(new URL(href, 'chrome-extension://x/').search)).toEqual({
+      speechIds: ids,
+      includeTasks: true,
+      format: 'print',
+    });
   });
 
   it("reads the reader's form ?speeches=<id>,<id> too", () => {
-    expect(speechIdsFromParams(new URLSearchParams('speeches=a/1.html,b/2.html&speech=a/1.html'))).toEqual([
+    expect(parseExportRoute('?speeches=a/1.html,b/2.html&speech=a/1.html').speechIds).toEqual([
       'a/1.html',
       'b/2.html',
     ]);
+  });
+
+  it('reader addresses carry the page, snapshot, version and highlight there and back', () => {
+    const route = {
+      url: 'http://example.gov.cn/a.html?id=1&p=2',
+      snapshot: '7-99',
+      version: null,
+      highlightId: 'h/1 甲',
+    };
+    const href = readerHref(route, 'chrome-extension://x/reader.html');
+    const back = new URL(href);
+    expect(back.pathname).toBe('/reader.html');
+    expect(parseReaderRoute(back.search, back.hash)).toEqual(route);
+    expect(parseReaderRoute('?url=http%3A%2F%2Fexample.gov.cn%2Fb.html&version=abc')).toEqual({
+      url: 'http://example.gov.cn/b.html',
+      snapshot: null,
+      version: 'abc',
+      highlightId: null,
+    });
   });
 });
 

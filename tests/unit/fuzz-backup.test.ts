@@ -71,8 +71,10 @@ function baseBackup(): BackupFile {
   (speeches[0] as BackupFile['speeches'][number]).lastOpened += 1_000_000;
   return {
     format: 'yandu-backup',
-    version: 1,
+    version: 2,
     exportedAt: '2026-11-24T03:00:00.000Z',
+    speechVersions: [],
+    drafts: [],
     speeches,
     highlights: lib.highlights.filter((h) => ids.has(h.speechId)),
     notes: lib.notes.filter((n) => ids.has(n.speechId)),

@@ -1,14 +1,15 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reader } from '@/components/reader/Reader';
+import { openReaderStore } from '@/entrypoints/reader/store';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { saveDraft } from '@/utils/store/drafts';
+import { addHighlight } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
-import { addHighlight } from '@/utils/store/speeches';
 import type { Highlight, OutlineNode, SpeechWithOutline } from '@/utils/types';
 
 // A short speech composed for these tests (not taken from any real speech).
@@ -51,7 +52,13 @@ function mount(speech: SpeechWithOutline = SPEECH) {
   document.body.append(container);
   act(() => {
     render(
-      <Reader speech={speech} settings={{ ...DEFAULT_READER_SETTINGS }} autoOpen={false} forceMarks />,
+      <Reader
+        openStore={openReaderStore}
+        speech={speech}
+        settings={{ ...DEFAULT_READER_SETTINGS }}
+        autoOpen={false}
+        forceMarks
+      />,
       container,
     );
   });
@@ -63,9 +70,15 @@ const stored = () => getDb().highlights.where('speechId').equals(SPEECH_ID).toAr
 
 /** Wait until the reader has read the database and painted (data-yandu-highlights = count painted). */
 async function painted(count: number) {
-  await vi.waitFor(() => {
-    expect(document.documentElement.dataset.yanduHighlights).toBe(String(count));
-  });
+  // The first test also loads (and vitest transforms) the database and highlight modules: give it time.
+  await vi.waitFor(
+    () => {
+      expect(document.documentElement.dataset.yanduHighlights).toBe(String(count));
+    },
+    { timeout: 5000 },
+  );
+  // The toolbar and notes render just after the paint: let Preact flush that render.
+  await act(async () => {});
 }
 
 /** Select characters [from, to) of one paragraph's text, as a user dragging over it would. */
@@ -115,9 +128,16 @@ afterEach(async () => {
 });
 
 async function seed(h: Highlight) {
-  await addHighlight(h);
+  await addHighlight(getDb(), h);
   return h;
 }
+
+// The database and highlight modules load after the first paint; loading (and transforming) them once
+// before the tests keeps each test's waits about the reader, not about vitest's module transforms.
+beforeAll(async () => {
+  await openReaderStore();
+  await import('@/components/highlights/highlight-ui');
+});
 
 describe('highlighting a selection', () => {
   it('shows the toolbar and stores a 重点任务 with its selector, section and follow-up', async () => {
@@ -270,7 +290,7 @@ describe('editing a highlight', () => {
 
   it('restores an unsaved note draft when the reader is opened again', async () => {
     const h = await seedOne();
-    await saveDraft(`highlight:${h.id}`, '还没保存的想法');
+    await saveDraft(getDb(), `highlight:${h.id}`, '还没保存的想法');
     mount();
     await painted(1);
     // The notes panel says there is a draft…
@@ -356,7 +376,7 @@ describe('the side column and settings', () => {
     expect($('nav')).not.toBeNull();
     await click($('.yd-side-tab-notes'));
     expect($('nav')).toBeNull();
-    expect($('.yd-note-section')?.textContent).toBe('第二 抓好职工技能培训');
+    expect($('.yd-note-section')?.textContent).toBe('第二，抓好职工技能培训');
     await click($(`.yd-note-item[data-highlight="${h.id}"] button`));
     expect(scroll.mock.contexts[0]).toBe(para(6));
     await vi.waitFor(() => expect($('.yd-hl-editor')?.dataset.highlight).toBe(h.id));
@@ -389,6 +409,7 @@ describe('the side column and settings', () => {
     act(() => {
       render(
         <Reader
+          openStore={openReaderStore}
           speech={SPEECH}
           settings={{ ...DEFAULT_READER_SETTINGS }}
           autoOpen={false}

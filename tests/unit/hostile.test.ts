@@ -14,6 +14,7 @@ import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Reader } from '@/components/reader/Reader';
+import { openReaderStore } from '@/entrypoints/reader/store';
 import { toDocxBytes } from '@/utils/export/docx';
 import { exportFileName } from '@/utils/export/filename';
 import { toMarkdown } from '@/utils/export/markdown';
@@ -107,7 +108,15 @@ describe('hostile pages: the reader', () => {
       container = box;
       document.body.append(box);
       act(() => {
-        render(h(Reader, { speech, settings: { ...DEFAULT_READER_SETTINGS }, autoOpen: false }), box);
+        render(
+          h(Reader, {
+            speech,
+            settings: { ...DEFAULT_READER_SETTINGS },
+            autoOpen: false,
+            openStore: openReaderStore,
+          }),
+          box,
+        );
       });
       const article = box.querySelector('article') as HTMLElement;
       expect(article.querySelector('h1')?.textContent).toBe(speech.title);

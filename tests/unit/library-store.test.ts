@@ -3,21 +3,18 @@ import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight, placeHighlights } from '@/utils/anchoring/placement';
 import { getDb } from '@/utils/store/db';
 import { clearDraft, createDraftSaver, loadDraft } from '@/utils/store/drafts';
-import { speechIdFromUrl } from '@/utils/store/ids';
 import {
   addHighlight,
   deleteHighlight,
-  justChanged,
-  loadSpeech,
-  loadSpeechVersion,
   moveHighlights,
   restoreHighlight,
-  saveOpenedSpeech,
-  saveStudyNote,
   setCategory,
   setNote,
   watchHighlights,
-} from '@/utils/store/speeches';
+} from '@/utils/store/highlights';
+import { speechIdFromUrl } from '@/utils/store/ids';
+import { saveStudyNote } from '@/utils/store/notes';
+import { justChanged, loadSpeech, loadSpeechVersion, saveOpenedSpeech } from '@/utils/store/speeches';
 import type { Highlight, SpeechWithOutline } from '@/utils/types';
 
 // Composed for these tests.
@@ -64,12 +61,12 @@ afterEach(async () => {
 
 describe('storing a speech whose page changed', () => {
   it('archives the old copy and marks the new one with changedAt and previousHash', async () => {
-    await saveOpenedSpeech(speech(V1, 'hash-1'), 1000);
-    const same = await saveOpenedSpeech(speech(V1, 'hash-1'), 2000);
+    await saveOpenedSpeech(getDb(), speech(V1, 'hash-1'), 1000);
+    const same = await saveOpenedSpeech(getDb(), speech(V1, 'hash-1'), 2000);
     expect(justChanged(same, 2000)).toBe(false);
     expect(same.changedAt).toBeUndefined();
 
-    const changed = await saveOpenedSpeech(speech(V2, 'hash-2'), 3000);
+    const changed = await saveOpenedSpeech(getDb(), speech(V2, 'hash-2'), 3000);
     expect(justChanged(changed, 3000)).toBe(true);
     expect(changed).toMatchObject({
       changedAt: 3000,
@@ -77,23 +74,23 @@ describe('storing a speech whose page changed', () => {
       firstOpened: 1000,
       paragraphs: V2,
     });
-    const old = await loadSpeechVersion(changed.url, 'hash-1');
+    const old = await loadSpeechVersion(getDb(), changed.url, 'hash-1');
     expect(old).toMatchObject({ speechId: ID, contentHash: 'hash-1', paragraphs: V1, archived: 3000 });
 
     // Opened again with the same new text: the change stays recorded, nothing is archived twice.
-    const again = await saveOpenedSpeech(speech(V2, 'hash-2'), 4000);
+    const again = await saveOpenedSpeech(getDb(), speech(V2, 'hash-2'), 4000);
     expect(justChanged(again, 4000)).toBe(false);
     expect(again).toMatchObject({ changedAt: 3000, previousHash: 'hash-1' });
     expect(await getDb().speechVersions.count()).toBe(1);
-    expect((await loadSpeech(changed.url))?.lastOpened).toBe(4000);
+    expect((await loadSpeech(getDb(), changed.url))?.lastOpened).toBe(4000);
   });
 });
 
 describe('highlights: field-level writes', () => {
   it('two tabs editing the same highlight keep both changes (no overwrite with a stale copy)', async () => {
-    const h = await addHighlight(highlight(V1, 1, 0, 12));
+    const h = await addHighlight(getDb(), highlight(V1, 1, 0, 12));
     // Both tabs hold the same old copy; one changes the note, the other the category.
-    await Promise.all([setNote(h.id, '要逐户建档', 2000), setCategory(h.id, 'task', 2001)]);
+    await Promise.all([setNote(getDb(), h.id, '要逐户建档', 2000), setCategory(getDb(), h.id, 'task', 2001)]);
     const stored = await getDb().highlights.get(h.id);
     expect(stored).toMatchObject({
       note: '要逐户建档',
@@ -103,13 +100,13 @@ describe('highlights: field-level writes', () => {
   });
 
   it('keeps a task follow-up when the category goes back and forth', async () => {
-    const h = await addHighlight({
+    const h = await addHighlight(getDb(), {
       ...highlight(V1, 1, 0, 12),
       category: 'task',
       task: { status: 'doing', due: '2026-06-30', progress: '已走访300户' },
     });
-    await setCategory(h.id, 'data');
-    await setCategory(h.id, 'task');
+    await setCategory(getDb(), h.id, 'data');
+    await setCategory(getDb(), h.id, 'task');
     expect((await getDb().highlights.get(h.id))?.task).toEqual({
       status: 'doing',
       due: '2026-06-30',
@@ -118,25 +115,25 @@ describe('highlights: field-level writes', () => {
   });
 
   it('delete hands back the record and undo restores it', async () => {
-    const h = await addHighlight(highlight(V1, 2, 0, 5, '培训'));
-    const removed = await deleteHighlight(h.id);
+    const h = await addHighlight(getDb(), highlight(V1, 2, 0, 5, '培训'));
+    const removed = await deleteHighlight(getDb(), h.id);
     expect(await getDb().highlights.get(h.id)).toBeUndefined();
-    await restoreHighlight(removed as Highlight);
+    await restoreHighlight(getDb(), removed as Highlight);
     expect(await getDb().highlights.get(h.id)).toEqual(h);
   });
 
   it('open readers hear every change through liveQuery', async () => {
     const seen: number[] = [];
-    const sub = watchHighlights(ID, (list) => seen.push(list.length));
-    await addHighlight(highlight(V1, 1, 0, 5));
-    await addHighlight(highlight(V1, 2, 0, 5));
+    const sub = watchHighlights(getDb(), ID, (list) => seen.push(list.length));
+    await addHighlight(getDb(), highlight(V1, 1, 0, 5));
+    await addHighlight(getDb(), highlight(V1, 2, 0, 5));
     await expect.poll(() => seen[seen.length - 1]).toBe(2);
     sub.unsubscribe();
   });
 
   it('the study note is created once and then updated in place', async () => {
-    await saveStudyNote(ID, '第一遍', 1000);
-    await saveStudyNote(ID, '第二遍', 2000);
+    await saveStudyNote(getDb(), ID, '第一遍', 1000);
+    await saveStudyNote(getDb(), ID, '第二遍', 2000);
     expect(await getDb().notes.get(ID)).toEqual({
       id: ID,
       speechId: ID,
@@ -149,8 +146,8 @@ describe('highlights: field-level writes', () => {
 
 describe('re-anchoring after a change', () => {
   it('moves what is found, keeps what is not (未能定位) untouched, and records the new section', async () => {
-    const kept = await addHighlight(highlight(V1, 1, 0, 12, '帮扶'));
-    const lost = await addHighlight(highlight(V1, 1, 31, 45, '一户一策'));
+    const kept = await addHighlight(getDb(), highlight(V1, 1, 0, 12, '帮扶'));
+    const lost = await addHighlight(getDb(), highlight(V1, 1, 31, 45, '一户一策'));
     const { placements, moves } = placeHighlights(
       V2,
       [{ level: 1, marker: '第一', title: '抓好困难职工帮扶', para: 2, offset: 0 }],
@@ -165,7 +162,7 @@ describe('re-anchoring after a change', () => {
     expect(placedLost?.highlight.note).toBe('一户一策');
     expect(lost.selector.exact).toBe('建立帮扶档案，做到一户一策。');
 
-    await moveHighlights(moves);
+    await moveHighlights(getDb(), moves);
     expect((await getDb().highlights.get(kept.id))?.selector.startPara).toBe(2);
     expect((await getDb().highlights.get(kept.id))?.section).toBe(0);
     expect(await getDb().highlights.get(lost.id)).toEqual(lost);
@@ -174,19 +171,19 @@ describe('re-anchoring after a change', () => {
 
 describe('drafts', () => {
   it('saves only the latest text after a pause, and flush writes what is pending', async () => {
-    const saver = createDraftSaver('highlight:x', 30);
+    const saver = createDraftSaver(getDb(), 'highlight:x', 30);
     saver.update('一');
     saver.update('一点');
-    expect(await loadDraft('highlight:x')).toBeUndefined();
-    await expect.poll(() => loadDraft('highlight:x')).toBe('一点');
+    expect(await loadDraft(getDb(), 'highlight:x')).toBeUndefined();
+    await expect.poll(() => loadDraft(getDb(), 'highlight:x')).toBe('一点');
     saver.update('一点想法');
     await saver.flush();
-    expect(await loadDraft('highlight:x')).toBe('一点想法');
+    expect(await loadDraft(getDb(), 'highlight:x')).toBe('一点想法');
     saver.update('丢弃');
     saver.cancel();
     await new Promise((r) => setTimeout(r, 60));
-    expect(await loadDraft('highlight:x')).toBe('一点想法');
-    await clearDraft('highlight:x');
-    expect(await loadDraft('highlight:x')).toBeUndefined();
+    expect(await loadDraft(getDb(), 'highlight:x')).toBe('一点想法');
+    await clearDraft(getDb(), 'highlight:x');
+    expect(await loadDraft(getDb(), 'highlight:x')).toBeUndefined();
   });
 });

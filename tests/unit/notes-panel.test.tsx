@@ -8,7 +8,7 @@ import { makeHighlight, type Placement } from '@/utils/anchoring/placement';
 import { DEFAULT_HIGHLIGHT_CATEGORIES } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { clearDraft, createDraftSaver, loadDraft, saveDraft } from '@/utils/store/drafts';
-import { saveStudyNote } from '@/utils/store/speeches';
+import { saveStudyNote } from '@/utils/store/notes';
 import type { HighlightCategory, Note, OutlineNode } from '@/utils/types';
 
 // Composed for these tests.
@@ -81,8 +81,8 @@ describe('notes panel', () => {
     mount({ placements: [late, middle, early, sameSection] });
     expect(groups()).toEqual([
       ['开头部分', '今天的会议很重要'],
-      ['一 统一思想', '思想是行动的先导。'],
-      ['二 狠抓落实', '落实是最好的作风。', '全年新建职工书屋50家'],
+      ['一、统一思想', '思想是行动的先导。'],
+      ['二、狠抓落实', '落实是最好的作风。', '全年新建职工书屋50家'],
     ]);
     const note = container.querySelector(`[data-highlight="${middle.highlight.id}"] .yd-note-text`);
     expect(note?.textContent).toBe('第一条\n第二条');
@@ -98,11 +98,11 @@ describe('notes panel', () => {
     act(() => filter('重点任务').click());
     expect(filter('重点任务').getAttribute('aria-pressed')).toBe('true');
     expect(groups()).toEqual([
-      ['一 统一思想', '思想是行动的先导。'],
-      ['二 狠抓落实', '落实是最好的作风。'],
+      ['一、统一思想', '思想是行动的先导。'],
+      ['二、狠抓落实', '落实是最好的作风。'],
     ]);
     act(() => filter('数据').click());
-    expect(groups()).toEqual([['二 狠抓落实', '全年新建职工书屋50家']]);
+    expect(groups()).toEqual([['二、狠抓落实', '全年新建职工书屋50家']]);
     act(() => filter('全部').click());
     expect(groups()).toHaveLength(3);
   });
@@ -144,7 +144,11 @@ describe('notes panel', () => {
 });
 
 describe('学习心得', () => {
-  const drafts = { load: loadDraft, clear: clearDraft, saver: (id: string) => createDraftSaver(id, 20) };
+  const drafts = {
+    load: (id: string) => loadDraft(getDb(), id),
+    clear: (id: string) => clearDraft(getDb(), id),
+    saver: (id: string) => createDraftSaver(getDb(), id, 20),
+  };
 
   function mountNote(note: Note | undefined) {
     container = document.createElement('div');
@@ -155,7 +159,7 @@ describe('学习心得', () => {
           note={note}
           drafts={drafts}
           draftId="studyNote:s"
-          onSave={(text) => saveStudyNote('s', text)}
+          onSave={(text) => saveStudyNote(getDb(), 's', text)}
         />,
         container,
       );
@@ -177,11 +181,11 @@ describe('学习心得', () => {
     );
     expect((await getDb().notes.get('s'))?.speechId).toBe('s');
     await vi.waitFor(() => expect(container.textContent).toContain('已保存'));
-    expect(await loadDraft('studyNote:s')).toBeUndefined();
+    expect(await loadDraft(getDb(), 'studyNote:s')).toBeUndefined();
   });
 
   it('brings back a draft typed before a reload', async () => {
-    await saveDraft('studyNote:s', '没来得及保存');
+    await saveDraft(getDb(), 'studyNote:s', '没来得及保存');
     const area = mountNote({ id: 's', speechId: 's', text: '旧的心得', created: 1, updated: 1 });
     await vi.waitFor(() => expect(area.value).toBe('没来得及保存'));
     expect(container.textContent).toContain('已恢复上次未保存的草稿');

@@ -2,12 +2,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reader } from '@/components/reader/Reader';
+import { openReaderStore } from '@/entrypoints/reader/store';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
+import { addHighlight } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
-import { addHighlight } from '@/utils/store/speeches';
 import type { SpeechWithOutline } from '@/utils/types';
 
 // The message a full disk gives (locales/zh_CN.yml storageFull).
@@ -40,7 +41,13 @@ function mount() {
   document.body.append(container);
   act(() => {
     render(
-      <Reader speech={SPEECH} settings={{ ...DEFAULT_READER_SETTINGS }} autoOpen={false} forceMarks />,
+      <Reader
+        openStore={openReaderStore}
+        speech={SPEECH}
+        settings={{ ...DEFAULT_READER_SETTINGS }}
+        autoOpen={false}
+        forceMarks
+      />,
       container,
     );
   });
@@ -96,7 +103,7 @@ describe('the reader when the disk is full', () => {
       [],
       1000,
     );
-    await addHighlight(h);
+    await addHighlight(getDb(), h);
     mount();
     await painted(1);
     await click(container.querySelector('mark.yd-hl'));

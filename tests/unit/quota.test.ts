@@ -3,15 +3,10 @@ import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { getDb } from '@/utils/store/db';
 import { isQuotaError, storageErrorMessage } from '@/utils/store/errors';
+import { addHighlight, deleteHighlight, moveHighlights, setNote } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
-import {
-  addHighlight,
-  deleteHighlight,
-  moveHighlights,
-  saveOpenedSpeech,
-  saveStudyNote,
-  setNote,
-} from '@/utils/store/speeches';
+import { saveStudyNote } from '@/utils/store/notes';
+import { saveOpenedSpeech } from '@/utils/store/speeches';
 
 const FULL = '存储空间已满，本次修改没有保存。请在资料库中删除不需要的讲话或导出备份后再试。';
 
@@ -67,10 +62,10 @@ function quotaFullOn(store: string, nth = 1): void {
 }
 
 beforeEach(async () => {
-  await saveOpenedSpeech(speech(V1, 'hash-1'), 1000);
-  await addHighlight(highlight(1, 0, 3));
-  await addHighlight(highlight(2, 0, 3));
-  await saveStudyNote(ID, '先写下的心得', 1000);
+  await saveOpenedSpeech(getDb(), speech(V1, 'hash-1'), 1000);
+  await addHighlight(getDb(), highlight(1, 0, 3));
+  await addHighlight(getDb(), highlight(2, 0, 3));
+  await saveStudyNote(getDb(), ID, '先写下的心得', 1000);
 });
 
 afterEach(async () => {
@@ -83,7 +78,7 @@ describe('a save that hits the storage quota', () => {
   it('creating a 重点任务 highlight (with its follow-up) rejects recognisably and stores nothing', async () => {
     const before = await dump();
     quotaFullOn('highlights');
-    const error = await addHighlight(highlight(1, 4, 8)).then(
+    const error = await addHighlight(getDb(), highlight(1, 4, 8)).then(
       () => null,
       (e: unknown) => e,
     );
@@ -99,7 +94,7 @@ describe('a save that hits the storage quota', () => {
     const before = await dump();
     // The old copy goes into speechVersions first; the disk fills up on the speeches write after it.
     quotaFullOn('speeches');
-    const error = await saveOpenedSpeech(speech(V2, 'hash-2'), 5000).then(
+    const error = await saveOpenedSpeech(getDb(), speech(V2, 'hash-2'), 5000).then(
       () => null,
       (e: unknown) => e,
     );
@@ -114,7 +109,7 @@ describe('a save that hits the storage quota', () => {
   it('the archive write itself failing leaves the stored copy as it was', async () => {
     const before = await dump();
     quotaFullOn('speechVersions');
-    await expect(saveOpenedSpeech(speech(V2, 'hash-2'), 5000)).rejects.toSatisfy(isQuotaError);
+    await expect(saveOpenedSpeech(getDb(), speech(V2, 'hash-2'), 5000)).rejects.toSatisfy(isQuotaError);
     vi.restoreAllMocks();
     expect(await dump()).toEqual(before);
   });
@@ -124,9 +119,12 @@ describe('a save that hits the storage quota', () => {
     const ids = (before.highlights as { id: string }[]).map((h) => h.id);
     const to = describeRange(V2, { para: 2, offset: 0 }, { para: 2, offset: 3 });
     quotaFullOn('highlights', 2);
-    await expect(moveHighlights(ids.map((id) => ({ id, selector: to, section: 0 })))).rejects.toSatisfy(
-      isQuotaError,
-    );
+    await expect(
+      moveHighlights(
+        getDb(),
+        ids.map((id) => ({ id, selector: to, section: 0 })),
+      ),
+    ).rejects.toSatisfy(isQuotaError);
     vi.restoreAllMocks();
     expect(await dump()).toEqual(before);
   });
@@ -135,10 +133,10 @@ describe('a save that hits the storage quota', () => {
     const before = await dump();
     const [first] = before.highlights as { id: string }[];
     quotaFullOn('highlights');
-    await expect(setNote(first?.id ?? '', '新的批注', 6000)).rejects.toSatisfy(isQuotaError);
+    await expect(setNote(getDb(), first?.id ?? '', '新的批注', 6000)).rejects.toSatisfy(isQuotaError);
     vi.restoreAllMocks();
     quotaFullOn('notes');
-    await expect(saveStudyNote(ID, '新的心得', 6000)).rejects.toSatisfy(isQuotaError);
+    await expect(saveStudyNote(getDb(), ID, '新的心得', 6000)).rejects.toSatisfy(isQuotaError);
     vi.restoreAllMocks();
     expect(await dump()).toEqual(before);
   });
@@ -147,7 +145,7 @@ describe('a save that hits the storage quota', () => {
     const before = await dump();
     const [first] = before.highlights as { id: string }[];
     quotaFullOn('highlights');
-    expect((await deleteHighlight(first?.id ?? ''))?.id).toBe(first?.id);
+    expect((await deleteHighlight(getDb(), first?.id ?? ''))?.id).toBe(first?.id);
     vi.restoreAllMocks();
     expect((await dump()).highlights).toHaveLength(1);
   });

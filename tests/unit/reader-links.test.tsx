@@ -2,13 +2,14 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Reader } from '@/components/reader/Reader';
+import { openReaderStore } from '@/entrypoints/reader/store';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
-import { highlightIdFromHash } from '@/utils/reader/model';
+import { highlightIdFromHash } from '@/utils/routes';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
+import { addHighlight } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
-import { addHighlight } from '@/utils/store/speeches';
 import type { OutlineNode, SpeechWithOutline } from '@/utils/types';
 
 // A short speech composed for these tests (not taken from any real speech).
@@ -47,7 +48,13 @@ function mount(hash = '') {
   document.body.append(root);
   act(() => {
     render(
-      <Reader speech={SPEECH} settings={{ ...DEFAULT_READER_SETTINGS }} autoOpen={false} forceMarks />,
+      <Reader
+        openStore={openReaderStore}
+        speech={SPEECH}
+        settings={{ ...DEFAULT_READER_SETTINGS }}
+        autoOpen={false}
+        forceMarks
+      />,
       root,
     );
   });
@@ -94,7 +101,7 @@ describe('reader toolbar: library and export', () => {
     expect(exportLink?.getAttribute('aria-label')).toBe('导出笔记');
     expect(exportLink?.target).toBe('_blank');
     const href = exportLink?.getAttribute('href') ?? '';
-    expect(new URLSearchParams(href.split('?')[1]).get('speeches')).toBe(SPEECH_ID);
+    expect(new URLSearchParams(href.split('?')[1]).getAll('speech')).toEqual([SPEECH_ID]);
     expect(href.startsWith('export.html?')).toBe(true);
   });
 });
@@ -109,7 +116,7 @@ describe('reader address #h=<id>', () => {
       outline,
       1000,
     );
-    await addHighlight(h);
+    await addHighlight(getDb(), h);
     mount(`#h=${encodeURIComponent(h.id)}`);
     await painted(1);
     await vi.waitFor(() => expect($('.yd-hl-editor')?.dataset.highlight).toBe(h.id));
@@ -124,7 +131,7 @@ describe('reader address #h=<id>', () => {
       [],
       1000,
     );
-    await addHighlight(h);
+    await addHighlight(getDb(), h);
     mount(`#h=${encodeURIComponent(h.id)}`);
     await painted(0);
     await vi.waitFor(() => expect($('.yd-unplaced')).not.toBeNull());

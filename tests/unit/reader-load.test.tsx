@@ -5,7 +5,8 @@ import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { type Handlers, listen, type PageSnapshot } from '@/utils/messages';
 import { getDb } from '@/utils/store/db';
-import { addHighlight, loadSpeech, loadSpeechVersion, saveOpenedSpeech } from '@/utils/store/speeches';
+import { addHighlight } from '@/utils/store/highlights';
+import { loadSpeech, loadSpeechVersion, saveOpenedSpeech } from '@/utils/store/speeches';
 
 // The reader page's loading flow (entrypoints/reader/main.tsx), run as the browser runs it: the module
 // reads its address, asks the background for the snapshot, renders, and stores the speech.
@@ -54,7 +55,7 @@ async function openReader(query: string, boot = false) {
 
 /** A copy of the speech stored earlier, titled 存档的讲话. */
 function storeArchived(paragraphs: string[], contentHash: string) {
-  return saveOpenedSpeech({
+  return saveOpenedSpeech(getDb(), {
     url: SPEECH_URL,
     title: '存档的讲话',
     speaker: null,
@@ -137,7 +138,7 @@ describe('reader page loading', () => {
     await vi.waitFor(() => {
       if (document.documentElement.dataset.yanduSaved !== 'true') throw new Error('not saved yet');
     });
-    expect((await loadSpeech(SPEECH_URL))?.paragraphs).toHaveLength(4);
+    expect((await loadSpeech(getDb(), SPEECH_URL))?.paragraphs).toHaveLength(4);
   });
 
   it('boot script: paints the page in the cached theme and asks for the snapshot before the reader loads', async () => {
@@ -172,7 +173,7 @@ describe('reader page loading', () => {
     expect(document.querySelector('[data-para="2"]')?.textContent).toContain('第一，坚持需求导向');
     expect(document.documentElement.dataset.yanduSaved).toBeUndefined();
     vi.restoreAllMocks();
-    expect(await loadSpeech(SPEECH_URL)).toBeUndefined();
+    expect(await loadSpeech(getDb(), SPEECH_URL)).toBeUndefined();
     (alert.querySelector('button') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(document.querySelector('.yd-copy-banner')).toBeNull());
   });
@@ -185,7 +186,7 @@ describe('reader page loading', () => {
     const alert = await copyBanner();
     expect(alert.textContent).toContain('最新文字没能保存到本机，断网时将打开以前保存的版本');
     vi.restoreAllMocks();
-    expect((await loadSpeech(SPEECH_URL))?.paragraphs).toEqual(['这是以前保存的版本。']);
+    expect((await loadSpeech(getDb(), SPEECH_URL))?.paragraphs).toEqual(['这是以前保存的版本。']);
   });
 
   it('shows the stored copy when there is no snapshot (reload, bookmark, offline)', async () => {
@@ -215,7 +216,7 @@ describe('reader page loading', () => {
   });
 
   it('keeps the stored copy silently when the live page cannot be reached (offline)', async () => {
-    await saveOpenedSpeech({ ...STORED, paragraphs: STORED_TEXT });
+    await saveOpenedSpeech(getDb(), { ...STORED, paragraphs: STORED_TEXT });
     background({});
     await openReader(`url=${encodeURIComponent(SPEECH_URL)}`);
     await waitForData('yanduLiveChecked');
@@ -257,7 +258,7 @@ describe('when the page changed since it was stored', () => {
 
   it('shows the stored copy at once, then the live text with 原文已更新; highlights are re-placed or listed as 未能定位', async () => {
     const speechId = new URL(SPEECH_URL).hostname.replace(/^www\./, '') + new URL(SPEECH_URL).pathname;
-    await saveOpenedSpeech({ ...STORED }, 1000);
+    await saveOpenedSpeech(getDb(), { ...STORED }, 1000);
     const kept = makeHighlight(
       speechId,
       describeRange(STORED_TEXT, { para: 1, offset: 22 }, { para: 1, offset: 33 }),
@@ -274,8 +275,8 @@ describe('when the page changed since it was stored', () => {
       1000,
       '奖励标准',
     );
-    await addHighlight(kept);
-    await addHighlight(lost);
+    await addHighlight(getDb(), kept);
+    await addHighlight(getDb(), lost);
     livePage = PAGE_HTML;
     background({});
 
@@ -291,10 +292,10 @@ describe('when the page changed since it was stored', () => {
     expect(document.querySelector('[data-para="2"]')?.textContent).toBe(
       '第一，坚持需求导向，找准培训工作的着力点。培训内容要贴近岗位实际，不搞形式主义。',
     );
-    const record = await loadSpeech(SPEECH_URL);
+    const record = await loadSpeech(getDb(), SPEECH_URL);
     expect(record?.previousHash).toBe('stored-hash');
     expect(record?.changedAt).toBeGreaterThan(1000);
-    expect((await loadSpeechVersion(SPEECH_URL, 'stored-hash'))?.paragraphs).toEqual(STORED_TEXT);
+    expect((await loadSpeechVersion(getDb(), SPEECH_URL, 'stored-hash'))?.paragraphs).toEqual(STORED_TEXT);
 
     // The kept highlight moved to its new place; the other is kept, unplaced, and listed with its note.
     await vi.waitFor(async () => {
@@ -310,8 +311,9 @@ describe('when the page changed since it was stored', () => {
 
   it('opens the archived copy read-only with its highlights painted in place', async () => {
     const speechId = new URL(SPEECH_URL).hostname.replace(/^www\./, '') + new URL(SPEECH_URL).pathname;
-    await saveOpenedSpeech({ ...STORED }, 1000);
+    await saveOpenedSpeech(getDb(), { ...STORED }, 1000);
     await saveOpenedSpeech(
+      getDb(),
       { ...STORED, paragraphs: ['同志们：', '全部改写了。'], contentHash: 'new-hash' },
       2000,
     );
@@ -322,7 +324,7 @@ describe('when the page changed since it was stored', () => {
       [],
       1000,
     );
-    await addHighlight(old);
+    await addHighlight(getDb(), old);
     background({});
     await openReader(`url=${encodeURIComponent(SPEECH_URL)}&version=stored-hash`);
     expect(document.querySelector('.yd-version-banner')?.textContent).toContain('旧版本');

@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { webHref } from '@/utils/links';
+import { ancestorsOf, nestOutline, sectionAt } from '@/utils/outline/sections';
 import {
-  ancestorsOf,
   buildBlocks,
   countCharacters,
   FIRST_FRAME_CHARACTERS,
   firstFrameBlockCount,
   formatDate,
-  nestOutline,
   readingMinutes,
   readingProgress,
-  sectionAt,
-  webHref,
 } from '@/utils/reader/model';
 import type { OutlineNode } from '@/utils/types';
 

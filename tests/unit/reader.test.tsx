@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Reader, type ReaderProps } from '@/components/reader/Reader';
+import { openReaderStore } from '@/entrypoints/reader/store';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/settings';
 import type { OutlineNode, SpeechWithOutline } from '@/utils/types';
 
@@ -47,7 +48,13 @@ function mount(props: Partial<ReaderProps> = {}) {
   document.body.append(container);
   act(() => {
     render(
-      <Reader speech={SPEECH} settings={{ ...DEFAULT_READER_SETTINGS }} autoOpen={false} {...props} />,
+      <Reader
+        openStore={openReaderStore}
+        speech={SPEECH}
+        settings={{ ...DEFAULT_READER_SETTINGS }}
+        autoOpen={false}
+        {...props}
+      />,
       container,
     );
   });

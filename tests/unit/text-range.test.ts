@@ -3,7 +3,8 @@
 // wrapper elements that split text nodes.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { anchor } from '@/utils/anchoring/anchor';
-import { rangeFromSelector, sectionOf, selectorFromRange } from '@/utils/anchoring/text-range';
+import { rangeFromSelector, selectorFromRange } from '@/utils/anchoring/text-range';
+import { sectionOf } from '@/utils/outline/sections';
 import type { OutlineNode, TextSelector } from '@/utils/types';
 
 const paragraphs = [

@@ -7,8 +7,8 @@
  */
 
 import { alignAt, commonSubsequence } from './distance';
-import type { QuoteMatch, QuoteQuery } from './match-quote';
 import { fold, foldedOffset, isSpace } from './normalize';
+import type { QuoteMatch, QuoteQuery } from './quote';
 import type { SearchText } from './search-text';
 
 /** A quote placed from one end only may have lost at most this share of its characters. */

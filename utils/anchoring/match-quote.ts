@@ -16,6 +16,7 @@
 import { affixDistance, bestMatchInWindow } from './distance';
 import { matchEnds } from './ends';
 import { type FoldedText, fold, foldedOffset } from './normalize';
+import type { QuoteMatch, QuoteQuery, QuoteResult } from './quote';
 import { lowerBound, type SearchText } from './search-text';
 
 /** Quotes shorter than this (after folding) must match exactly: one edit in three characters is another word. */
@@ -36,33 +37,7 @@ const NEAR_HITS = 16;
 /** Exact occurrences scored per quote; a quote found more often than this needs its position to be found. */
 const MAX_EXACT = 400;
 
-export interface QuoteQuery {
-  quote: string;
-  prefix: string;
-  suffix: string;
-  /** Expected start, as an offset in the raw text; only breaks near-ties. */
-  hint: number;
-  /** Raw start offset at which the stored position still shows the exact quote, if it does. */
-  position?: number;
-}
-
-export interface QuoteMatch {
-  /** Offsets in the raw text. */
-  start: number;
-  end: number;
-  /** Edits between the folded quote and the folded match. */
-  errors: number;
-  /** 1 - errors / quote length. */
-  quoteScore: number;
-  /** 1 - (context edits) / (context length); 1 when there was no context to compare. */
-  contextScore: number;
-  score: number;
-}
-
-export type QuoteResult = { match: QuoteMatch; reason?: undefined } | { match: null; reason: UnplacedReason };
-
-/** Why a quote could not be placed (stored with nothing; shown as 未能定位 with this as the detail). */
-export type UnplacedReason = 'empty-quote' | 'not-found' | 'weak-match';
+export type { QuoteMatch, QuoteQuery, QuoteResult, UnplacedReason } from './quote';
 
 interface Candidate {
   /** Folded offsets. */

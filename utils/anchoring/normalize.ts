@@ -6,6 +6,8 @@
  * equal, with a map back to offsets in the original text.
  */
 
+import { halfWidthCode, isSpace } from '../text/width';
+
 /** A folded copy of a text and, for every folded character, its offset in the original. */
 export interface FoldedText {
   text: string;
@@ -13,29 +15,13 @@ export interface FoldedText {
   map: Int32Array;
 }
 
-/** Whitespace of every kind a page or an editor may add: ASCII, NBSP, U+3000, zero-width, BOM. */
-export function isSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x3000 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200d) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x2060 ||
-    code === 0xfeff
-  );
-}
+export { isSpace };
 
 /** The folded form of one UTF-16 unit, or -1 when it is dropped. One unit never becomes several. */
 export function foldCode(code: number): number {
   if (isSpace(code)) return -1;
-  // Full-width ASCII block (！ … ～): ，：；（）！？ and full-width letters/digits become their ASCII twins.
-  if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0;
+  // ，：；（）！？ and full-width letters/digits become their ASCII twins.
+  code = halfWidthCode(code);
   if (code >= 0x41 && code <= 0x5a) return code + 0x20;
   switch (code) {
     case 0xff61: // half-width ideographic full stop

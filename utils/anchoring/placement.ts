@@ -3,13 +3,15 @@
  * reading order. No database here (utils/store/speeches.ts stores them), so the reader's first paint needs none.
  */
 
-import type { Highlight, HighlightCategory, OutlineNode, TaskFollowUp, TextSelector } from '../types';
+import { sectionOf } from '../outline/sections';
+import {
+  type Highlight,
+  type HighlightCategory,
+  newTask,
+  type OutlineNode,
+  type TextSelector,
+} from '../types';
 import { anchorAll } from './anchor';
-import { sectionOf } from './text-range';
-
-export function newTask(): TaskFollowUp {
-  return { status: 'todo', due: null, progress: '' };
-}
 
 function newId(): string {
   return (
@@ -38,18 +40,6 @@ export function makeHighlight(
   };
   if (category === 'task') h.task = newTask();
   return h;
-}
-
-/** Reading order: by start position, longer first when two start together (the outer one). */
-export function compareReadingOrder(a: { selector: TextSelector }, b: { selector: TextSelector }): number {
-  const x = a.selector;
-  const y = b.selector;
-  return (
-    x.startPara - y.startPara ||
-    x.startOffset - y.startOffset ||
-    y.endPara - x.endPara ||
-    y.endOffset - x.endOffset
-  );
 }
 
 /** A highlight where the text being shown has it: placed (with the selector to paint) or not. */

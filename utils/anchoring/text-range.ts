@@ -64,23 +64,6 @@ export function rangeFromSelector(root: Element, selector: TextSelector): Range 
   return range;
 }
 
-/**
- * Index of the outline section a highlight falls in: the last outline node whose marker (para, offset)
- * is at or before the highlight's start; -1 when it starts before the first marker.
- */
-export function sectionOf(selector: TextSelector, outline: readonly OutlineNode[]): number {
-  let found = -1;
-  outline.forEach((node, i) => {
-    if (
-      node.para < selector.startPara ||
-      (node.para === selector.startPara && node.offset <= selector.startOffset)
-    ) {
-      found = i;
-    }
-  });
-  return found;
-}
-
 interface ParagraphElement {
   el: Element;
   para: number;

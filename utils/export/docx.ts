@@ -4,6 +4,7 @@
  * its outline sections "Heading 2".."Heading 4" (outline levels 1..3). Fonts are named for both Word and WPS:
  * 宋体 body, 黑体 headings, 楷体 notes, each set for the East Asian slot and the Latin slots.
  */
+
 import {
   AlignmentType,
   BorderStyle,
@@ -19,6 +20,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { webHref } from '../links';
 import {
   EXPORT_LABELS,
   type ExportGroup,
@@ -79,15 +81,6 @@ function lines(text: string): string[] {
 /** Runs for a multi-line text: one run per line, line breaks between them. */
 function runs(text: string, options: { bold?: boolean } = {}): TextRun[] {
   return lines(text).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...options }));
-}
-
-function webHref(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
 }
 
 function metaParagraph(label: string, value: string): Paragraph {

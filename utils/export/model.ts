@@ -3,6 +3,10 @@
  * speeches, their highlights and 学习心得 notes. The renderers (export-docx, export-markdown, export-text) only
  * lay this model out, so the three formats always say the same thing in the same order.
  */
+
+import { yieldToPage } from '../frames';
+import { compareReadingOrder, nestOutline, type OutlineItem, sectionHeading } from '../outline/sections';
+import { localDate } from '../text/dates';
 import type { Highlight, HighlightCategory, Note, OutlineNode, SpeechRecord, TaskStatus } from '../types';
 
 /** Fixed Chinese labels of the exported document (it is read at a Chinese study meeting). */
@@ -98,45 +102,12 @@ export interface StudyExportInput {
 
 export type ProgressCallback = (done: number, total: number) => void;
 
-/** YYYY-MM-DD of a date in the user's time zone (the date they see on their calendar). */
-export function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { sectionHeading } from '../outline/sections';
+export { localDate } from '../text/dates';
 
 /** Collapse whitespace runs (line breaks included) to one space: for headings and one-line fields. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-const BARE_NUMERAL = /^[一二三四五六七八九十]+$/;
-const COMMA_MARKER = /^(第|首先|其次|再次|最后|最後)/;
-
-/**
- * Heading of an outline node as a reader expects it written. The marker is stored without its own
- * punctuation ("一", "1", "第一"), so the usual delimiter is put back: 一、 1. 第一，; 一要/（一）/① need none.
- */
-export function sectionHeading(node: Pick<OutlineNode, 'marker' | 'title'>): string {
-  const marker = oneLine(node.marker);
-  const title = oneLine(node.title);
-  if (!title) return marker;
-  if (/^\d+$/.test(marker)) return `${marker}. ${title}`;
-  if (BARE_NUMERAL.test(marker)) return `${marker}、${title}`;
-  if (COMMA_MARKER.test(marker)) return `${marker}，${title}`;
-  return `${marker}${title}`;
-}
-
-/** A number to sort by; a damaged record sorts last instead of breaking the sort with NaN. */
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : Number.MAX_SAFE_INTEGER);
-
-/** Reading order: by position in the text, then by creation time (stable for equal positions). */
-function byReadingOrder(a: Highlight, b: Highlight): number {
-  return (
-    num(a.selector?.startPara) - num(b.selector?.startPara) ||
-    num(a.selector?.startOffset) - num(b.selector?.startOffset) ||
-    num(a.created) - num(b.created) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
 }
 
 function toQuote(h: Highlight, names: Record<HighlightCategory, string>): ExportQuote {
@@ -172,7 +143,7 @@ function buildSpeech(
   names: Record<HighlightCategory, string>,
 ): SpeechPart {
   const outline = Array.isArray(record.outline) ? record.outline : [];
-  const sorted = [...highlights].sort(byReadingOrder);
+  const sorted = [...highlights].sort(compareReadingOrder);
   const opening: ExportQuote[] = [];
   const unplaced: ExportQuote[] = [];
   const bySection = new Map<number, ExportQuote[]>();
@@ -236,46 +207,20 @@ function buildSpeech(
 }
 
 /**
- * Nest the flat outline by level (a skipped level still nests under the nearest shallower node) and keep a
- * section only if it or a descendant holds quotes, so the exported outline reads right without empty headings.
+ * The outline's tree (outline/sections.ts), keeping a section only if it or a descendant holds quotes, so the
+ * exported outline reads right without empty headings.
  */
 function sectionTree(outline: readonly OutlineNode[], bySection: Map<number, ExportQuote[]>): ExportGroup[] {
   if (bySection.size === 0) return [];
-  interface Item {
-    group: ExportGroup;
-    level: number;
-    has: boolean;
-  }
-  const roots: Item[] = [];
-  const childrenOf = new Map<Item, Item[]>();
-  const stack: Item[] = [];
-  outline.forEach((node, index) => {
-    const level = node.level === 2 || node.level === 3 ? node.level : 1;
-    const quotes = bySection.get(index) ?? [];
-    const item: Item = {
-      group: { kind: 'section', heading: sectionHeading(node), level, quotes, children: [] },
-      level,
-      has: quotes.length > 0,
-    };
-    while (stack.length > 0 && (stack[stack.length - 1] as Item).level >= level) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) {
-      const list = childrenOf.get(parent);
-      if (list) list.push(item);
-      else childrenOf.set(parent, [item]);
-    } else roots.push(item);
-    stack.push(item);
-  });
-
-  const prune = (items: Item[]): ExportGroup[] => {
-    const kept: ExportGroup[] = [];
-    for (const item of items) {
-      item.group.children = prune(childrenOf.get(item) ?? []);
-      if (item.has || item.group.children.length > 0) kept.push(item.group);
-    }
-    return kept;
-  };
-  return prune(roots);
+  const prune = (items: readonly OutlineItem[]): ExportGroup[] =>
+    items.flatMap(({ index, node, children }) => {
+      const quotes = bySection.get(index) ?? [];
+      const kept = prune(children);
+      if (quotes.length === 0 && kept.length === 0) return [];
+      const level = node.level === 2 || node.level === 3 ? node.level : 1;
+      return [{ kind: 'section' as const, heading: sectionHeading(node), level, quotes, children: kept }];
+    });
+  return prune(nestOutline(outline));
 }
 
 function groupBySpeech<T extends { speechId: string }>(rows: readonly T[]): Map<string, T[]> {
@@ -317,10 +262,7 @@ export function buildStudyExport(input: StudyExportInput): StudyExport {
   return assemble(input, parts);
 }
 
-/** Give the page a chance to paint and handle input between chunks of work. */
-export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export { yieldToPage };
 
 /**
  * Same result as buildStudyExport, built a few speeches at a time with a pause in between so a large selection

@@ -3,6 +3,7 @@
  * model in chunks (progress, no frozen page), then hand it to the chosen format. The .docx code is imported
  * only when asked for, so the library page does not load it.
  */
+import { CATEGORY_NAMES } from '../categories';
 import type { YanduDB } from '../store/db';
 import { bySpeechIds } from '../store/library';
 import type { Highlight, HighlightCategory, Note, SpeechRecord } from '../types';
@@ -14,12 +15,7 @@ import { buildStudyExportChunked, type StudyExport } from './model';
  * Category names written into the document. The export is read at a Chinese study meeting, so they are
  * Chinese whatever the browser's language (like EXPORT_LABELS).
  */
-export const EXPORT_CATEGORY_NAMES: Record<HighlightCategory, string> = {
-  task: '重点任务',
-  thesis: '重要论述',
-  data: '数据',
-  question: '疑问',
-};
+export const EXPORT_CATEGORY_NAMES: Readonly<Record<HighlightCategory, string>> = CATEGORY_NAMES;
 
 export type ExportFormat = 'docx' | 'markdown' | 'print' | 'clipboard';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'markdown', 'print', 'clipboard'];
@@ -110,23 +106,4 @@ export async function deliver(
   }
   onProgress?.(1);
   return { kind: 'print', model };
-}
-
-/** Address of the export page for the chosen speeches; `format=print` prints at once. */
-export function exportPageHref(
-  speechIds: readonly string[],
-  options: { includeTasks?: boolean; format?: 'print' } = {},
-): string {
-  const params = new URLSearchParams();
-  for (const id of speechIds) params.append('speech', id);
-  if (options.includeTasks) params.set('tasks', '1');
-  if (options.format) params.set('format', options.format);
-  return `export.html?${params}`;
-}
-
-/** The speech ids an export page was opened for: `speech=` repeated, or `speeches=a,b` (the reader's form). */
-export function speechIdsFromParams(params: URLSearchParams): string[] {
-  const ids = [...params.getAll('speech')];
-  for (const list of params.getAll('speeches')) ids.push(...list.split(','));
-  return [...new Set(ids.map((s) => s.trim()).filter(Boolean))];
 }

@@ -145,55 +145,6 @@ export function buildBlocks(paragraphs: readonly string[], outline: readonly Out
   });
 }
 
-export interface OutlineItem {
-  /** Index of the node in the flat outline (what the reader's callbacks speak in). */
-  index: number;
-  node: OutlineNode;
-  children: OutlineItem[];
-}
-
-/** Nest the flat outline by level. A level may be skipped (1 then 3): the deeper node still nests. */
-export function nestOutline(outline: readonly OutlineNode[]): OutlineItem[] {
-  const roots: OutlineItem[] = [];
-  const stack: OutlineItem[] = [];
-  outline.forEach((node, index) => {
-    const item: OutlineItem = { index, node, children: [] };
-    while (stack.length > 0 && (stack[stack.length - 1] as OutlineItem).node.level >= node.level) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(item);
-    else roots.push(item);
-    stack.push(item);
-  });
-  return roots;
-}
-
-/** Indices of the items above `index` in the tree, outermost first (so the panel can open them). */
-export function ancestorsOf(outline: readonly OutlineNode[], index: number): number[] {
-  const path: number[] = [];
-  let level = outline[index]?.level;
-  if (level === undefined) return path;
-  for (let i = index - 1; i >= 0 && level > 1; i--) {
-    const node = outline[i] as OutlineNode;
-    if (node.level < level) {
-      path.unshift(i);
-      level = node.level;
-    }
-  }
-  return path;
-}
-
-/**
- * The section being read: the last one whose top is at or above the reading line, -1 before the first.
- * `tops` are in outline order, in viewport coordinates.
- */
-export function sectionAt(tops: readonly number[], line: number): number {
-  let current = -1;
-  tops.forEach((top, i) => {
-    if (top <= line) current = i;
-  });
-  return current;
-}
-
 /**
  * Characters painted in the reader's first frame: two to three screens at any of the five sizes. The
  * rest of a long speech is added once that frame is on screen (components/reader/Reader.tsx), so the first
@@ -252,29 +203,5 @@ export function formatDate(date: string, locale: string): string {
     return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(when);
   } catch {
     return date;
-  }
-}
-
-/** The page's own address may become a link only if it is a web address (never javascript: or data:). */
-export function webHref(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The highlight named by a reader address's fragment, `#h=<encodeURIComponent(id)>` (links from the
- * library's task list and search). Null when there is none or it cannot be decoded.
- */
-export function highlightIdFromHash(hash: string): string | null {
-  const match = /^#?h=(.+)$/.exec(hash);
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]) || null;
-  } catch {
-    return null;
   }
 }

@@ -1,5 +1,7 @@
+import { LOCAL_KEYS, readLocal, writeLocal } from '../store/local';
+
 /**
- * What the reader needs before its first paint, kept free of imports so that the reader's boot script
+ * What the reader needs before its first paint, kept free of heavy imports so that the reader's boot script
  * (entrypoints/reader-boot.ts) can use it without loading the settings code. settings.ts builds on it.
  */
 
@@ -13,23 +15,15 @@ export type ReaderTheme = (typeof READER_THEMES)[number];
  * The theme is also cached in the extension's localStorage, which can be read synchronously before the
  * settings arrive: a dark reader (and the library) never flashes white while loading.
  */
-export const THEME_CACHE_KEY = 'yandu:theme';
+export const THEME_CACHE_KEY = LOCAL_KEYS.theme;
 
 /** The cached theme, or null when there is none (or storage is unavailable). */
 export function cachedTheme(): ReaderTheme | null {
-  try {
-    const value = localStorage.getItem(THEME_CACHE_KEY);
-    return (READER_THEMES as readonly string[]).includes(value ?? '') ? (value as ReaderTheme) : null;
-  } catch {
-    return null;
-  }
+  const value = readLocal('theme');
+  return (READER_THEMES as readonly string[]).includes(value ?? '') ? (value as ReaderTheme) : null;
 }
 
 export function cacheTheme(theme: ReaderTheme): void {
   document.documentElement.dataset.ydTheme = theme;
-  try {
-    localStorage.setItem(THEME_CACHE_KEY, theme);
-  } catch {
-    // storage disabled: only the flash comes back
-  }
+  writeLocal('theme', theme);
 }

@@ -6,27 +6,39 @@
  */
 import { i18n } from '#i18n';
 import {
+  type Draft,
   HIGHLIGHT_CATEGORIES,
   type Highlight,
   type Note,
   type OutlineEdit,
   type OutlineNodeRef,
   type SpeechRecord,
+  type SpeechVersion,
 } from '../types';
 import type { YanduDB } from './db';
 import { isQuotaError } from './errors';
+import {
+  allRows,
+  noRows,
+  putRows,
+  SPEECH_TABLES,
+  type SpeechTable,
+  speechTables,
+  type TableRows,
+} from './tables';
 
 export const BACKUP_FORMAT = 'yandu-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 adds earlier versions of speeches and unsaved drafts (every table of tables.ts). */
+export const BACKUP_VERSION = 2;
+/** Files of these versions are read; a version-1 file simply has no earlier versions or drafts. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
-export interface BackupFile {
+/** The file: format, version, time, and one list per table of tables.ts, named as the table. */
+export interface BackupFile extends TableRows {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   /** ISO 8601 time of the export. */
   exportedAt: string;
-  speeches: SpeechRecord[];
-  highlights: Highlight[];
-  notes: Note[];
 }
 
 /** Limits far above any real library, low enough that a hostile file cannot exhaust the extension. */
@@ -65,23 +77,14 @@ class BackupError extends Error {
 // ---------------------------------------------------------------------------------------------------------
 // Export
 
-/** Everything in the database, read in one transaction so the three tables agree with each other. */
+/** Everything in the database, read in one transaction so the tables agree with each other. */
 export async function exportBackup(db: YanduDB, now: Date = new Date()): Promise<BackupFile> {
-  return db.transaction('r', [db.speeches, db.highlights, db.notes], async () => {
-    const [speeches, highlights, notes] = await Promise.all([
-      db.speeches.toArray(),
-      db.highlights.toArray(),
-      db.notes.toArray(),
-    ]);
-    return {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      exportedAt: now.toISOString(),
-      speeches,
-      highlights,
-      notes,
-    };
-  });
+  return db.transaction('r', speechTables(db), async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    ...(await allRows(db)),
+  }));
 }
 
 /** The backup as the text of a .json file. */
@@ -287,11 +290,40 @@ const noteFields = object<Note>({ id, speechId: id, text: str, created: time, up
 const noteCheck: Check = (v) =>
   noteFields(v) ?? ((v as Note).id === (v as Note).speechId ? null : at('id', problem('noteId')));
 
-const TABLES = [
-  { key: 'speeches', name: () => i18n.t('bakTableSpeeches'), check: speechCheck },
-  { key: 'highlights', name: () => i18n.t('bakTableHighlights'), check: highlightCheck },
-  { key: 'notes', name: () => i18n.t('bakTableNotes'), check: noteCheck },
-] as const;
+const versionCheck = object<SpeechVersion>({
+  id,
+  speechId: id,
+  contentHash: str,
+  title: str,
+  paragraphs: arrayOf(str),
+  outline: arrayOf(outlineNode),
+  archived: time,
+});
+
+const draftCheck = object<Draft>({ id, text: str, updated: time });
+
+/** How each table of tables.ts is named, checked, and dated (the newer copy wins a merge). */
+const TABLES: Record<SpeechTable, { name: () => string; check: Check; stamp: (r: never) => number }> = {
+  speeches: {
+    name: () => i18n.t('bakTableSpeeches'),
+    check: speechCheck,
+    stamp: (s: SpeechRecord) => s.lastOpened,
+  },
+  highlights: {
+    name: () => i18n.t('bakTableHighlights'),
+    check: highlightCheck,
+    stamp: (h: Highlight) => h.updated,
+  },
+  notes: { name: () => i18n.t('bakTableNotes'), check: noteCheck, stamp: (n: Note) => n.updated },
+  speechVersions: {
+    name: () => i18n.t('bakTableVersions'),
+    check: versionCheck,
+    stamp: (v: SpeechVersion) => v.archived,
+  },
+  drafts: { name: () => i18n.t('bakTableDrafts'), check: draftCheck, stamp: (d: Draft) => d.updated },
+};
+/** Lists a version-1 file does not have. */
+const ADDED_IN_V2: ReadonlySet<SpeechTable> = new Set(['speechVersions', 'drafts']);
 
 /** What was expected, in words. */
 function expectedText(p: Problem): string {
@@ -376,7 +408,7 @@ function validate(data: unknown): BackupFile {
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
     throw new BackupError('unknown-format', i18n.t('bakErrUnknownFormat'));
   }
-  if (data.version !== BACKUP_VERSION) {
+  if (typeof data.version !== 'number' || !READABLE_VERSIONS.includes(data.version)) {
     const newer = typeof data.version === 'number' && data.version > BACKUP_VERSION;
     throw new BackupError(
       'unsupported-version',
@@ -385,7 +417,7 @@ function validate(data: unknown): BackupFile {
         : i18n.t('bakErrUnknownVersion', [String(JSON.stringify(data.version)).slice(0, 20)]),
     );
   }
-  const top = new Set(['format', 'version', 'exportedAt', 'speeches', 'highlights', 'notes']);
+  const top = new Set<string>(['format', 'version', 'exportedAt', ...SPEECH_TABLES]);
   for (const key of Object.keys(data)) {
     if (!top.has(key))
       throw new BackupError('bad-shape', i18n.t('bakErrUnknownTopField', [key.slice(0, 40)]));
@@ -394,17 +426,21 @@ function validate(data: unknown): BackupFile {
     throw new BackupError('bad-shape', i18n.t('bakErrExportedAt'));
   }
   let records = 0;
-  for (const t of TABLES) {
-    const list = data[t.key];
+  const lists = noRows() as unknown as Record<SpeechTable, unknown[]>;
+  for (const key of SPEECH_TABLES) {
+    const t = TABLES[key];
+    const list = data[key] ?? (data.version === 1 && ADDED_IN_V2.has(key) ? [] : undefined);
     if (!Array.isArray(list))
-      throw new BackupError('bad-shape', i18n.t('bakErrMissingList', [t.name(), t.key]));
+      throw new BackupError('bad-shape', i18n.t('bakErrMissingList', [t.name(), key]));
+    lists[key] = list;
     records += list.length;
   }
   if (records > BACKUP_LIMITS.maxRecords) {
     throw new BackupError('too-many-records', i18n.t('bakErrTooManyRecords', [String(records)]));
   }
-  for (const t of TABLES) {
-    const list = data[t.key] as unknown[];
+  for (const key of SPEECH_TABLES) {
+    const t = TABLES[key];
+    const list = lists[key];
     const seen = new Set<string>();
     for (let i = 0; i < list.length; i++) {
       const found = t.check(list[i]);
@@ -428,7 +464,8 @@ function validate(data: unknown): BackupFile {
       seen.add(recordId);
     }
   }
-  return data as unknown as BackupFile;
+  // A version-1 file is read as a file of this version with empty lists for what it did not have.
+  return { ...(data as object), ...lists, version: BACKUP_VERSION } as unknown as BackupFile;
 }
 
 /** Read a backup file's text. Never throws: a refusal carries a reason for the user (UI language) and a code. */
@@ -464,20 +501,12 @@ export interface TableSummary {
   /** Same id already in the library and at least as new: left as it was. */
   kept: number;
 }
-export interface ImportSummary {
-  speeches: TableSummary;
-  highlights: TableSummary;
-  notes: TableSummary;
-}
+export type ImportSummary = Record<SpeechTable, TableSummary>;
 
 export interface MergePlan {
-  put: { speeches: SpeechRecord[]; highlights: Highlight[]; notes: Note[] };
+  put: TableRows;
   summary: ImportSummary;
 }
-
-/** When a record last changed: speeches move when opened, highlights and notes when edited. */
-const speechStamp = (s: SpeechRecord) => s.lastOpened;
-const editStamp = (r: Highlight | Note) => r.updated;
 
 function mergeTable<T extends { id: string }>(
   existing: readonly T[],
@@ -505,23 +534,26 @@ function mergeTable<T extends { id: string }>(
 
 /**
  * What an import writes: records new to the library, and records whose copy in the backup is strictly newer
- * (`lastOpened` for speeches, `updated` for highlights and notes). Ties keep the library's copy.
+ * (`lastOpened` for speeches, `archived` for earlier versions, `updated` for the rest). Ties keep the
+ * library's copy. Lists missing on either side count as empty.
  */
-export function mergePlan(
-  existing: { speeches: readonly SpeechRecord[]; highlights: readonly Highlight[]; notes: readonly Note[] },
-  backup: Pick<BackupFile, 'speeches' | 'highlights' | 'notes'>,
-): MergePlan {
-  const s = mergeTable(existing.speeches, backup.speeches, speechStamp);
-  const h = mergeTable(existing.highlights, backup.highlights, editStamp);
-  const n = mergeTable(existing.notes, backup.notes, editStamp);
-  return {
-    put: { speeches: s.put, highlights: h.put, notes: n.put },
-    summary: { speeches: s.summary, highlights: h.summary, notes: n.summary },
-  };
+export function mergePlan(existing: Partial<TableRows>, backup: Partial<TableRows>): MergePlan {
+  const put = noRows() as unknown as Record<SpeechTable, { id: string }[]>;
+  const summary = {} as ImportSummary;
+  for (const key of SPEECH_TABLES) {
+    const merged = mergeTable<{ id: string }>(
+      existing[key] ?? [],
+      backup[key] ?? [],
+      TABLES[key].stamp as (r: { id: string }) => number,
+    );
+    put[key] = merged.put;
+    summary[key] = merged.summary;
+  }
+  return { put: put as unknown as TableRows, summary };
 }
 
 /**
- * Merge a parsed backup into the database in ONE read-write transaction over all three tables: either every
+ * Merge a parsed backup into the database in ONE read-write transaction over every table: either every
  * record of the plan is written or, on any error, none is (IndexedDB rolls the transaction back).
  */
 export async function importBackup(
@@ -529,29 +561,23 @@ export async function importBackup(
   backup: BackupFile,
   options: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<ImportSummary> {
-  return db.transaction('rw', [db.speeches, db.highlights, db.notes], async () => {
-    const [speeches, highlights, notes] = await Promise.all([
-      db.speeches.toArray(),
-      db.highlights.toArray(),
-      db.notes.toArray(),
-    ]);
-    const plan = mergePlan({ speeches, highlights, notes }, backup);
-    const total = plan.put.speeches.length + plan.put.highlights.length + plan.put.notes.length;
+  return db.transaction('rw', speechTables(db), async () => {
+    const plan = mergePlan(await allRows(db), backup);
+    const total = SPEECH_TABLES.reduce((n, key) => n + plan.put[key].length, 0);
     let done = 0;
     options.onProgress?.(0, total);
     // Written in slices, still inside the one transaction: a long queue of pending requests is slow in some
     // IndexedDB implementations (fake-indexeddb's is quadratic), and slices give progress to show.
-    const write = async <T>(table: { bulkPut(rows: readonly T[]): Promise<unknown> }, rows: T[]) => {
+    for (const key of SPEECH_TABLES) {
+      const rows = plan.put[key] as unknown[];
       for (let i = 0; i < rows.length; i += WRITE_SLICE) {
-        const slice = rows.slice(i, i + WRITE_SLICE);
-        await table.bulkPut(slice);
-        done += slice.length;
+        const slice = noRows() as unknown as Record<SpeechTable, unknown[]>;
+        slice[key] = rows.slice(i, i + WRITE_SLICE);
+        await putRows(db, slice as unknown as TableRows);
+        done += slice[key].length;
         options.onProgress?.(done, total);
       }
-    };
-    await write(db.speeches, plan.put.speeches);
-    await write(db.highlights, plan.put.highlights);
-    await write(db.notes, plan.put.notes);
+    }
     return plan.summary;
   });
 }

@@ -1,5 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Draft, Highlight, Note, SpeechRecord, SpeechVersion } from '../types';
+import {
+  type Draft,
+  type Highlight,
+  type Note,
+  newTask,
+  type SpeechRecord,
+  type SpeechVersion,
+} from '../types';
 
 /**
  * Yandu's IndexedDB database. It must only ever be opened in the extension's origin (background and
@@ -34,7 +41,7 @@ export class YanduDB extends Dexie {
           .table<Highlight>('highlights')
           .toCollection()
           .modify((h) => {
-            if (h.category === 'task' && !h.task) h.task = { status: 'todo', due: null, progress: '' };
+            if (h.category === 'task' && !h.task) h.task = newTask();
             if (typeof h.section !== 'number') h.section = -1;
             if (typeof h.note !== 'string') h.note = '';
           }),

@@ -4,8 +4,9 @@
  */
 
 import { liveQuery } from 'dexie';
-import { getDb } from './db';
+import type { YanduDB } from './db';
 
+/** The one place draft keys are made (deleteSpeech finds a speech's drafts by them: tables.ts). */
 export function highlightDraftId(highlightId: string): string {
   return `highlight:${highlightId}`;
 }
@@ -14,21 +15,21 @@ export function studyNoteDraftId(speechId: string): string {
   return `studyNote:${speechId}`;
 }
 
-export async function loadDraft(id: string): Promise<string | undefined> {
-  return (await getDb().drafts.get(id))?.text;
+export async function loadDraft(db: YanduDB, id: string): Promise<string | undefined> {
+  return (await db.drafts.get(id))?.text;
 }
 
-export async function saveDraft(id: string, text: string, now = Date.now()): Promise<void> {
-  await getDb().drafts.put({ id, text, updated: now });
+export async function saveDraft(db: YanduDB, id: string, text: string, now = Date.now()): Promise<void> {
+  await db.drafts.put({ id, text, updated: now });
 }
 
-export async function clearDraft(id: string): Promise<void> {
-  await getDb().drafts.delete(id);
+export async function clearDraft(db: YanduDB, id: string): Promise<void> {
+  await db.drafts.delete(id);
 }
 
 /** Ids of every stored draft among `ids` (to mark notes with unsaved text). */
-export async function draftsAmong(ids: readonly string[]): Promise<Set<string>> {
-  const found = await getDb().drafts.bulkGet([...ids]);
+export async function draftsAmong(db: YanduDB, ids: readonly string[]): Promise<Set<string>> {
+  const found = await db.drafts.bulkGet([...ids]);
   return new Set(found.flatMap((d) => (d ? [d.id] : [])));
 }
 
@@ -42,7 +43,7 @@ export interface DraftSaver {
 }
 
 /** Saves a draft `delayMs` after the last keystroke; only the latest text is written. */
-export function createDraftSaver(id: string, delayMs = 400): DraftSaver {
+export function createDraftSaver(db: YanduDB, id: string, delayMs = 400): DraftSaver {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: string | undefined;
   const write = async () => {
@@ -50,7 +51,7 @@ export function createDraftSaver(id: string, delayMs = 400): DraftSaver {
     if (pending === undefined) return;
     const text = pending;
     pending = undefined;
-    await saveDraft(id, text).catch((e: unknown) => console.warn('[yandu] could not save the draft', e));
+    await saveDraft(db, id, text).catch((e: unknown) => console.warn('[yandu] could not save the draft', e));
   };
   return {
     update(text) {
@@ -71,8 +72,8 @@ export function createDraftSaver(id: string, delayMs = 400): DraftSaver {
 }
 
 /** Ids of the stored drafts, now and after every change (any tab). */
-export function watchDraftIds(onChange: (ids: Set<string>) => void): { unsubscribe(): void } {
-  return liveQuery(() => getDb().drafts.toCollection().primaryKeys()).subscribe({
+export function watchDraftIds(db: YanduDB, onChange: (ids: Set<string>) => void): { unsubscribe(): void } {
+  return liveQuery(() => db.drafts.toCollection().primaryKeys()).subscribe({
     next: (keys) => onChange(new Set(keys as string[])),
     error: (e: unknown) => console.warn('[yandu] drafts', e),
   });

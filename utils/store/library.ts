@@ -8,17 +8,18 @@
  * counts), and the cache refreshed.
  */
 
+import { yieldToPage } from '../frames';
 import type { SearchDoc } from '../search';
 import {
-  type Draft,
   HIGHLIGHT_CATEGORIES,
   type Highlight,
   type HighlightCategory,
   type Note,
   type SpeechRecord,
-  type SpeechVersion,
 } from '../types';
 import type { YanduDB } from './db';
+import { LOCAL_KEYS, readLocal, writeLocal } from './local';
+import { deleteRows, putRows, rowsOfSpeech, speechTables, type TableRows } from './tables';
 
 export type CategoryCounts = Record<HighlightCategory, number>;
 
@@ -147,7 +148,7 @@ export function facets(list: readonly SpeechSummary[]): Facets {
 // ---------------------------------------------------------------------------------------------------------
 // Summary cache (localStorage of the extension's origin)
 
-export const SUMMARY_CACHE_KEY = 'yandu:library-summaries';
+export const SUMMARY_CACHE_KEY = LOCAL_KEYS.librarySummaries;
 const CACHE_VERSION = 1;
 
 function isSummary(v: unknown): v is SpeechSummary {
@@ -170,9 +171,9 @@ function isSummary(v: unknown): v is SpeechSummary {
 
 /** The cached summaries, or null when there are none or they do not look right (never throws). */
 export function readSummaryCache(store: Pick<Storage, 'getItem'> | undefined): SpeechSummary[] | null {
+  const raw = readLocal('librarySummaries', store);
+  if (!raw) return null;
   try {
-    const raw = store?.getItem(SUMMARY_CACHE_KEY);
-    if (!raw) return null;
     const data = JSON.parse(raw) as { v?: unknown; list?: unknown };
     if (data.v !== CACHE_VERSION || !Array.isArray(data.list) || !data.list.every(isSummary)) return null;
     return data.list;
@@ -185,11 +186,7 @@ export function writeSummaryCache(
   store: Pick<Storage, 'setItem'> | undefined,
   list: readonly SpeechSummary[],
 ): void {
-  try {
-    store?.setItem(SUMMARY_CACHE_KEY, JSON.stringify({ v: CACHE_VERSION, list }));
-  } catch {
-    // quota or storage disabled: the next open reads the database, only slower
-  }
+  writeLocal('librarySummaries', JSON.stringify({ v: CACHE_VERSION, list }), store);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -202,9 +199,6 @@ export interface LibraryData {
 }
 
 const SLICE = { speeches: 200, highlights: 5_000 };
-
-/** Let the page paint and handle input between slices. */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Every row of a table, read by primary key in slices with a pause between them. */
 async function readInSlices<T extends { id: string }>(
@@ -221,7 +215,7 @@ async function readInSlices<T extends { id: string }>(
     onSlice?.(rows);
     if (rows.length < size) return out;
     last = (rows[rows.length - 1] as T).id;
-    await pause();
+    await yieldToPage();
   }
 }
 
@@ -331,55 +325,21 @@ export function noteDocs(notes: readonly Note[]): SearchDoc[] {
 // ---------------------------------------------------------------------------------------------------------
 // Delete with undo
 
-/** Everything removed with a speech, kept in memory so 撤销 can put it back exactly. */
-export interface DeletedSpeech {
-  speech: SpeechRecord;
-  highlights: Highlight[];
-  notes: Note[];
-  versions: SpeechVersion[];
-  drafts: Draft[];
-}
+/** Everything removed with a speech (every table of tables.ts), kept in memory so 撤销 can put it back exactly. */
+export type DeletedSpeech = TableRows & { speech: SpeechRecord };
 
-/** Delete a speech with its highlights, 学习心得, earlier versions and drafts, in one transaction. */
+/** Delete a speech with everything that hangs on it (tables.ts), in one transaction. */
 export async function deleteSpeech(db: YanduDB, speechId: string): Promise<DeletedSpeech | null> {
-  return db.transaction(
-    'rw',
-    [db.speeches, db.highlights, db.notes, db.speechVersions, db.drafts],
-    async () => {
-      const speech = await db.speeches.get(speechId);
-      if (!speech) return null;
-      const highlights = await db.highlights.where('speechId').equals(speechId).toArray();
-      const notes = await db.notes.where('speechId').equals(speechId).toArray();
-      const versions = await db.speechVersions.where('speechId').equals(speechId).toArray();
-      const draftIds = [`studyNote:${speechId}`, ...highlights.map((h) => `highlight:${h.id}`)];
-      const drafts = (await db.drafts.bulkGet(draftIds)).filter((d): d is Draft => d !== undefined);
-      await db.highlights.bulkDelete(highlights.map((h) => h.id));
-      await db.notes.bulkDelete(notes.map((n) => n.id));
-      await db.speechVersions.bulkDelete(versions.map((v) => v.id));
-      await db.drafts.bulkDelete(drafts.map((d) => d.id));
-      await db.speeches.delete(speechId);
-      return { speech, highlights, notes, versions, drafts };
-    },
-  );
+  return db.transaction('rw', speechTables(db), async () => {
+    const rows = await rowsOfSpeech(db, speechId);
+    const speech = rows.speeches[0];
+    if (!speech) return null;
+    await deleteRows(db, rows);
+    return { ...rows, speech };
+  });
 }
 
 /** Put a deleted speech back with everything that was removed with it (撤销). */
-export async function restoreSpeech(db: YanduDB, deleted: DeletedSpeech): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.speeches, db.highlights, db.notes, db.speechVersions, db.drafts],
-    async () => {
-      await db.speeches.put(deleted.speech);
-      await db.highlights.bulkPut(deleted.highlights);
-      await db.notes.bulkPut(deleted.notes);
-      await db.speechVersions.bulkPut(deleted.versions);
-      await db.drafts.bulkPut(deleted.drafts);
-    },
-  );
-}
-
-/** Address of the reader for a speech, optionally scrolled to one highlight. */
-export function readerHref(url: string, highlightId?: string): string {
-  const base = `reader.html?url=${encodeURIComponent(url)}`;
-  return highlightId ? `${base}#h=${encodeURIComponent(highlightId)}` : base;
+export async function restoreSpeech(db: YanduDB, deleted: TableRows): Promise<void> {
+  await db.transaction('rw', speechTables(db), () => putRows(db, deleted));
 }

@@ -4,8 +4,9 @@
  * record uses (notes, key tasks, exports, backup). Highlights remember their section by index into that
  * outline, so the indexes are brought up to date in the same transaction.
  */
-import { sectionOf } from '../anchoring/text-range';
+
 import { applyOutlineEdits } from '../outline/corrections';
+import { sectionOf } from '../outline/sections';
 import type { OutlineEdit, OutlineNode, SpeechRecord } from '../types';
 import type { YanduDB } from './db';
 

@@ -4,17 +4,12 @@
  * task, so two tabs editing different fields of the same task never overwrite each other.
  */
 
-import { localDate, sectionHeading } from '../export/model';
-import type { Highlight, SpeechRecord, TaskFollowUp, TaskStatus } from '../types';
+import { sectionHeading, sectionNode } from '../outline/sections';
+import { localDate } from '../text/dates';
+import { type Highlight, newTask, type SpeechRecord, type TaskFollowUp, type TaskStatus } from '../types';
 import type { YanduDB } from './db';
 
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'doing', 'done'];
-
-export const DEFAULT_TASK: Readonly<TaskFollowUp> = Object.freeze({
-  status: 'todo',
-  due: null,
-  progress: '',
-});
 
 export interface TaskItem {
   highlightId: string;
@@ -63,7 +58,7 @@ export function taskItems(highlights: readonly Highlight[], speeches: readonly S
     if (h.category !== 'task') continue;
     const speech = byId.get(h.speechId);
     if (!speech) continue;
-    const node = Number.isInteger(h.section) && h.section >= 0 ? speech.outline?.[h.section] : undefined;
+    const node = sectionNode(speech.outline, h.section);
     const t = followUp(h);
     items.push({
       highlightId: h.id,
@@ -166,7 +161,7 @@ export async function updateTask<F extends TaskField>(
     const h = await db.highlights.get(highlightId);
     if (!h) return false;
     if (!h.task) {
-      await db.highlights.update(highlightId, { task: { ...DEFAULT_TASK, [field]: value }, updated: now });
+      await db.highlights.update(highlightId, { task: { ...newTask(), [field]: value }, updated: now });
     } else {
       await db.highlights.update(highlightId, { [`task.${field}`]: value, updated: now });
     }

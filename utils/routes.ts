@@ -1,0 +1,81 @@
+/**
+ * Addresses of Yandu's own pages, built and read only here, in one format:
+ *
+ *   reader.html?url=<page address>[&snapshot=<key>][&version=<contentHash>][#h=<highlight id>]
+ *   export.html?speech=<id>[&speech=<id>…][&tasks=1][&format=print]
+ *
+ * `snapshot` is one-shot (the page the tab just left, kept by the background); `version` opens an archived
+ * earlier copy read-only; `#h=` scrolls to a highlight. Old bookmarks still open: the export page also reads
+ * `?speeches=<id>,<id>` (the reader's earlier form, which could not carry an id with a comma).
+ * No imports: the reader's boot script and the background use it too.
+ */
+
+export interface ReaderRoute {
+  /** The speech's original web address ('' when missing). */
+  url: string;
+  snapshot?: string | null;
+  version?: string | null;
+  highlightId?: string | null;
+}
+
+/** Address of the reader; `page` is the reader page itself (the background passes its full extension URL). */
+export function readerHref(route: ReaderRoute, page = 'reader.html'): string {
+  const params = new URLSearchParams({ url: route.url });
+  if (route.snapshot) params.set('snapshot', route.snapshot);
+  if (route.version) params.set('version', route.version);
+  const hash = route.highlightId ? `#h=${encodeURIComponent(route.highlightId)}` : '';
+  return `${page}?${params}${hash}`;
+}
+
+/** What a reader address asks for (`search` and `hash` as in `location`). */
+export function parseReaderRoute(search: string, hash = ''): Required<ReaderRoute> {
+  const params = new URLSearchParams(search);
+  return {
+    url: params.get('url') ?? '',
+    snapshot: params.get('snapshot') || null,
+    version: params.get('version') || null,
+    highlightId: highlightIdFromHash(hash),
+  };
+}
+
+/**
+ * The highlight named by a reader address's fragment, `#h=<encodeURIComponent(id)>` (links from the
+ * library's task list and search). Null when there is none or it cannot be decoded.
+ */
+export function highlightIdFromHash(hash: string): string | null {
+  const match = /^#?h=(.+)$/.exec(hash);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]) || null;
+  } catch {
+    return null;
+  }
+}
+
+export interface ExportRoute {
+  speechIds: readonly string[];
+  includeTasks?: boolean;
+  /** 'print' opens the print dialog once the page is laid out. */
+  format?: 'print' | null;
+}
+
+/** Address of the export page for the chosen speeches. */
+export function exportHref(route: ExportRoute, page = 'export.html'): string {
+  const params = new URLSearchParams();
+  for (const id of route.speechIds) params.append('speech', id);
+  if (route.includeTasks) params.set('tasks', '1');
+  if (route.format) params.set('format', route.format);
+  return `${page}?${params}`;
+}
+
+/** What an export address asks for: `speech=` repeated (and the old `speeches=a,b`), without duplicates. */
+export function parseExportRoute(search: string): Required<ExportRoute> {
+  const params = new URLSearchParams(search);
+  const ids = [...params.getAll('speech')];
+  for (const list of params.getAll('speeches')) ids.push(...list.split(','));
+  return {
+    speechIds: [...new Set(ids.map((s) => s.trim()).filter(Boolean))],
+    includeTasks: params.get('tasks') === '1',
+    format: params.get('format') === 'print' ? 'print' : null,
+  };
+}

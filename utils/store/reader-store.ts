@@ -1,0 +1,41 @@
+import type { Highlight, HighlightCategory, Note, TextSelector } from '../types';
+import type { YanduDB } from './db';
+import * as drafts from './drafts';
+import * as highlights from './highlights';
+import * as notes from './notes';
+
+/**
+ * What the reader's highlight layer writes and follows, bound to one database. The reader's entrypoint
+ * opens the database and hands this in (entrypoints/reader/store.ts), so no component opens it itself and
+ * tests give the same code a fresh database.
+ */
+export function readerStore(db: YanduDB) {
+  return {
+    addHighlight: (h: Highlight) => highlights.addHighlight(db, h),
+    setCategory: (id: string, category: HighlightCategory) => highlights.setCategory(db, id, category),
+    setNote: (id: string, note: string) => highlights.setNote(db, id, note),
+    moveHighlights: (moves: readonly { id: string; selector: TextSelector; section: number }[]) =>
+      highlights.moveHighlights(db, moves),
+    deleteHighlight: (id: string) => highlights.deleteHighlight(db, id),
+    restoreHighlight: (h: Highlight) => highlights.restoreHighlight(db, h),
+    watchHighlights: (
+      speechId: string,
+      onChange: (list: Highlight[]) => void,
+      onError?: (e: unknown) => void,
+    ) => highlights.watchHighlights(db, speechId, onChange, onError),
+    watchStudyNote: (speechId: string, onChange: (note: Note | undefined) => void) =>
+      notes.watchStudyNote(db, speechId, onChange),
+    saveStudyNote: (speechId: string, text: string) => notes.saveStudyNote(db, speechId, text),
+    watchDraftIds: (onChange: (ids: Set<string>) => void) => drafts.watchDraftIds(db, onChange),
+    loadDraft: (id: string) => drafts.loadDraft(db, id),
+    saveDraft: (id: string, text: string) => drafts.saveDraft(db, id, text),
+    clearDraft: (id: string) => drafts.clearDraft(db, id),
+    createDraftSaver: (id: string, delayMs?: number) => drafts.createDraftSaver(db, id, delayMs),
+    highlightDraftId: drafts.highlightDraftId,
+    studyNoteDraftId: drafts.studyNoteDraftId,
+  };
+}
+
+export type ReaderStore = ReturnType<typeof readerStore>;
+/** Loads the database code and opens the database: called after the reader's first paint. */
+export type OpenReaderStore = () => Promise<ReaderStore>;

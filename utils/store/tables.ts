@@ -1,0 +1,67 @@
+import type { Draft, Highlight, Note, SpeechRecord, SpeechVersion } from '../types';
+import type { YanduDB } from './db';
+import { highlightDraftId, studyNoteDraftId } from './drafts';
+
+/**
+ * Every table that holds a speech's data, in ONE list: deleting a speech, undoing that, and the backup all
+ * go through it. (Earlier each wrote its own list, and the backup left earlier versions and drafts out.)
+ * tests/unit/db.test.ts checks that every table of the schema is here.
+ */
+export const SPEECH_TABLES = ['speeches', 'highlights', 'notes', 'speechVersions', 'drafts'] as const;
+export type SpeechTable = (typeof SPEECH_TABLES)[number];
+
+/** Rows of each table; the key names are the table names. */
+export interface TableRows {
+  speeches: SpeechRecord[];
+  highlights: Highlight[];
+  notes: Note[];
+  speechVersions: SpeechVersion[];
+  drafts: Draft[];
+}
+
+/** The Dexie tables of the list, for a transaction's scope. */
+export function speechTables(db: YanduDB) {
+  return SPEECH_TABLES.map((t) => db[t]);
+}
+
+export function noRows(): TableRows {
+  return { speeches: [], highlights: [], notes: [], speechVersions: [], drafts: [] };
+}
+
+/** Everything stored for one speech (inside the caller's transaction over speechTables). */
+export async function rowsOfSpeech(db: YanduDB, speechId: string): Promise<TableRows> {
+  const speech = await db.speeches.get(speechId);
+  const [highlights, notes, speechVersions] = await Promise.all([
+    db.highlights.where('speechId').equals(speechId).toArray(),
+    db.notes.where('speechId').equals(speechId).toArray(),
+    db.speechVersions.where('speechId').equals(speechId).toArray(),
+  ]);
+  // Drafts are keyed by what they belong to (drafts.ts), not indexed by speech.
+  const draftIds = [studyNoteDraftId(speechId), ...highlights.map((h) => highlightDraftId(h.id))];
+  const drafts = (await db.drafts.bulkGet(draftIds)).filter((d): d is Draft => d !== undefined);
+  return { speeches: speech ? [speech] : [], highlights, notes, speechVersions, drafts };
+}
+
+/** Every row of every table (inside the caller's transaction). */
+export async function allRows(db: YanduDB): Promise<TableRows> {
+  const lists = await Promise.all(SPEECH_TABLES.map((t) => db[t].toArray()));
+  const rows = noRows() as unknown as Record<SpeechTable, unknown[]>;
+  SPEECH_TABLES.forEach((t, i) => {
+    rows[t] = lists[i] ?? [];
+  });
+  return rows as unknown as TableRows;
+}
+
+export async function putRows(db: YanduDB, rows: TableRows): Promise<void> {
+  for (const t of SPEECH_TABLES) {
+    const table = db[t] as unknown as { bulkPut(rows: readonly unknown[]): Promise<unknown> };
+    await table.bulkPut(rows[t]);
+  }
+}
+
+export async function deleteRows(db: YanduDB, rows: TableRows): Promise<void> {
+  for (const t of SPEECH_TABLES) {
+    const table = db[t] as unknown as { bulkDelete(keys: string[]): Promise<void> };
+    await table.bulkDelete(rows[t].map((r) => r.id));
+  }
+}
