@@ -319,10 +319,11 @@ export async function main(
   const store = async (extracted: SpeechWithOutline, showIfChanged: boolean, page?: LivePage) => {
     const library = await import('@/utils/store/speeches');
     if (page) {
-      // A snapshot of the tab: it replaces a stored copy only if it is still that speech.
+      // A snapshot of the page in the user's own tab never replaces a stored copy with a "page not found"
+      // notice; any other text there is what the user chose to open (the old copy is archived).
       const existing = await library.loadSpeech(extracted.url);
       const verdict = existing && existing.paragraphs.length > 0 ? sameSpeech(existing, page) : null;
-      if (existing && verdict && !verdict.same) {
+      if (existing && verdict && !verdict.same && verdict.reason === 'gone') {
         keepStored(existing, verdict.reason);
         return;
       }
