@@ -43,6 +43,10 @@ export default defineConfig({
             },
             gecko_android: { strict_min_version: '142.0' },
           },
+          // Firefox's default for MV3 pages adds upgrade-insecure-requests: the reader's look at the live page
+          // (the portal is plain http) would go to https and fail, and a moved or deleted speech go unseen.
+          // The page is fetched as data and parsed, never run.
+          content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
         }
       : {}),
   }),

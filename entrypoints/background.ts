@@ -1,15 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
-import { listen, type PageSnapshot, type TabStatus } from '@/utils/messages';
+import { listen, type OpenRequest, type PageSnapshot, type TabStatus } from '@/utils/messages';
 import { readerHref } from '@/utils/routes';
 import { enabledSitePatterns, isPortalUrl, PORTAL_MATCHES } from '@/utils/sites';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import type { Detection } from '@/utils/types';
 
 // Session storage: survives the background being unloaded (MV3), never reaches the disk, and no web page
 // can read it.
 const SNAPSHOT_PREFIX = 'snapshot:';
 const DETECTION_PREFIX = 'detection:';
+/** The speech this tab last showed in the reader: auto-open never takes the user there a second time. */
+const OPENED_PREFIX = 'opened:';
 const MENU_ID = 'yandu-open-reader';
 const ENABLED_SITES_SCRIPT = 'yandu-enabled-sites';
 
@@ -41,16 +44,60 @@ async function showInReader(tabId: number, snapshot: PageSnapshot): Promise<{ ok
   return { ok: true };
 }
 
+/**
+ * Whether a snapshot may open the reader, and under which address. It is stored under the address the tab
+ * loaded (`url`); a page that has since rewritten its address to another document's (History API) is not
+ * opened at all, since its text may belong to either. Auto-open takes a tab to a speech once: a page that
+ * reloads or re-navigates itself after Back cannot bounce the user into the reader again.
+ */
+async function admit(
+  tabId: number,
+  request: OpenRequest,
+  sender: { url?: string },
+): Promise<{ ok: true; snapshot: PageSnapshot } | { ok: false; error: string }> {
+  const { url, html, taken } = request;
+  const id = speechIdFromUrl(url);
+  const sameOrigin = (other: string | undefined) => {
+    try {
+      return !other || new URL(other).origin === new URL(url).origin;
+    } catch {
+      return false;
+    }
+  };
+  if (!/^https?:/.test(url) || !sameOrigin(sender.url))
+    return { ok: false, error: i18n.t('popupUnsupportedPage') };
+  if (request.current && speechIdFromUrl(request.current) !== id) {
+    return { ok: false, error: i18n.t('errorPageReaddressed') };
+  }
+  const key = OPENED_PREFIX + tabId;
+  if (request.auto && (await browser.storage.session.get(key))[key] === id) {
+    return { ok: false, error: 'already shown in this tab' };
+  }
+  await browser.storage.session.set({ [key]: id });
+  return { ok: true, snapshot: { url, html, taken } };
+}
+
 /** Take a snapshot of any page Yandu may read (the portal, or a site the user enabled) and open the reader. */
 async function openReaderInTab(tabId: number): Promise<{ ok: boolean; error?: string }> {
   try {
     const [result] = await browser.scripting.executeScript({
       target: { tabId },
-      func: () => ({ url: location.href, html: document.documentElement.outerHTML, taken: Date.now() }),
+      // Serialised into the page's isolated world: loadedAddress() of portal.content/index.ts, inlined.
+      func: () => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return {
+          url: nav?.name || location.href,
+          current: location.href,
+          html: document.documentElement.outerHTML,
+          taken: Date.now(),
+        };
+      },
     });
-    const snapshot = result?.result as PageSnapshot | undefined;
-    if (!snapshot?.html) return { ok: false, error: i18n.t('popupUnsupportedPage') };
-    return await showInReader(tabId, snapshot);
+    const request = result?.result as OpenRequest | undefined;
+    if (!request?.html) return { ok: false, error: i18n.t('popupUnsupportedPage') };
+    const admitted = await admit(tabId, request, {});
+    if (!admitted.ok) return admitted;
+    return await showInReader(tabId, admitted.snapshot);
   } catch (error) {
     return { ok: false, error: i18n.t('errorOpenReader', [String(error)]) };
   }
@@ -121,7 +168,7 @@ export default defineBackground(() => {
     }
   });
   browser.tabs.onRemoved.addListener(
-    (tabId) => void browser.storage.session.remove(DETECTION_PREFIX + tabId),
+    (tabId) => void browser.storage.session.remove([DETECTION_PREFIX + tabId, OPENED_PREFIX + tabId]),
   );
 
   listen({
@@ -135,10 +182,11 @@ export default defineBackground(() => {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
       return undefined;
     },
-    'reader:open': async (snapshot, sender) => {
+    'reader:open': async (request, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { ok: false, error: 'no tab' };
-      return showInReader(tabId, snapshot);
+      const admitted = await admit(tabId, request, { url: sender.url ?? sender.tab?.url });
+      return admitted.ok ? showInReader(tabId, admitted.snapshot) : admitted;
     },
     'reader:snapshot': async ({ key }) => {
       const storageKey = SNAPSHOT_PREFIX + key;

@@ -10,7 +10,7 @@ export interface Protocol {
   /** The content script looked at its page; the background shows or clears the toolbar badge. */
   'page:detected': { req: { detection: Detection }; res: undefined };
   /** Open the reader for this page: the content script hands over a snapshot of the page. */
-  'reader:open': { req: PageSnapshot; res: { ok: boolean; error?: string } };
+  'reader:open': { req: OpenRequest; res: { ok: boolean; error?: string } };
   /** The reader asks for the snapshot its tab left behind (taken once, then dropped). */
   'reader:snapshot': { req: { key: string }; res: PageSnapshot | null };
   /** The popup asks what Yandu knows of a tab. */
@@ -37,6 +37,16 @@ export interface PageSnapshot {
   html: string;
   /** epoch ms when the snapshot was taken */
   taken: number;
+}
+
+/**
+ * A snapshot as the content script sends it: `url` is the address the tab loaded (what the speech is stored
+ * under), `current` the address the page shows now (its scripts may have rewritten it with the History
+ * API), `auto` set when the user's auto-open setting asked rather than a click.
+ */
+export interface OpenRequest extends PageSnapshot {
+  current?: string;
+  auto?: boolean;
 }
 
 export type MessageType = keyof Protocol;

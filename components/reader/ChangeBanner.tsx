@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import type { Placement } from '@/utils/anchoring/placement';
 import { readerHref } from '@/utils/routes';
 
 /** "yyyy年m月d日 hh:mm" in the reader's language. */
@@ -23,15 +24,24 @@ export interface ChangeBannerProps {
   url: string;
   changedAt: number;
   previousHash?: string;
+  /** The highlights as placed on the new text (undefined until they are loaded). */
+  placements?: readonly Placement[];
   onDismiss: () => void;
 }
 
 /** 原文已更新: the page's text changed since it was stored; the old copy can still be opened. */
-export function ChangeBanner({ url, changedAt, previousHash, onDismiss }: ChangeBannerProps) {
+export function ChangeBanner({ url, changedAt, previousHash, placements, onDismiss }: ChangeBannerProps) {
+  const placed = placements?.filter((p) => p.selector !== null).length ?? 0;
+  const unplaced = (placements?.length ?? 0) - placed;
   return (
     <div class="yd-banner yd-change-banner" role="status">
       <strong>{i18n.t('changeBanner')}</strong>
       <span>{i18n.t('changeBannerWhen', [formatWhen(changedAt)])}</span>
+      {placements && placements.length > 0 ? (
+        <span class="yd-change-counts">
+          {i18n.t('changeBannerPlaced', [String(placed), String(unplaced)])}
+        </span>
+      ) : null}
       {previousHash ? (
         <a href={versionHref(url, previousHash)} target="_blank" rel="noreferrer">
           {i18n.t('changeBannerOld')}
@@ -62,6 +72,15 @@ export function CopyNotSavedBanner({ message, onDismiss }: { message: string; on
       <button type="button" class="yd-banner-dismiss" onClick={onDismiss}>
         {i18n.t('changeBannerDismiss')}
       </button>
+    </div>
+  );
+}
+
+/** The speech's address now leads elsewhere or says the page is gone: the stored copy is what is shown. */
+export function LiveNoticeBanner({ message }: { message: string }) {
+  return (
+    <div class="yd-banner yd-live-banner" role="status">
+      <span>{message}</span>
     </div>
   );
 }

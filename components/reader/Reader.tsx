@@ -15,7 +15,7 @@ import { useReadingPosition } from '../../hooks/use-reading-position';
 import { rememberedPosition, useRememberedPosition } from '../../hooks/use-remembered-position';
 import { useHighlights } from '../highlights/HighlightLayer';
 import { ExportIcon, LibraryIcon, NotesIcon, OutlineIcon, PrintIcon } from '../shared/Icons';
-import { ChangeBanner, CopyNotSavedBanner, VersionBanner } from './ChangeBanner';
+import { ChangeBanner, CopyNotSavedBanner, LiveNoticeBanner, VersionBanner } from './ChangeBanner';
 import { OutlinePanel } from './OutlinePanel';
 import { SettingsPanel } from './SettingsPanel';
 import { SpeechArticle } from './SpeechArticle';
@@ -45,6 +45,8 @@ export interface ReaderProps {
   onTextComplete?: () => void;
   /** Why the offline copy of this speech could not be stored (shown until dismissed). */
   copyError?: string;
+  /** The page at the speech's address is no longer the speech (moved, deleted): the stored copy is shown. */
+  liveNotice?: string;
 }
 
 /** ::highlight() rules and their <mark> twins (separate rules: a browser without ::highlight drops a whole list). */
@@ -488,11 +490,13 @@ export function Reader({
             onDismiss={() => setCopyErrorSeen(props.copyError ?? null)}
           />
         ) : null}
+        {props.liveNotice ? <LiveNoticeBanner message={props.liveNotice} /> : null}
         {props.change && !changeSeen ? (
           <ChangeBanner
             url={speech.url}
             changedAt={props.change.changedAt}
             previousHash={props.change.previousHash}
+            placements={hl.placements ?? undefined}
             onDismiss={() => setChangeSeen(true)}
           />
         ) : null}

@@ -1,13 +1,16 @@
 import { i18n } from '#i18n';
 
 /**
- * The floating 阅读模式 button, in a shadow root so the portal's CSS cannot restyle it. It is open (tests
- * pierce it) because it carries no user data. Returns a function that removes it.
+ * The floating 阅读模式 button, in a shadow root so the portal's CSS cannot restyle it. The root is closed
+ * and only a real click or key press (`isTrusted`) opens the reader: the portal's own scripts can neither
+ * reach the button nor press it for the user. Returns a function that removes it.
  */
 export function mountReaderButton(onClick: () => unknown): () => void {
   const host = document.createElement('yandu-reader-button');
   host.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483647;';
-  const root = host.attachShadow({ mode: 'open' });
+  // The label as a tooltip, readable where the button itself is not (the root is closed).
+  host.title = i18n.t('openReader');
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `
     button{font:15px/1 "PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;
@@ -18,7 +21,9 @@ export function mountReaderButton(onClick: () => unknown): () => void {
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = i18n.t('openReader');
-  button.addEventListener('click', () => void onClick());
+  button.addEventListener('click', (event) => {
+    if (event.isTrusted) void onClick();
+  });
   root.append(style, button);
   document.documentElement.append(host);
   return () => host.remove();

@@ -5,6 +5,7 @@ import { ReaderNotice } from '@/components/reader/ReaderNotice';
 import { afterPaint } from '@/utils/frames';
 import { send } from '@/utils/messages';
 import { buildOutline } from '@/utils/outline/build';
+import { detectSpeech } from '@/utils/page/detect';
 import { extractSpeechWith, needsReadability } from '@/utils/page/extract-core';
 import { ownWrites } from '@/utils/reader/own-writes';
 import { cachedTheme, cacheTheme } from '@/utils/reader/startup';
@@ -24,6 +25,7 @@ import {
   watchCategorySettings,
   watchReaderSettings,
 } from '@/utils/settings';
+import { type LivePage, sameSpeech } from '@/utils/store/same-speech';
 import type { Speech, SpeechRecord, SpeechWithOutline } from '@/utils/types';
 import type { SnapshotReply } from './handoff';
 import { openReaderStore, openSpeeches } from './store';
@@ -40,6 +42,8 @@ type Loaded =
       speech: SpeechWithOutline;
       /** Extracted just now from the live page: store it (after painting). */
       fresh: boolean;
+      /** What was seen of that page, to tell whether it is still the speech stored under its address. */
+      page?: LivePage;
       /** An archived earlier copy (read-only): when it was replaced. */
       archived?: number;
     }
@@ -57,14 +61,45 @@ async function extract(doc: Document, url: string): Promise<Speech> {
   return extractSpeechWith(doc, url, Readability);
 }
 
-async function fromSnapshot(reply: Promise<SnapshotReply>): Promise<SpeechWithOutline | null> {
+async function fromSnapshot(
+  reply: Promise<SnapshotReply>,
+): Promise<{ speech: SpeechWithOutline; page: LivePage } | null> {
   const snapshot = await reply.catch(() => null);
   if (!snapshot) return null;
   const doc = new DOMParser().parseFromString(snapshot.html, 'text/html');
   performance.mark('yandu:snapshot');
   const speech = await extract(doc, snapshot.url);
   performance.mark('yandu:extracted');
-  return { ...speech, outline: buildOutline(speech.paragraphs) };
+  return {
+    speech: { ...speech, outline: buildOutline(speech.paragraphs) },
+    page: lookAt(doc, speech, snapshot.url, 200),
+  };
+}
+
+/** What sameSpeech needs to know of a page (the detector's verdict runs only when a copy is stored). */
+function lookAt(doc: Document, speech: Speech, landed: string, status: number): LivePage {
+  return {
+    landed,
+    status,
+    get isSpeech() {
+      return detectSpeech(doc, landed).isSpeech;
+    },
+    title: speech.title,
+    paragraphs: speech.paragraphs,
+    pageText: doc.body?.textContent ?? '',
+  };
+}
+
+/** A `<meta http-equiv="refresh" content="0; url=…">` sends the browser on at once: where to. */
+function refreshTarget(doc: Document, base: string): string | null {
+  const meta = doc.querySelector('meta[http-equiv="refresh" i]')?.getAttribute('content') ?? '';
+  const match = /^\s*(\d+)\s*[;,]\s*url\s*=\s*['"]?([^'"]+)/i.exec(meta);
+  if (!match || Number(match[1]) > 10) return null;
+  try {
+    return new URL(match[2] ?? '', base).href;
+  } catch {
+    return null;
+  }
 }
 
 /** The database code (Dexie) loads only when needed, so it never delays a fresh snapshot's first paint. */
@@ -76,20 +111,25 @@ async function storedCopy(url: string): Promise<SpeechWithOutline | undefined> {
 
 /**
  * The live page, fetched and extracted in the background when the reader opened a stored copy (the
- * extension page has host permission for the portal). Null when unreachable (offline): nothing is said.
+ * extension page has host permission for the portal), with where it landed (redirects followed). Null when
+ * unreachable (offline, a server error): nothing is said. A 404 or 410 is an answer: the page is gone.
  */
-async function fetchLive(url: string): Promise<SpeechWithOutline | null> {
+async function fetchLive(url: string): Promise<{ speech: SpeechWithOutline; page: LivePage } | null> {
   if (!/^https?:/.test(url)) return null;
   try {
     const response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(20_000) });
-    if (!response.ok) return null;
+    if (!response.ok && response.status !== 404 && response.status !== 410) return null;
     const bytes = await response.arrayBuffer();
     const doc = new DOMParser().parseFromString(
       decodePage(bytes, response.headers.get('content-type')),
       'text/html',
     );
-    const speech = await extract(doc, url);
-    return speech.paragraphs.length > 0 ? { ...speech, outline: buildOutline(speech.paragraphs) } : null;
+    const landed = response.url || url;
+    const speech = await extract(doc, landed);
+    return {
+      speech: { ...speech, outline: buildOutline(speech.paragraphs) },
+      page: lookAt(doc, speech, refreshTarget(doc, landed) ?? landed, response.status),
+    };
   } catch {
     return null;
   }
@@ -118,13 +158,13 @@ async function load(
     // One-shot: a reload reads the stored copy.
     const { snapshot: _used, ...rest } = parseReaderRoute(location.search, location.hash);
     history.replaceState(history.state, '', readerHref(rest, location.pathname));
-    const speech = await fromSnapshot(reply ?? send('reader:snapshot', { key })).catch((error: unknown) => {
+    const taken = await fromSnapshot(reply ?? send('reader:snapshot', { key })).catch((error: unknown) => {
       console.warn('[yandu] could not read the page snapshot', error);
       return null;
     });
-    if (speech && speech.paragraphs.length > 0) return { speech, fresh: true };
+    if (taken && taken.speech.paragraphs.length > 0) return { ...taken, fresh: true };
     // An empty extraction is never stored over a good copy; the stored copy is shown instead, if any.
-    if (speech) {
+    if (taken) {
       const stored = await storedCopy(url);
       return stored ? { speech: stored, fresh: false } : { empty: true };
     }
@@ -193,6 +233,8 @@ export async function main(
   let speech = loaded.speech;
   let change: { changedAt: number; previousHash?: string } | undefined;
   let copyError: string | undefined;
+  /** The page at the speech's address is no longer that speech: the stored copy stays, and this says why. */
+  let liveNotice: string | undefined;
   let currentSettings = settings;
   let currentCategories = categories;
   const settingsWrites = ownWrites<ReaderSettings>();
@@ -213,6 +255,7 @@ export async function main(
         categories={currentCategories}
         change={change}
         copyError={copyError}
+        liveNotice={liveNotice}
         version={loaded.archived !== undefined ? { archived: loaded.archived } : undefined}
         onSettingsChange={(next) => {
           cacheTheme(next.theme);
@@ -259,9 +302,28 @@ export async function main(
   });
   if (loaded.archived !== undefined) return;
 
+  /** The page is not the stored speech any more: keep (and show) the stored copy, and say so. */
+  const keepStored = (kept: SpeechWithOutline, reason: 'moved' | 'gone' | 'replaced') => {
+    liveNotice = i18n.t(reason === 'moved' ? 'livePageMoved' : 'livePageGone');
+    speech = kept;
+    if (speech.title) document.title = speech.title;
+    show();
+    document.documentElement.dataset.yanduLiveKept = reason;
+  };
+
   /** Store a text extracted from the live page; when it differs from the stored copy, show it and say so. */
-  const store = async (extracted: SpeechWithOutline, showIfChanged: boolean) => {
+  const store = async (extracted: SpeechWithOutline, showIfChanged: boolean, page?: LivePage) => {
     const library = await openSpeeches();
+    if (page) {
+      // A snapshot of the page in the user's own tab never replaces a stored copy with a "page not found"
+      // notice; any other text there is what the user chose to open (the old copy is archived).
+      const existing = await library.loadSpeech(library.db, extracted.url);
+      const verdict = existing && existing.paragraphs.length > 0 ? sameSpeech(existing, page) : null;
+      if (existing && verdict && !verdict.same && verdict.reason === 'gone') {
+        keepStored(existing, verdict.reason);
+        return;
+      }
+    }
     const savedAt = Date.now();
     const record: SpeechRecord = await library.saveOpenedSpeech(library.db, extracted, savedAt);
     document.documentElement.dataset.yanduSaved = 'true';
@@ -293,14 +355,19 @@ export async function main(
   if (fresh) {
     // Stored after the first paint so the database never delays the text. `yanduSaved` tells tests
     // (and anyone reloading right away) that the offline copy exists.
-    store(speech, false).catch(copyNotSaved);
+    store(speech, false, loaded.page).catch(copyNotSaved);
   } else {
     // A stored copy was shown: look at the live page in the background and apply a change if there is one.
     const stored = speech;
     fetchLive(url)
-      .then((live) =>
-        live && live.contentHash !== stored.contentHash ? store(live, true).catch(copyNotSaved) : undefined,
-      )
+      .then((live) => {
+        if (!live) return undefined;
+        const verdict = sameSpeech(stored, live.page);
+        if (!verdict.same) return keepStored(stored, verdict.reason);
+        return live.speech.contentHash !== stored.contentHash
+          ? store(live.speech, true).catch(copyNotSaved)
+          : undefined;
+      })
       .catch((error: unknown) => console.warn('[yandu] could not check the live page', error))
       .finally(() => {
         document.documentElement.dataset.yanduLiveChecked = 'true';

@@ -34,7 +34,7 @@ describe('database schema', () => {
   it('has the speeches, highlights, notes, earlier versions and drafts tables with their indexes', async () => {
     const db = new YanduDB('schema-check');
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'drafts',
       'highlights',
@@ -104,7 +104,7 @@ describe('database schema', () => {
 
     const db = new YanduDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.speeches.get('ordoszgh.gov.cn/a.html'))?.paragraphs).toEqual(speech.paragraphs);
     const [h1, h2] = await db.highlights.bulkGet(['h1', 'h2']);
     expect(h1).toMatchObject({

@@ -307,6 +307,12 @@ describe('when the page changed since it was stored', () => {
       expect(document.querySelector('.yd-unplaced .yd-note-quote')?.textContent).toBe(lost.selector.exact);
     });
     expect(document.querySelector('.yd-unplaced .yd-note-text')?.textContent).toBe('奖励标准');
+    // The banner says exactly how the highlights fared, never that all were placed again.
+    await vi.waitFor(() => {
+      expect(document.querySelector('.yd-change-banner')?.textContent).toContain(
+        '原有标注 1 处已重新对应，1 处未能定位',
+      );
+    });
   });
 
   it('opens the archived copy read-only with its highlights painted in place', async () => {

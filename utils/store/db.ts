@@ -7,6 +7,7 @@ import {
   type SpeechRecord,
   type SpeechVersion,
 } from '../types';
+import { rekeySpeeches } from './rekey';
 
 /**
  * Yandu's IndexedDB database. It must only ever be opened in the extension's origin (background and
@@ -46,6 +47,11 @@ export class YanduDB extends Dexie {
             if (typeof h.note !== 'string') h.note = '';
           }),
       );
+    // Version 3: speech ids keep the query parameters and port that identify a document (ids.ts); records
+    // stored under an older id move to the one their address has now.
+    this.version(3)
+      .stores({})
+      .upgrade((tx) => rekeySpeeches(tx));
   }
 }
 

@@ -12,11 +12,15 @@ export function detected(b: YanduBrowser): Promise<string> {
   );
 }
 
-/** The label of Yandu's floating button, or null when there is none. */
+/**
+ * The label of Yandu's floating button as its tooltip gives it, or null when there is none. The button
+ * itself sits in a closed shadow root: a page script (and this function) cannot reach it.
+ */
 export function readerButtonLabel(b: YanduBrowser): Promise<string | null> {
   return b.evaluate(() => {
-    const button = document.querySelector('yandu-reader-button')?.shadowRoot?.querySelector('button');
-    return button ? (button.textContent ?? '').trim() : null;
+    const host = document.querySelector('yandu-reader-button');
+    if (!host) return null;
+    return host.shadowRoot ? 'an open shadow root' : (host.getAttribute('title') ?? '');
   }, undefined);
 }
 

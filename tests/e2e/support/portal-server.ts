@@ -24,8 +24,16 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** A test's answer for one address: a file under the root, a redirect, or a status with a file's body. */
+export type Route = { file: string; status?: number } | { redirect: string };
+
 export interface PortalServer {
   port: number;
+  /**
+   * Answers set by a test, looked up by path + query first, then by path: the page at an address can change
+   * (moved, deleted) while the browser runs.
+   */
+  routes: Map<string, Route>;
   /** Offline: every new request's connection is dropped without an answer, as if the portal were down. */
   setOffline(offline: boolean): void;
   /** Paths requested so far (host-less), to check what a browser actually fetched. */
@@ -51,6 +59,7 @@ export async function startPortalServer(
   const aliases = options.aliases ?? {};
   let offline = false;
   const requests: string[] = [];
+  const routes = new Map<string, Route>();
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -58,7 +67,7 @@ export async function startPortalServer(
       req.socket.destroy();
       return;
     }
-    void answer(root, aliases, req, res, requests).catch((error: unknown) => {
+    void answer(root, aliases, req, res, requests, routes).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(error));
     });
@@ -80,6 +89,7 @@ export async function startPortalServer(
   return {
     port,
     requests,
+    routes,
     setOffline(value) {
       offline = value;
       // Kept-alive connections would otherwise still carry requests after going offline.
@@ -99,6 +109,7 @@ async function answer(
   req: IncomingMessage,
   res: ServerResponse,
   log: string[],
+  routes: Map<string, Route> = new Map(),
 ): Promise<void> {
   const raw = req.url ?? '/';
   // Absolute-form (proxy) requests carry the host in the URL; origin-form ones in the Host header.
@@ -114,14 +125,24 @@ async function answer(
     return;
   }
   const pathname = decodeURIComponent(url.pathname);
-  const file = await resolveFile(root, aliases[pathname] ?? pathname);
+  const route = routes.get(pathname + url.search) ?? routes.get(pathname);
+  if (route && 'redirect' in route) {
+    res.writeHead(302, {
+      location: new URL(route.redirect, url).href,
+      'content-length': 0,
+      'cache-control': 'no-store',
+    });
+    res.end();
+    return;
+  }
+  const file = await resolveFile(root, route?.file ?? aliases[pathname] ?? pathname);
   if (!file) {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><title>404</title><p>Not found</p>');
     return;
   }
   const body = await readFile(file);
-  res.writeHead(200, {
+  res.writeHead(route?.status ?? 200, {
     'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'content-length': body.length,
     'cache-control': 'no-store',

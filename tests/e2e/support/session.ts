@@ -42,8 +42,11 @@ export interface YanduBrowser {
   close(): Promise<void>;
 }
 
-/** Yandu's floating button, inside the open shadow root of its host element. */
-export const READER_BUTTON = 'yandu-reader-button >>> button';
+/**
+ * Yandu's floating button. Its shadow root is closed (no page script reaches it): a real click at the host's
+ * centre lands on the button inside.
+ */
+export const READER_BUTTON = 'yandu-reader-button';
 
 /** The shared implementation of YanduBrowser.clickReaderButton. */
 export async function clickReaderButton(b: YanduBrowser): Promise<void> {
