@@ -16,7 +16,10 @@ export function formatCitation(
   speech: Pick<SpeechRecord, 'speaker' | 'occasion' | 'date' | 'title'>,
   passage: string,
 ): string {
-  const text = nest(oneLine(passage).replace(/^[“"]|[”"]$/g, ''));
+  const line = oneLine(passage);
+  // A passage copied with its own outer quotation marks is not quoted twice.
+  const bare = /^[“"].*[”"]$/.test(line) ? line.slice(1, -1) : line;
+  const text = nest(bare);
   const speaker = oneLine(speech.speaker ?? '');
   const occasion = oneLine(speech.occasion ?? '');
   const title = oneLine(speech.title ?? '');
