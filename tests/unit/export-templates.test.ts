@@ -353,3 +353,26 @@ describe('Markdown of a template', () => {
     );
   });
 });
+
+describe('templates from the database', () => {
+  it('reads the chosen speeches with their notes and unsaved drafts', async () => {
+    const { YanduDB } = await import('@/utils/store/db');
+    const { templateInput, templateFileName } = await import('@/utils/export/template-run');
+    const db = new YanduDB(`template-input-${Math.random()}`);
+    const lib = library();
+    await db.speeches.bulkAdd(lib.speeches);
+    await db.highlights.bulkAdd(lib.highlights);
+    await db.notes.bulkAdd(lib.notes);
+    const id = lib.speeches[1]?.id as string;
+    await db.drafts.put({ id: `studyNote:${id}`, text: '还没保存的心得。', updated: Date.now() });
+    const input = await templateInput(db, { speechIds: [id] });
+    expect(input.speeches.map((s) => s.id)).toEqual([id]);
+    expect(input.highlights.every((h) => h.speechId === id)).toBe(true);
+    expect(input.drafts?.map((d) => d.text)).toEqual(['还没保存的心得。']);
+    expect(show(notesTemplate(input).blocks)).toContain('P 还没保存的心得。');
+    expect(templateFileName('学习笔记: 第1/2篇', '2026-12-02', 'docx')).toBe(
+      '学习笔记_ 第1_2篇-2026-12-02.docx',
+    );
+    db.close();
+  });
+});
