@@ -2,13 +2,15 @@
 # Makes sure the real browsers the end-to-end tests and `npm start` drive are present: Debian's Chromium and
 # Firefox ESR with their Chinese UI translations (a browser only switches its UI language, and with it the
 # extension's locale, to a language it has resources for: without them Yandu would show its English
-# strings), and a CJK font (without one, Chinese renders as boxes).
+# strings), and a CJK font (without one, Chinese renders as boxes). Also LibreOffice (Writer, Calc) and poppler's
+# pdfinfo/pdftotext/pdftoppm, which the export tests use to render the .docx/.xlsx files as a user opens them.
 # Installs them with apt when running as root; otherwise stops and prints the command to run. It never
 # skips silently: a missing browser would otherwise surface later as an obscure launch timeout.
 set -euo pipefail
 
 # fontconfig provides fc-list, which the font check relies on.
-PACKAGES=(chromium chromium-l10n firefox-esr firefox-esr-l10n-zh-cn fonts-wqy-microhei fontconfig)
+PACKAGES=(chromium chromium-l10n firefox-esr firefox-esr-l10n-zh-cn fonts-wqy-microhei fontconfig
+  libreoffice-writer libreoffice-calc poppler-utils)
 CHROMIUM_ZH=/usr/lib/chromium/locales/zh-CN.pak
 FIREFOX_ZH='/usr/lib/firefox-esr/browser/extensions/langpack-zh-CN@*.xpi'
 COMMAND="apt-get update && apt-get install -y ${PACKAGES[*]}"
@@ -20,6 +22,11 @@ check() {
   [[ -f $CHROMIUM_ZH ]] || missing+=("Chromium's Chinese UI ($CHROMIUM_ZH)")
   [[ -x /usr/bin/firefox-esr ]] || missing+=("Firefox ESR (/usr/bin/firefox-esr)")
   compgen -G "$FIREFOX_ZH" >/dev/null || missing+=("Firefox's zh-CN language pack ($FIREFOX_ZH)")
+  command -v soffice >/dev/null 2>&1 || missing+=("LibreOffice (soffice)")
+  [[ -e /usr/lib/libreoffice/program/libsclo.so ]] || missing+=("LibreOffice Calc")
+  for tool in pdfinfo pdftotext pdftoppm; do
+    command -v $tool >/dev/null 2>&1 || missing+=("poppler's $tool")
+  done
   if ! command -v fc-list >/dev/null 2>&1 || [[ -z "$(fc-list :lang=zh 2>/dev/null)" ]]; then
     missing+=("a CJK font (fc-list :lang=zh is empty)")
   fi

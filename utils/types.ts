@@ -131,6 +131,12 @@ export interface TaskFollowUp {
   due: string | null;
   /** 落实情况: how the task is being carried out. */
   progress: string;
+  /** 牵头单位: the unit that leads the task. */
+  lead?: string;
+  /** 配合单位: units that help, as the user writes them (、-separated). */
+  partners?: string;
+  /** 责任人: the person answerable for it. */
+  owner?: string;
 }
 
 /** The follow-up a highlight gets when it becomes a 重点任务 (and what a damaged one is repaired to). */

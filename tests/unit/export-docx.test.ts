@@ -43,11 +43,14 @@ function styleXml(styles: string, id: string): string {
   return m[0];
 }
 
+/** These tests read the 简洁 layout's styles; the 公文 layout (the default) has its own tests (export-gongwen). */
+const SIMPLE = { layout: 'simple' } as const;
+
 describe('Word export', () => {
   const model = buildStudyExport(loadInput('single-speech'));
 
   it('writes the outline as Word headings, quotes and notes in reading order', async () => {
-    const { document } = unzipDocx(await toDocxBytes(model));
+    const { document } = unzipDocx(await toDocxBytes(model, SIMPLE));
     const body = paragraphs(document);
     const end = body.indexOf('Heading1|重点任务清单');
     expect(body.slice(0, end)).toEqual([
@@ -83,15 +86,17 @@ describe('Word export', () => {
   });
 
   it('makes the category a bold label at the start of each quote', async () => {
-    const { document } = unzipDocx(await toDocxBytes(model));
+    const { document } = unzipDocx(await toDocxBytes(model, SIMPLE));
     const quote = /<w:p>(?:(?!<\/w:p>)[\s\S])*?YanduQuote[\s\S]*?<\/w:p>/.exec(document)?.[0] ?? '';
     expect(quote).toMatch(/<w:r><w:rPr><w:b\/>(<w:bCs\/>)?<\/w:rPr><w:t[^>]*>【重要论述】<\/w:t><\/w:r>/);
   });
 
   it('links the source only when it is a web address', async () => {
-    const { document } = unzipDocx(await toDocxBytes(model));
+    const { document } = unzipDocx(await toDocxBytes(model, SIMPLE));
     expect(document).toContain('<w:hyperlink');
-    const hostile = unzipDocx(await toDocxBytes(buildStudyExport(loadInput('two-speeches-untrusted-text'))));
+    const hostile = unzipDocx(
+      await toDocxBytes(buildStudyExport(loadInput('two-speeches-untrusted-text')), SIMPLE),
+    );
     expect(hostile.document.match(/<w:hyperlink/g)).toHaveLength(1);
     expect(paragraphs(hostile.document)).toContain('YanduMeta|原文：javascript:alert(1)');
     // Page text is written as text: the markup arrives escaped, never as XML elements.
@@ -100,7 +105,7 @@ describe('Word export', () => {
   });
 
   it('ends with the key-task table: header row repeated on each page, one row per task', async () => {
-    const { document } = unzipDocx(await toDocxBytes(model));
+    const { document } = unzipDocx(await toDocxBytes(model, SIMPLE));
     const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(document)?.[0] ?? '';
     const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((r) =>
       paragraphs(r[0]).map((p) => p.split('|')[1]),
@@ -123,13 +128,13 @@ describe('Word export', () => {
       ],
     ]);
     expect(table).toContain('<w:tblHeader/>');
-    const without = unzipDocx(await toDocxBytes({ ...model, tasks: null }));
+    const without = unzipDocx(await toDocxBytes({ ...model, tasks: null }, SIMPLE));
     expect(without.document).not.toContain('<w:tbl>');
     expect(without.document).not.toContain('重点任务清单');
   });
 
   it('sets Chinese fonts for Word and WPS: 宋体 body, 黑体 headings, 楷体 notes', async () => {
-    const { styles } = unzipDocx(await toDocxBytes(model));
+    const { styles } = unzipDocx(await toDocxBytes(model, SIMPLE));
     const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)?.[0] ?? '';
     expect(defaults).toMatch(/<w:rFonts [^>]*w:eastAsia="宋体"/);
     expect(defaults).toMatch(/<w:rFonts [^>]*w:ascii="Times New Roman"/);
@@ -150,7 +155,7 @@ describe('Word export', () => {
   });
 
   it('lays out an A4 page with margins', async () => {
-    const { document } = unzipDocx(await toDocxBytes(model));
+    const { document } = unzipDocx(await toDocxBytes(model, SIMPLE));
     expect(document).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(document).toMatch(/<w:pgMar w:top="1440" w:right="1797" w:bottom="1440" w:left="1797"/);
   });
@@ -165,7 +170,7 @@ describe('Word export', () => {
         },
       ],
     };
-    const { document } = unzipDocx(await toDocxBytes(broken));
+    const { document } = unzipDocx(await toDocxBytes(broken, SIMPLE));
     expect(paragraphs(document)).toContain('Heading1|控制字符与孤立代理');
   });
 
@@ -175,12 +180,16 @@ describe('Word export', () => {
       speeches: Array.from({ length: 7 }, () => model.speeches[0]),
     } as StudyExport;
     const seen: string[] = [];
-    await toDocxBytes(many, { chunkSize: 3, onProgress: (done, total) => seen.push(`${done}/${total}`) });
+    await toDocxBytes(many, {
+      ...SIMPLE,
+      chunkSize: 3,
+      onProgress: (done, total) => seen.push(`${done}/${total}`),
+    });
     expect(seen).toEqual(['0/8', '3/8', '6/8', '7/8', '8/8']);
   });
 
   it('gives a Blob of the Word type that holds the same document', async () => {
-    const blob = await toDocx(model);
+    const blob = await toDocx(model, SIMPLE);
     expect(blob.type).toBe(DOCX_MIME);
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect(paragraphs(unzipDocx(bytes).document)[0]).toBe('Title|学习笔记');

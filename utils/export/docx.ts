@@ -1,5 +1,6 @@
 /**
- * The study export as a Word document (.docx) for the study meeting. Headings carry Word's built-in heading
+ * The study export as a Word document (.docx) for the study meeting. By default it takes the 公文 layout
+ * (docx-blocks.ts via study-blocks.ts); what follows is the 简洁 layout. Headings carry Word's built-in heading
  * styles so the navigation pane shows the outline: the document title is "Title", each speech "Heading 1" and
  * its outline sections "Heading 2".."Heading 4" (outline levels 1..3). Fonts are named for both Word and WPS:
  * 宋体 body, 黑体 headings, 楷体 notes, each set for the East Asian slot and the Latin slots.
@@ -21,6 +22,7 @@ import {
   WidthType,
 } from 'docx';
 import { webHref } from '../links';
+import type { DocxLayout } from './gongwen';
 import {
   EXPORT_LABELS,
   type ExportGroup,
@@ -264,6 +266,8 @@ function styles() {
 }
 
 export interface DocxOptions {
+  /** '公文' (GB/T 9704, the default) or '简洁' (the earlier personal-notebook look). */
+  layout?: DocxLayout;
   onProgress?: ProgressCallback;
   /** Speeches laid out between two pauses for the page. */
   chunkSize?: number;
@@ -274,6 +278,13 @@ export interface DocxOptions {
  * `onProgress(done, total)` counts speeches plus one final step for writing the file.
  */
 export async function toDocxBytes(model: StudyExport, options: DocxOptions = {}): Promise<Uint8Array> {
+  if ((options.layout ?? 'gongwen') === 'gongwen') {
+    const [{ blocksToDocxBytes }, { studyExportBlocks }] = await Promise.all([
+      import('./docx-blocks'),
+      import('./study-blocks'),
+    ]);
+    return blocksToDocxBytes(studyExportBlocks(model), { onProgress: options.onProgress });
+  }
   const total = model.speeches.length + 1;
   const chunk = Math.max(1, options.chunkSize ?? 5);
   const children: (Paragraph | Table)[] = [

@@ -1,0 +1,79 @@
+/**
+ * Running a meeting template from the UI: read the chosen speeches with their highlights, notes and unsaved
+ * drafts, build the template and download the file. The templates and renderers are imported only when asked
+ * for, so no page loads them before an export.
+ */
+import type { YanduDB } from '../store/db';
+import { bySpeechIds } from '../store/library';
+import type { Draft, Highlight, HighlightCategory, Note, SpeechRecord } from '../types';
+import { downloadBlob } from './download';
+import type { DocxLayout } from './gongwen';
+import { EXPORT_CATEGORY_NAMES } from './run';
+import type { StudySettings, TemplateInput } from './templates/common';
+import type { CompilationFilter } from './templates/compilation';
+import type { TemplateFormat, TemplateName } from './templates/index';
+
+export interface TemplateRequest {
+  speechIds: readonly string[];
+  template: TemplateName;
+  format: TemplateFormat;
+  layout?: DocxLayout;
+  settings?: StudySettings;
+  compilation?: CompilationFilter;
+  categoryNames?: Record<HighlightCategory, string>;
+  onProgress?: (fraction: number) => void;
+  now?: Date;
+}
+
+/** The template's input from the database: speeches in the order given, drafts of their notes included. */
+export async function templateInput(
+  db: YanduDB,
+  req: Pick<TemplateRequest, 'speechIds' | 'settings' | 'categoryNames' | 'now'>,
+): Promise<TemplateInput> {
+  const ids = [...new Set(req.speechIds)];
+  const [records, highlights, notes] = await db.transaction('r', [db.speeches, db.highlights, db.notes], () =>
+    Promise.all([
+      db.speeches.bulkGet(ids),
+      bySpeechIds<Highlight>(db.highlights, ids),
+      bySpeechIds<Note>(db.notes, ids),
+    ]),
+  );
+  const draftIds = [...ids.map((id) => `studyNote:${id}`), ...highlights.map((h) => `highlight:${h.id}`)];
+  const drafts = (await db.drafts.bulkGet(draftIds)).filter((d): d is Draft => d !== undefined);
+  return {
+    speeches: records.filter((s): s is SpeechRecord => s !== undefined),
+    highlights,
+    notes,
+    drafts,
+    categoryNames: req.categoryNames ?? EXPORT_CATEGORY_NAMES,
+    settings: req.settings,
+    exportedAt: req.now ?? new Date(),
+  };
+}
+
+/** File name: 学习笔记-2026-12-02.docx (characters Windows refuses are replaced). */
+export function templateFileName(title: string, day: string, extension: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among those refused
+  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 60) || '研读';
+  return `${safe}-${day}.${extension}`;
+}
+
+/** Build and download a template; returns the file name. Errors are thrown to the caller to show. */
+export async function runTemplateExport(db: YanduDB, req: TemplateRequest): Promise<string> {
+  req.onProgress?.(0);
+  const input = await templateInput(db, req);
+  req.onProgress?.(0.1);
+  const [{ renderTemplate }, { localDate }] = await Promise.all([
+    import('./templates/index'),
+    import('./model'),
+  ]);
+  const file = await renderTemplate(req.template, req.format, input, {
+    layout: req.layout,
+    compilation: req.compilation,
+    onProgress: (done, total) => req.onProgress?.(0.1 + 0.9 * (total ? done / total : 1)),
+  });
+  const name = templateFileName(file.title, localDate(input.exportedAt), file.extension);
+  downloadBlob(new Blob([file.bytes as BlobPart], { type: file.mime }), name);
+  req.onProgress?.(1);
+  return name;
+}
