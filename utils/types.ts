@@ -28,7 +28,29 @@ export interface OutlineNode {
    * the part's name; consumers show it like any section. Absent on enumeration nodes.
    */
   role?: 'opening' | 'closing';
+  /** A heading the user made from a phrase of the text (see utils/outline/corrections.ts). */
+  user?: true;
 }
+
+/** What an outline edit remembers of the entry it changes, to find it again in a newer automatic outline. */
+export interface OutlineNodeRef {
+  marker: string;
+  title: string;
+  para: number;
+  offset: number;
+}
+
+/** One correction of the automatic outline by the user, stored with the speech in the order made. */
+export type OutlineEdit =
+  | { op: 'level'; target: OutlineNodeRef; level: 1 | 2 | 3 }
+  | { op: 'remove'; target: OutlineNodeRef }
+  | {
+      op: 'add';
+      /** The phrase made a heading: where it was, its text and the text just before it. */
+      at: { para: number; offset: number; exact: string; prefix: string };
+      level: 1 | 2 | 3;
+      title: string;
+    };
 
 /** The speech as extracted from a page: clean text paragraphs plus what the page says about it. */
 export interface Speech {
@@ -64,6 +86,13 @@ export interface SpeechRecord extends Speech {
   changedAt?: number;
   /** contentHash of the copy that was replaced then (kept in speechVersions). */
   previousHash?: string;
+  /**
+   * The user's corrections of the automatic outline, applied again whenever the outline is rebuilt; `outline`
+   * above is always the corrected one, so every reader of the record (notes, tasks, exports) sees it.
+   */
+  outlineEdits?: OutlineEdit[];
+  /** The outline the engine built, kept beside the corrected one so 恢复自动提纲 needs no page. */
+  autoOutline?: OutlineNode[];
 }
 
 /** An earlier copy of a speech's text, kept when the page changed so old highlights can be seen in place. */
@@ -138,7 +167,16 @@ export interface Highlight {
 
 /** Where a stored highlight was found in the current text of its speech (computed, never stored). */
 export type Anchoring =
-  | { placed: true; selector: TextSelector; how: 'position' | 'quote' | 'fuzzy' }
+  | {
+      placed: true;
+      selector: TextSelector;
+      how: 'position' | 'quote' | 'fuzzy';
+      /**
+       * Found away from its stored position in a context that only half agrees with the stored one: shown,
+       * but its new place is not written back, so a short-lived page edit cannot move a highlight for good.
+       */
+      weakContext?: true;
+    }
   | { placed: false; reason: string };
 
 /** The one free note on a speech (学习心得); id = speechId. */

@@ -12,6 +12,9 @@ import { matchQuote } from './match-quote';
 import { SearchText } from './search-text';
 import { SpeechText, type TextPoint } from './speech-text';
 
+/** Below this share of agreeing context a place found away from the stored one is shown but not stored. */
+const WRITE_BACK_CONTEXT = 0.5;
+
 /** The selector for the text between two points of a speech (points are clamped and ordered). */
 export function describe(paragraphs: readonly string[], start: TextPoint, end: TextPoint): TextSelector {
   return new SpeechText(paragraphs).describe(start, end);
@@ -66,7 +69,10 @@ export function createAnchorer(paragraphs: readonly string[]): (selector: TextSe
         : match.errors === 0
           ? 'quote'
           : 'fuzzy';
-    return { placed: true, selector: text.describeOffsets(match.start, match.end), how };
+    const placedAt = text.describeOffsets(match.start, match.end);
+    return how !== 'position' && match.contextScore < WRITE_BACK_CONTEXT
+      ? { placed: true, selector: placedAt, how, weakContext: true }
+      : { placed: true, selector: placedAt, how };
   };
 }
 

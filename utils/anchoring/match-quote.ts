@@ -207,7 +207,7 @@ class Scorer {
     if (c.errors === 0) {
       if (c.contextScore >= 0.5) return true;
       if (c.start === this.position) return c.contextScore >= 0.25 || m >= 6;
-      return uniqueExact && m >= 10;
+      return uniqueExact && m >= 10 && c.contextScore >= 0.25;
     }
     if (m < MIN_FUZZY_LENGTH) return false;
     return (

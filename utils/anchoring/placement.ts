@@ -103,6 +103,7 @@ export function placeHighlights(
     }
     const section = sectionOf(result.selector, outline);
     placements.push({ highlight, selector: result.selector, section });
+    if (result.weakContext) return;
     if (!sameSelector(result.selector, highlight.selector) || section !== highlight.section) {
       moves.push({ id: highlight.id, selector: result.selector, section });
     }

@@ -10,6 +10,8 @@ import {
   HIGHLIGHT_CATEGORIES,
   type Highlight,
   type Note,
+  type OutlineEdit,
+  type OutlineNodeRef,
   type SpeechRecord,
   type SpeechVersion,
 } from '../types';
@@ -205,7 +207,36 @@ const outlineNode = object<SpeechRecord['outline'][number]>({
   para: count,
   offset: count,
   role: optional(oneOf(['opening', 'closing'])),
+  user: optional(oneOf([true])),
 });
+
+const level = oneOf([1, 2, 3]);
+const nodeRef = object<OutlineNodeRef>({ marker: str, title: str, para: count, offset: count });
+const levelEdit = object<Extract<OutlineEdit, { op: 'level' }>>({
+  op: oneOf(['level']),
+  target: nodeRef,
+  level,
+});
+const removeEdit = object<Extract<OutlineEdit, { op: 'remove' }>>({ op: oneOf(['remove']), target: nodeRef });
+const addEdit = object<Extract<OutlineEdit, { op: 'add' }>>({
+  op: oneOf(['add']),
+  at: object<Extract<OutlineEdit, { op: 'add' }>['at']>({
+    para: count,
+    offset: count,
+    exact: str,
+    prefix: str,
+  }),
+  level,
+  title: str,
+});
+/** One outline edit: checked by its `op`, so the reason names the field that is wrong. */
+const outlineEdit: Check = (v) => {
+  const op = isObject(v) ? v.op : undefined;
+  if (op === 'add') return addEdit(v);
+  if (op === 'level') return levelEdit(v);
+  if (op === 'remove') return removeEdit(v);
+  return at('op', problem('oneOf', ['add', 'level', 'remove']));
+};
 
 const speechCheck = object<SpeechRecord>({
   id,
@@ -224,6 +255,8 @@ const speechCheck = object<SpeechRecord>({
   lastOpened: time,
   changedAt: optional(time),
   previousHash: optional(str),
+  outlineEdits: optional(arrayOf(outlineEdit)),
+  autoOutline: optional(arrayOf(outlineNode)),
 });
 
 const highlightCheck = object<Highlight>({
