@@ -374,12 +374,12 @@ const TIME_FIELDS: Record<SpeechTable, readonly string[]> = {
   drafts: ['updated'],
 };
 
-/** A record with every time after `latest` set to `latest` (a time of 1e300 would win every later merge). */
+/** A record with every time beyond `latest` (and the tolerance) set to `latest`. */
 function clampTimes<T>(table: SpeechTable, record: T, latest: number): T {
   let out = record;
   for (const field of TIME_FIELDS[table]) {
     const v = (record as Record<string, unknown>)[field];
-    if (typeof v === 'number' && v > latest) {
+    if (typeof v === 'number' && v > latest + BACKUP_LIMITS.futureTolerance) {
       if (out === record) out = { ...record };
       (out as Record<string, unknown>)[field] = latest;
     }
@@ -407,7 +407,9 @@ export function parseBackup(text: string, now: number = Date.now()): ParseResult
     const lists = checkFrame(data);
     const skipped: SkippedRecord[] = [];
     const rows = noRows() as unknown as Record<SpeechTable, unknown[]>;
-    const latest = now + BACKUP_LIMITS.futureTolerance;
+    // Nothing in the file was written after it was exported, nor after now: a later time (beyond the clocks'
+    // tolerance) becomes that moment, so a record stamped 1e300 cannot win every later merge.
+    const latest = Math.min(now, Date.parse((data as { exportedAt: string }).exportedAt));
     for (const table of SPEECH_TABLES) {
       const seen = new Set<string>();
       const list = lists[table];
@@ -485,6 +487,11 @@ export interface RestorePreview {
   skipped: SkippedRecord[];
   /** The file carries category names/colours or reading settings (the caller applies them). */
   settings?: BackupSettings;
+}
+
+/** Whether the restore would change anything already in the library (then the user confirms first). */
+export function replacesAnything(preview: RestorePreview): boolean {
+  return preview.speeches.some((s) => s.change === 'updated' || s.change === 'conflicting');
 }
 
 function planFor(existing: TableRows, backup: BackupFile, now: number): MergePlan {
