@@ -5,7 +5,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  BACKUP_LIMITS,
   type BackupFile,
   exportBackup,
   parseBackup,
