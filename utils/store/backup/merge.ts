@@ -59,10 +59,10 @@ export interface MergePlan {
 /** Text appended under a note when another text of it is kept (localised by the caller). */
 export type JoinLine = (keptFrom: number) => string;
 
-function joinTexts(winner: string, loser: string, line: string): string {
-  if (loser === '' || winner.includes(loser)) return winner;
+function joinTexts(winner: string, loser: string, line: () => string): string {
+  if (loser === '' || winner === loser || winner.includes(loser)) return winner;
   if (winner === '') return loser;
-  return `${winner}\n\n${line}\n${loser}`;
+  return `${winner}\n\n${line()}\n${loser}`;
 }
 
 const stamps = {
@@ -173,7 +173,7 @@ export function mergePlan(
     }
     const newer = stamps.highlights(r) > stamps.highlights(old);
     const [win, lose] = newer ? [r, old] : [old, r];
-    const note = joinTexts(win.note, lose.note, joinLine(lose.updated));
+    const note = joinTexts(win.note, lose.note, () => joinLine(lose.updated));
     if (!newer && note === old.note) {
       summary.highlights.kept += 1;
       return;
@@ -203,7 +203,7 @@ export function mergePlan(
     }
     const newer = stamps.notes(r) > stamps.notes(old);
     const [win, lose] = newer ? [r, old] : [old, r];
-    const text = joinTexts(win.text, lose.text, joinLine(lose.updated));
+    const text = joinTexts(win.text, lose.text, () => joinLine(lose.updated));
     if (!newer && text === old.text) {
       summary.notes.kept += 1;
       return;
