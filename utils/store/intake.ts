@@ -163,11 +163,35 @@ export function remapSelector(selector: TextSelector, remap: ParaRemap): TextSel
 type SpeechLike = Pick<SpeechRecord, 'title' | 'speaker' | 'occasion' | 'source' | 'paragraphs' | 'outline'> &
   Partial<Pick<SpeechRecord, 'outlineEdits' | 'autoOutline'>>;
 
+const short = (t: string | null, max: number) => t === null || t.length <= max;
+const nodeShort = (n: OutlineNode) =>
+  short(n.title, INTAKE_LIMITS.outlineText) && short(n.marker, INTAKE_LIMITS.outlineText);
+function editShort(e: OutlineEdit): boolean {
+  const max = INTAKE_LIMITS.outlineText;
+  if (e.op === 'add') return short(e.title, max) && short(e.at.exact, max) && short(e.at.prefix, max);
+  return short(e.target.title, max) && short(e.target.marker, max);
+}
+function withinCaps(s: SpeechLike): boolean {
+  const f = INTAKE_LIMITS.field;
+  return (
+    short(s.title, f) &&
+    short(s.speaker, f) &&
+    short(s.occasion, f) &&
+    short(s.source, f) &&
+    s.paragraphs.every((p) => p.length <= MAX_PARAGRAPH) &&
+    s.outline.every(nodeShort) &&
+    (s.autoOutline ?? []).every(nodeShort) &&
+    (s.outlineEdits ?? []).every(editShort)
+  );
+}
+
 /**
  * A speech (as extracted, or as stored) capped and split: metadata lines capped, paragraphs split (outline,
  * engine outline and outline edits moved with their text). `remap` moves highlight positions the same way.
  */
 export function intakeSpeech<T extends SpeechLike>(speech: T): { speech: T; remap: ParaRemap | null } {
+  // Nearly every speech is within every cap: returned as it is, without copying (a restore reads thousands).
+  if (withinCaps(speech)) return { speech, remap: null };
   const f = INTAKE_LIMITS.field;
   const { paragraphs, remap } = intakeParagraphs(speech.paragraphs);
   const out: T = {
