@@ -178,6 +178,9 @@ export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () =>
   );
 }
 
+/** The panel is a wrapping flex row (library.css): the preview and the list take a row of their own. */
+const FULL_ROW = { flexBasis: '100%' };
+
 const CHANGE_LABEL = {
   new: () => i18n.t('bakPreviewNew'),
   updated: () => i18n.t('bakPreviewUpdated'),
@@ -196,7 +199,7 @@ function RestorePreviewView(props: {
   const changing = preview.speeches.filter((s) => s.change !== 'unchanged');
   const count = (c: keyof typeof CHANGE_LABEL) => String(changing.filter((s) => s.change === c).length);
   return (
-    <section class="yd-backup-preview" role="dialog" aria-label={i18n.t('bakPreviewTitle')}>
+    <section class="yd-backup-preview" style={FULL_ROW} role="dialog" aria-label={i18n.t('bakPreviewTitle')}>
       <h3>{i18n.t('bakPreviewTitle')}</h3>
       <p>{i18n.t('bakPreviewCounts', [count('new'), count('updated'), count('conflicting')])}</p>
       <ul>
@@ -230,7 +233,7 @@ function RestorePreviewView(props: {
 
 function SkippedList({ skipped }: { skipped: SkippedRecord[] }) {
   return (
-    <div class="yd-backup-skipped">
+    <div class="yd-backup-skipped" style={FULL_ROW}>
       <p>{i18n.t('bakSkippedTitle', [String(skipped.length)])}</p>
       <ul>
         {skipped.slice(0, 200).map((s) => (
