@@ -14,6 +14,7 @@ import {
   serializeBackup,
 } from '@/utils/store/backup';
 import { YanduDB } from '@/utils/store/db';
+import { SPEECH_TABLES, type TableRows } from '@/utils/store/tables';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
 import { makeHighlight, makeLibrary, makeNote, makeSpeech } from '../fixtures/export/records';
 
@@ -67,7 +68,7 @@ function backupText(change: (b: Record<string, unknown> & BackupFile) => void = 
     speechVersions: [],
     drafts: [],
     ...lib,
-  } as BackupFile;
+  } as unknown as BackupFile;
   change(b as Record<string, unknown> & BackupFile);
   return JSON.stringify(b);
 }
@@ -78,7 +79,7 @@ describe('backup round trip', () => {
     await seed(source, 100, 98); // 100 speeches + 9,800 highlights + 100 notes
     const backup = await exportBackup(source, new Date('2026-11-24T03:00:00Z'));
     expect(backup.format).toBe('yandu-backup');
-    expect(backup.version).toBe(2);
+    expect(backup.version).toBe(3);
     expect(backup.exportedAt).toBe('2026-11-24T03:00:00.000Z');
     expect(backup.speeches.length + backup.highlights.length + backup.notes.length).toBe(10_000);
 
@@ -162,73 +163,11 @@ describe('refusing a bad backup file', () => {
     ['an empty file', '', 'not-json'],
     ['a JSON list', '[]', 'unknown-format'],
     ['another program’s JSON', '{"format":"other","version":1}', 'unknown-format'],
-    ['a newer version', backupText((b) => Object.assign(b, { version: 3 })), 'unsupported-version'],
+    ['a newer version', backupText((b) => Object.assign(b, { version: 4 })), 'unsupported-version'],
     ['a version given as text', backupText((b) => Object.assign(b, { version: '1' })), 'unsupported-version'],
     ['a missing table', backupText((b) => Reflect.deleteProperty(b, 'notes')), 'bad-shape'],
     ['an unknown top-level field', backupText((b) => Object.assign(b, { extra: 1 })), 'bad-shape'],
     ['a bad export time', backupText((b) => Object.assign(b, { exportedAt: 'yesterday' })), 'bad-shape'],
-    [
-      'a speech without title',
-      backupText((b) => Reflect.deleteProperty(b.speeches[1] as object, 'title')),
-      'bad-shape',
-    ],
-    [
-      'a paragraph that is a number',
-      backupText((b) => ((b.speeches[0] as SpeechRecord).paragraphs[3] = 7 as unknown as string)),
-      'bad-shape',
-    ],
-    [
-      'an outline level 4',
-      backupText((b) => Object.assign((b.speeches[0] as SpeechRecord).outline[0] as object, { level: 4 })),
-      'bad-shape',
-    ],
-    [
-      'a date in another form',
-      backupText((b) => Object.assign(b.speeches[0] as object, { date: '2026/5/20' })),
-      'bad-shape',
-    ],
-    [
-      'an unknown field in a highlight',
-      backupText((b) => Object.assign(b.highlights[0] as object, { color: 'red' })),
-      'bad-shape',
-    ],
-    [
-      'an unknown category',
-      backupText((b) => Object.assign(b.highlights[0] as object, { category: 'bogus' })),
-      'bad-shape',
-    ],
-    [
-      'a selector offset given as text',
-      backupText((b) => Object.assign((b.highlights[2] as Highlight).selector, { startPara: '3' })),
-      'bad-shape',
-    ],
-    [
-      'a section below -1',
-      backupText((b) => Object.assign(b.highlights[0] as object, { section: -2 })),
-      'bad-shape',
-    ],
-    [
-      'an unknown task status',
-      backupText((b) =>
-        Object.assign(b.highlights[0] as object, { task: { status: 'late', due: null, progress: '' } }),
-      ),
-      'bad-shape',
-    ],
-    [
-      'a note without its time',
-      backupText((b) => Object.assign(b.notes[0] as object, { updated: Number.NaN })),
-      'bad-shape',
-    ],
-    [
-      'a study note filed under another speech’s id',
-      backupText((b) => Object.assign(b.notes[0] as Note, { id: (b.notes[1] as Note).id })),
-      'bad-shape',
-    ],
-    [
-      'two highlights with one id',
-      backupText((b) => Object.assign(b.highlights[1] as object, { id: (b.highlights[0] as Highlight).id })),
-      'duplicate-id',
-    ],
     [
       'a __proto__ key at the top',
       backupText().replace('{', '{"__proto__":{"polluted":true},'),
@@ -251,30 +190,8 @@ describe('refusing a bad backup file', () => {
       'unsafe-content',
     ],
     [
-      'a javascript: address',
-      backupText((b) => Object.assign(b.speeches[0] as object, { url: 'javascript:alert(1)' })),
-      'unsafe-content',
-    ],
-    [
-      'a javascript: address hidden by blanks',
-      backupText((b) => Object.assign(b.speeches[0] as object, { url: ' java\tscript:alert(1)' })),
-      'unsafe-content',
-    ],
-    [
-      'a data: address',
-      backupText((b) => Object.assign(b.speeches[0] as object, { url: 'data:text/html,hi' })),
-      'bad-url',
-    ],
-    [
-      'a further page that is not a web address',
-      backupText((b) =>
-        Object.assign(b.speeches[1] as object, { pages: ['ftp://example.gov.cn/t1_1.html'] }),
-      ),
-      'bad-url',
-    ],
-    [
-      'a string over 1 MB',
-      backupText((b) => Object.assign(b.notes[0] as Note, { text: '字'.repeat(1024 * 1024 + 1) })),
+      'a string over 16 M characters',
+      backupText((b) => Object.assign(b.notes[0] as Note, { text: '字'.repeat(16 * 1024 * 1024 + 1) })),
       'string-too-long',
     ],
   ];
@@ -303,8 +220,8 @@ describe('refusing a bad backup file', () => {
       backupText((b) => Object.assign((b.highlights[2] as Highlight).selector, { startPara: '3' })),
     );
     expect(result).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('划线第 3 条的字段 selector.startPara'),
+      ok: true,
+      skipped: [{ table: 'highlights', index: 2, what: '划线第 3 条', why: '划线位置有误：应为非负整数' }],
     });
   });
 
@@ -320,9 +237,13 @@ describe('refusing a bad backup file', () => {
         backupText((b) => Object.assign((b.highlights[2] as Highlight).selector, { startPara: '3' })),
       );
       expect(result).toMatchObject({
-        ok: false,
-        reason:
-          'The backup file is malformed: in highlight no. 3, the field selector.startPara should be a whole number, 0 or more.',
+        ok: true,
+        skipped: [
+          {
+            what: 'highlight no. 3',
+            why: "The highlight's place is wrong: should be a whole number, 0 or more",
+          },
+        ],
       });
       expect(parseBackup('{ not json')).toMatchObject({
         reason: expect.stringContaining('cannot be read as JSON'),
@@ -351,6 +272,92 @@ describe('refusing a bad backup file', () => {
   });
 });
 
+describe('skipping bad records: the rest of the file is restored', () => {
+  const cases: [string, string][] = [
+    ['a speech without title', backupText((b) => Reflect.deleteProperty(b.speeches[1] as object, 'title'))],
+    [
+      'a paragraph that is a number',
+      backupText((b) => ((b.speeches[0] as SpeechRecord).paragraphs[3] = 7 as unknown as string)),
+    ],
+    [
+      'an outline level 4',
+      backupText((b) => Object.assign((b.speeches[0] as SpeechRecord).outline[0] as object, { level: 4 })),
+    ],
+    [
+      'a date in another form',
+      backupText((b) => Object.assign(b.speeches[0] as object, { date: '2026/5/20' })),
+    ],
+    [
+      'an unknown field in a highlight',
+      backupText((b) => Object.assign(b.highlights[0] as object, { color: 'red' })),
+    ],
+    [
+      'an unknown category',
+      backupText((b) => Object.assign(b.highlights[0] as object, { category: 'bogus' })),
+    ],
+    [
+      'a selector offset given as text',
+      backupText((b) => Object.assign((b.highlights[2] as Highlight).selector, { startPara: '3' })),
+    ],
+    ['a section below -1', backupText((b) => Object.assign(b.highlights[0] as object, { section: -2 }))],
+    [
+      'an unknown task status',
+      backupText((b) =>
+        Object.assign(b.highlights[0] as object, { task: { status: 'late', due: null, progress: '' } }),
+      ),
+    ],
+    [
+      'a note without its time',
+      backupText((b) => Object.assign(b.notes[0] as object, { updated: Number.NaN })),
+    ],
+    [
+      'a study note filed under another speech’s id',
+      backupText((b) => Object.assign(b.notes[0] as Note, { id: (b.notes[1] as Note).id })),
+    ],
+    [
+      'two highlights with one id',
+      backupText((b) => Object.assign(b.highlights[1] as object, { id: (b.highlights[0] as Highlight).id })),
+    ],
+    [
+      'a javascript: address',
+      backupText((b) => Object.assign(b.speeches[0] as object, { url: 'javascript:alert(1)' })),
+    ],
+    [
+      'a javascript: address hidden by blanks',
+      backupText((b) => Object.assign(b.speeches[0] as object, { url: ' java\tscript:alert(1)' })),
+    ],
+    [
+      'a data: address',
+      backupText((b) => Object.assign(b.speeches[0] as object, { url: 'data:text/html,hi' })),
+    ],
+    [
+      'a further page that is not a web address',
+      backupText((b) =>
+        Object.assign(b.speeches[1] as object, { pages: ['ftp://example.gov.cn/t1_1.html'] }),
+      ),
+    ],
+  ];
+
+  for (const [what, text] of cases) {
+    it(`skips ${what}, restores every other record, and says why without field names`, async () => {
+      const db = await freshDb();
+      const file = JSON.parse(text) as TableRows;
+      const result = await restoreFromText(db, text);
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.skipped.length).toBeGreaterThan(0);
+      for (const s of result.skipped) {
+        expect(s.what).toMatch(/第 \d+ 条/);
+        expect(s.why).toMatch(/[\u4e00-\u9fff]/);
+        expect(s.why).not.toMatch(/selector|startPara|speechId|outline|paragraphs|url|[a-z][A-Z]/);
+      }
+      for (const table of SPEECH_TABLES) {
+        const skipped = result.skipped.filter((s) => s.table === table).length;
+        expect(await db[table].count(), table).toBe(file[table].length - skipped);
+      }
+    });
+  }
+});
+
 describe('merging a backup into the library', () => {
   it('adds what is new, replaces only with newer copies, and never duplicates', async () => {
     const db = await freshDb();
@@ -364,7 +371,7 @@ describe('merging a backup into the library', () => {
 
     const backup: BackupFile = {
       format: 'yandu-backup',
-      version: 2,
+      version: 3,
       exportedAt: '2026-11-24T00:00:00.000Z',
       speechVersions: [],
       drafts: [],
@@ -379,23 +386,31 @@ describe('merging a backup into the library', () => {
     const summary = await importBackup(db, backup);
     expect(summary).toEqual({
       speeches: { added: 1, updated: 1, kept: 0 },
-      highlights: { added: 1, updated: 0, kept: 2 },
+      // Both older notes differ from the library's: each is kept under the library's note.
+      highlights: { added: 1, updated: 2, kept: 0 },
       notes: { added: 0, updated: 1, kept: 0 },
       speechVersions: { added: 0, updated: 0, kept: 0 },
       drafts: { added: 0, updated: 0, kept: 0 },
+      refused: [],
     });
     expect(await db.speeches.count()).toBe(2);
     expect(await db.highlights.count()).toBe(3);
     expect(await db.notes.count()).toBe(1);
     expect((await db.speeches.get(speech.id))?.title).toBe('备份里较新的标题');
-    expect((await db.highlights.get(h1.id))?.note).toBe(h1.note);
-    expect((await db.highlights.get(h2.id))?.note).toBe(h2.note); // a tie keeps the library's copy
-    expect((await db.notes.get(note.id))?.text).toBe('备份里较新的心得');
+    const n1 = (await db.highlights.get(h1.id))?.note ?? '';
+    expect(n1.startsWith(h1.note)).toBe(true); // the newer copy stays first
+    expect(n1).toContain('备份里较旧的批注');
+    expect((await db.highlights.get(h2.id))?.note).toMatch(new RegExp(`^${h2.note}[^]*同一时间的另一份$`)); // a tie keeps the library's first
+    const merged = (await db.notes.get(note.id))?.text ?? '';
+    expect(merged.startsWith('备份里较新的心得')).toBe(true);
+    expect(merged).toContain('原来的心得'); // the replaced 学习心得 is kept
 
     // Importing the same file again changes nothing.
     const before = await dump(db);
     const again = await importBackup(db, backup);
     expect(again.speeches).toEqual({ added: 0, updated: 0, kept: 2 });
+    expect(again.highlights).toEqual({ added: 0, updated: 0, kept: 3 });
+    expect(again.notes).toEqual({ added: 0, updated: 0, kept: 1 });
     expect(await dump(db)).toEqual(before);
   });
 
@@ -406,7 +421,7 @@ describe('merging a backup into the library', () => {
     const lib = makeLibrary(5, 3);
     const text = serializeBackup({
       format: 'yandu-backup',
-      version: 2,
+      version: 3,
       exportedAt: new Date().toISOString(),
       speechVersions: [],
       drafts: [],

@@ -71,7 +71,7 @@ function baseBackup(): BackupFile {
   (speeches[0] as BackupFile['speeches'][number]).lastOpened += 1_000_000;
   return {
     format: 'yandu-backup',
-    version: 2,
+    version: 3,
     exportedAt: '2026-11-24T03:00:00.000Z',
     speechVersions: [],
     drafts: [],
@@ -202,6 +202,9 @@ async function checkImport(text: string): Promise<'accepted' | 'refused'> {
   // Accepted: the library's own backup is a valid file again (every record valid) …
   const again = parseBackup(serializeBackup(await exportBackup(db)));
   expect(again.ok ? 'valid' : `${again.code}: ${again.reason}`).toBe('valid');
+  // … and restores whole: nothing the library holds is skipped from its own backup.
+  expect(again.ok && again.skipped).toEqual([]);
+  for (const s of result.skipped) expect(s.why).toMatch(/[\u4e00-\u9fff]/);
   // … nothing of the library was lost, and every record is the library's or the file's.
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new Error('accepted a file parseBackup refuses');

@@ -1,22 +1,37 @@
 /**
- * Full backup of the library (speeches, highlights, 学习心得 notes) as one versioned JSON file, and its
- * restore. A backup file comes from outside the extension, so it is read as hostile until proven otherwise:
- * size caps before parsing, a screen of every key and string that refuses prototype keys, a strict validator for every field, and an
- * import that merges in one transaction so a failure leaves the database exactly as it was.
+ * Full backup of the library (speeches, highlights, 学习心得, earlier versions, drafts, and the category
+ * names/colours and reading settings the caller hands in) as one versioned JSON file, and its restore.
+ *
+ * A backup file comes from outside the extension, so it is read as hostile until proven otherwise. A file
+ * that is damaged as a whole (not JSON, cut short, another format or version, prototype keys, raw script
+ * markup, over the size caps) is refused untouched. Inside a sound file each record is judged on its own:
+ * one that is malformed or does not fit the library is skipped and listed with a reason in the UI's
+ * language, and the others are restored. Records pass the same intake as when the reader saves a speech
+ * (intake.ts), so whatever Yandu stores, its own backup restores. Times in the future are clamped to now.
+ * The merge (backup/merge.ts) keeps every text it would replace, and is previewed before it is written.
  */
 import { i18n } from '#i18n';
+import { HIGHLIGHT_CATEGORIES, type Highlight, type SpeechRecord, type SpeechVersion } from '../types';
 import {
-  type Draft,
-  HIGHLIGHT_CATEGORIES,
-  type Highlight,
-  type Note,
-  type OutlineEdit,
-  type OutlineNodeRef,
-  type SpeechRecord,
-  type SpeechVersion,
-} from '../types';
+  type Check,
+  draftCheck,
+  highlightCheck,
+  isObject,
+  noteCheck,
+  type Problem,
+  speechCheck,
+  versionCheck,
+} from './backup/checks';
+import {
+  type ImportSummary,
+  type MergePlan,
+  mergePlan,
+  type Refusal,
+  type SpeechPreview,
+} from './backup/merge';
 import type { YanduDB } from './db';
 import { isQuotaError } from './errors';
+import { intakeSpeech, intakeVersion, remapSelector } from './intake';
 import {
   allRows,
   noRows,
@@ -27,11 +42,24 @@ import {
   type TableRows,
 } from './tables';
 
+export type { ImportSummary, MergePlan, SpeechPreview, TableSummary } from './backup/merge';
+export { mergePlan } from './backup/merge';
+
 export const BACKUP_FORMAT = 'yandu-backup';
-/** Version 2 adds earlier versions of speeches and unsaved drafts (every table of tables.ts). */
-export const BACKUP_VERSION = 2;
-/** Files of these versions are read; a version-1 file simply has no earlier versions or drafts. */
-const READABLE_VERSIONS: readonly number[] = [1, 2];
+/** Version 2 added earlier versions and drafts; version 3 the category names/colours and reading settings. */
+export const BACKUP_VERSION = 3;
+/** Files of these versions are read; an older file simply lacks what came later. */
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+
+/**
+ * Settings that live in extension storage (utils/settings.ts), carried as plain data: the caller reads them
+ * before the export and writes them back after a restore, so the store never touches browser APIs. Checked
+ * here only for shape; the caller normalises them (normalizeCategorySettings, normalizeReaderSettings).
+ */
+export interface BackupSettings {
+  categories?: Record<string, { name: string; color: string }>;
+  reader?: Record<string, string | number>;
+}
 
 /** The file: format, version, time, and one list per table of tables.ts, named as the table. */
 export interface BackupFile extends TableRows {
@@ -39,13 +67,17 @@ export interface BackupFile extends TableRows {
   version: typeof BACKUP_VERSION;
   /** ISO 8601 time of the export. */
   exportedAt: string;
+  settings?: BackupSettings;
 }
 
 /** Limits far above any real library, low enough that a hostile file cannot exhaust the extension. */
 export const BACKUP_LIMITS = {
   maxTextLength: 200 * 1024 * 1024,
   maxRecords: 1_000_000,
-  maxStringLength: 1024 * 1024,
+  /** Per string. Above what a stored record can hold (notes are not capped when typed): 16 M characters. */
+  maxStringLength: 16 * 1024 * 1024,
+  /** How far in the future a time may be (clocks of two computers differ); later ones become now. */
+  futureTolerance: 60 * 60 * 1000,
 };
 
 export type BackupErrorCode =
@@ -55,14 +87,22 @@ export type BackupErrorCode =
   | 'string-too-long'
   | 'hostile-key'
   | 'unsafe-content'
-  | 'bad-url'
   | 'unknown-format'
   | 'unsupported-version'
-  | 'bad-shape'
-  | 'duplicate-id';
+  | 'bad-shape';
+
+/** A record of the file that is not restored, and why, in the UI's language. */
+export interface SkippedRecord {
+  table: SpeechTable | 'settings';
+  /** Index in the file's list (0 for settings). */
+  index: number;
+  /** Which record: 划线第 3 条, 讲话第 2 条《…》. */
+  what: string;
+  why: string;
+}
 
 export type ParseResult =
-  | { ok: true; backup: BackupFile }
+  | { ok: true; backup: BackupFile; skipped: SkippedRecord[] }
   | { ok: false; code: BackupErrorCode; reason: string };
 
 class BackupError extends Error {
@@ -78,13 +118,19 @@ class BackupError extends Error {
 // Export
 
 /** Everything in the database, read in one transaction so the tables agree with each other. */
-export async function exportBackup(db: YanduDB, now: Date = new Date()): Promise<BackupFile> {
-  return db.transaction('r', speechTables(db), async () => ({
+export async function exportBackup(
+  db: YanduDB,
+  now: Date = new Date(),
+  settings?: BackupSettings,
+): Promise<BackupFile> {
+  const rows = await db.transaction('r', speechTables(db), () => allRows(db));
+  return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    ...(await allRows(db)),
-  }));
+    ...rows,
+    ...(settings ? { settings } : {}),
+  };
 }
 
 /** The backup as the text of a .json file. */
@@ -96,234 +142,22 @@ export function serializeBackup(backup: BackupFile): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Validation. A check returns null when the value is fine, otherwise what is wrong: where (a path of keys and
-// item indexes) and what was expected, put in words in the UI's language only when a file is refused.
+// Reading a file
 
-type Expected =
-  | 'text'
-  | 'nonEmptyText'
-  | 'textOrNull'
-  | 'count'
-  | 'time'
-  | 'day'
-  | 'oneOf'
-  | 'url'
-  | 'webUrl'
-  | 'javascriptUrl'
-  | 'list'
-  | 'object'
-  | 'missing'
-  | 'unknownField'
-  | 'section'
-  | 'noteId';
-interface Problem {
-  path: (string | number)[];
-  expected: Expected;
-  /** oneOf: the values allowed */
-  allowed?: readonly unknown[];
-}
-type Check = (value: unknown) => Problem | null;
-const problem = (expected: Expected, allowed?: readonly unknown[]): Problem => ({
-  path: [],
-  expected,
-  allowed,
-});
-const at = (segment: string | number, inner: Problem): Problem => ({
-  ...inner,
-  path: [segment, ...inner.path],
-});
-/** Field tables are typed against the data model: a field added to types.ts does not compile until checked here. */
-type Optional = { optional: Check };
-type Spec<T> = { [K in keyof T]-?: undefined extends T[K] ? Optional : Check };
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const str: Check = (v) => (typeof v === 'string' ? null : problem('text'));
-const id: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : problem('nonEmptyText'));
-const nullableStr: Check = (v) => (v === null || typeof v === 'string' ? null : problem('textOrNull'));
-const count: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : problem('count'));
-const time: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : problem('time'));
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const day: Check = (v) => (v === null || (typeof v === 'string' && isoDay.test(v)) ? null : problem('day'));
-const oneOf =
-  (list: readonly unknown[]): Check =>
-  (v) =>
-    list.includes(v) ? null : problem('oneOf', list);
-const optional = (check: Check): Optional => ({ optional: check });
-
-/** URLs must be web addresses; anything else (javascript:, data:, file:) is refused. */
-function urlProblem(v: unknown): Problem | null {
-  if (typeof v !== 'string') return problem('url');
-  // Browsers ignore blanks and control characters inside a scheme, so look at the address without them.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is squeezed out
-  const squeezed = v.replace(/[\s\u0000-\u001F]/g, '').toLowerCase();
-  if (squeezed.includes('javascript:')) return problem('javascriptUrl');
-  try {
-    const u = new URL(v);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? null : problem('webUrl');
-  } catch {
-    return problem('webUrl');
-  }
-}
-const url: Check = urlProblem;
-
-function arrayOf(check: Check): Check {
-  return (v) => {
-    if (!Array.isArray(v)) return problem('list');
-    for (let i = 0; i < v.length; i++) {
-      const found = check(v[i]);
-      if (found) return at(i, found);
-    }
-    return null;
-  };
-}
-
-function object<T>(spec: Spec<T>): Check {
-  const entries = Object.entries(spec) as [string, Check | Optional][];
-  const known = new Set(entries.map(([k]) => k));
-  return (v) => {
-    if (!isObject(v)) return problem('object');
-    for (const [key, field] of entries) {
-      const value = v[key];
-      if (typeof field === 'function') {
-        if (!Object.hasOwn(v, key)) return at(key, problem('missing'));
-        const found = field(value);
-        if (found) return at(key, found);
-      } else if (value !== undefined) {
-        const found = field.optional(value);
-        if (found) return at(key, found);
-      }
-    }
-    for (const key of Object.keys(v)) if (!known.has(key)) return at(key, problem('unknownField'));
-    return null;
-  };
-}
-
-const outlineNode = object<SpeechRecord['outline'][number]>({
-  level: oneOf([1, 2, 3]),
-  marker: str,
-  title: str,
-  para: count,
-  offset: count,
-  role: optional(oneOf(['opening', 'closing'])),
-  user: optional(oneOf([true])),
-});
-
-const level = oneOf([1, 2, 3]);
-const nodeRef = object<OutlineNodeRef>({ marker: str, title: str, para: count, offset: count });
-const levelEdit = object<Extract<OutlineEdit, { op: 'level' }>>({
-  op: oneOf(['level']),
-  target: nodeRef,
-  level,
-});
-const removeEdit = object<Extract<OutlineEdit, { op: 'remove' }>>({ op: oneOf(['remove']), target: nodeRef });
-const addEdit = object<Extract<OutlineEdit, { op: 'add' }>>({
-  op: oneOf(['add']),
-  at: object<Extract<OutlineEdit, { op: 'add' }>['at']>({
-    para: count,
-    offset: count,
-    exact: str,
-    prefix: str,
-  }),
-  level,
-  title: str,
-});
-/** One outline edit: checked by its `op`, so the reason names the field that is wrong. */
-const outlineEdit: Check = (v) => {
-  const op = isObject(v) ? v.op : undefined;
-  if (op === 'add') return addEdit(v);
-  if (op === 'level') return levelEdit(v);
-  if (op === 'remove') return removeEdit(v);
-  return at('op', problem('oneOf', ['add', 'level', 'remove']));
+const TABLE_CHECKS: Record<SpeechTable, Check> = {
+  speeches: speechCheck,
+  highlights: highlightCheck,
+  notes: noteCheck,
+  speechVersions: versionCheck,
+  drafts: draftCheck,
 };
-
-const speechCheck = object<SpeechRecord>({
-  id,
-  url,
-  title: str,
-  speaker: nullableStr,
-  occasion: nullableStr,
-  date: day,
-  source: nullableStr,
-  paragraphs: arrayOf(str),
-  contentHash: str,
-  pages: optional(arrayOf(url)),
-  via: optional(oneOf(['trs', 'readability', 'none'])),
-  outline: arrayOf(outlineNode),
-  firstOpened: time,
-  lastOpened: time,
-  changedAt: optional(time),
-  previousHash: optional(str),
-  outlineEdits: optional(arrayOf(outlineEdit)),
-  autoOutline: optional(arrayOf(outlineNode)),
-});
-
-const highlightCheck = object<Highlight>({
-  id,
-  speechId: id,
-  category: oneOf(HIGHLIGHT_CATEGORIES),
-  note: str,
-  selector: object<Highlight['selector']>({
-    startPara: count,
-    startOffset: count,
-    endPara: count,
-    endOffset: count,
-    exact: str,
-    prefix: str,
-    suffix: str,
-  }),
-  section: (v) => (Number.isSafeInteger(v) && (v as number) >= -1 ? null : problem('section')),
-  task: optional(
-    object<NonNullable<Highlight['task']>>({
-      status: oneOf(['todo', 'doing', 'done']),
-      due: day,
-      progress: str,
-      lead: optional(str),
-      partners: optional(str),
-      owner: optional(str),
-    }),
-  ),
-  created: time,
-  updated: time,
-});
-
-const noteFields = object<Note>({ id, speechId: id, text: str, created: time, updated: time });
-/** The one 学习心得 of a speech has the speech's id (types.ts): another id would make a second note. */
-const noteCheck: Check = (v) =>
-  noteFields(v) ?? ((v as Note).id === (v as Note).speechId ? null : at('id', problem('noteId')));
-
-const versionCheck = object<SpeechVersion>({
-  id,
-  speechId: id,
-  contentHash: str,
-  title: str,
-  paragraphs: arrayOf(str),
-  outline: arrayOf(outlineNode),
-  archived: time,
-});
-
-const draftCheck = object<Draft>({ id, text: str, updated: time });
-
-/** How each table of tables.ts is named, checked, and dated (the newer copy wins a merge). */
-const TABLES: Record<SpeechTable, { name: () => string; check: Check; stamp: (r: never) => number }> = {
-  speeches: {
-    name: () => i18n.t('bakTableSpeeches'),
-    check: speechCheck,
-    stamp: (s: SpeechRecord) => s.lastOpened,
-  },
-  highlights: {
-    name: () => i18n.t('bakTableHighlights'),
-    check: highlightCheck,
-    stamp: (h: Highlight) => h.updated,
-  },
-  notes: { name: () => i18n.t('bakTableNotes'), check: noteCheck, stamp: (n: Note) => n.updated },
-  speechVersions: {
-    name: () => i18n.t('bakTableVersions'),
-    check: versionCheck,
-    stamp: (v: SpeechVersion) => v.archived,
-  },
-  drafts: { name: () => i18n.t('bakTableDrafts'), check: draftCheck, stamp: (d: Draft) => d.updated },
+const TABLE_NAMES: Record<SpeechTable | 'settings', () => string> = {
+  speeches: () => i18n.t('bakTableSpeeches'),
+  highlights: () => i18n.t('bakTableHighlights'),
+  notes: () => i18n.t('bakTableNotes'),
+  speechVersions: () => i18n.t('bakTableVersions'),
+  drafts: () => i18n.t('bakTableDrafts'),
+  settings: () => i18n.t('bakTableSettings'),
 };
 /** Lists a version-1 file does not have. */
 const ADDED_IN_V2: ReadonlySet<SpeechTable> = new Set(['speechVersions', 'drafts']);
@@ -362,18 +196,73 @@ function expectedText(p: Problem): string {
     case 'section':
       return i18n.t('bakExpSection');
     case 'noteId':
-      return i18n.t('bakExpNoteId');
+      return i18n.t('bakExpNoteOwner');
+    case 'speechId':
+      return i18n.t('bakExpSpeechId');
+    case 'versionId':
+      return i18n.t('bakExpVersionId');
   }
 }
 
-/** selector.startPara, paragraphs 第 3 项: keys as they are in the file, items counted from 1. */
-function pathText(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += ` ${i18n.t('bakItem', [String(segment + 1)])}`;
-    else out += out === '' ? segment.slice(0, 40) : `.${segment.slice(0, 40)}`;
-  }
-  return out.trim();
+/** The part of a record a field belongs to, in the user's words (never the field's name in the file). */
+type Part =
+  | 'bakPartAddress'
+  | 'bakPartTitle'
+  | 'bakPartDetails'
+  | 'bakPartText'
+  | 'bakPartOutline'
+  | 'bakPartTime'
+  | 'bakPartPlace'
+  | 'bakPartCategory'
+  | 'bakPartNote'
+  | 'bakPartTask'
+  | 'bakPartId'
+  | 'bakPartOwner';
+const FIELD_PARTS: Record<string, Part> = {
+  url: 'bakPartAddress',
+  pages: 'bakPartAddress',
+  title: 'bakPartTitle',
+  speaker: 'bakPartDetails',
+  occasion: 'bakPartDetails',
+  source: 'bakPartDetails',
+  date: 'bakPartDetails',
+  via: 'bakPartDetails',
+  paragraphs: 'bakPartText',
+  contentHash: 'bakPartText',
+  previousHash: 'bakPartText',
+  outline: 'bakPartOutline',
+  autoOutline: 'bakPartOutline',
+  outlineEdits: 'bakPartOutline',
+  firstOpened: 'bakPartTime',
+  lastOpened: 'bakPartTime',
+  changedAt: 'bakPartTime',
+  created: 'bakPartTime',
+  updated: 'bakPartTime',
+  archived: 'bakPartTime',
+  selector: 'bakPartPlace',
+  section: 'bakPartPlace',
+  category: 'bakPartCategory',
+  note: 'bakPartNote',
+  text: 'bakPartNote',
+  task: 'bakPartTask',
+  id: 'bakPartId',
+  speechId: 'bakPartOwner',
+};
+
+function problemText(p: Problem): string {
+  const field = p.path[0];
+  if (field === undefined) return i18n.t('bakSkipRecord', [expectedText(p)]);
+  if (p.expected === 'unknownField' && p.path.length === 1) return i18n.t('bakSkipUnknownPart');
+  const part = typeof field === 'string' ? FIELD_PARTS[field] : undefined;
+  return i18n.t('bakSkipField', [part ? i18n.t(part) : i18n.t('bakPartOther'), expectedText(p)]);
+}
+
+/** 划线第 3 条; a speech also by its title, when it has one. */
+function recordLabel(table: SpeechTable | 'settings', index: number, record: unknown): string {
+  if (table === 'settings') return TABLE_NAMES.settings();
+  const label = i18n.t('bakRecordLabel', [TABLE_NAMES[table](), String(index + 1)]);
+  const title = isObject(record) && typeof record.title === 'string' ? record.title.trim().slice(0, 40) : '';
+  return table === 'speeches' && title ? `${label}《${title}》` : label;
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -381,9 +270,10 @@ const SCRIPT_TAG = /<script/i;
 
 /**
  * Every key and string of the parsed file, checked before anything reads the object: prototype keys, strings
- * over 1 MB. (Strings are data: every view renders them as text, never as markup.) JSON.parse only ever defines own data properties (a "__proto__" key cannot reach a
- * prototype), so this walk right after parsing is as safe as a reviver, and faster: on a 33 MB file (100,000
- * highlights) JSON.parse with a reviver took 1.4-2.1 s, JSON.parse plus this walk 0.5-0.8 s.
+ * over the per-string cap. (Strings are data: every view renders them as text, never as markup.) JSON.parse
+ * only ever defines own data properties (a "__proto__" key cannot reach a prototype), so this walk right after
+ * parsing is as safe as a reviver, and faster: on a 33 MB file (100,000 highlights) JSON.parse with a reviver
+ * took 1.4-2.1 s, JSON.parse plus this walk 0.5-0.8 s.
  */
 function screen(root: unknown): void {
   const stack: unknown[] = [root];
@@ -406,8 +296,8 @@ function screen(root: unknown): void {
   }
 }
 
-/** Check the whole object; throws BackupError naming the first problem. */
-function validate(data: unknown): BackupFile {
+/** The file as a whole: format, version, top-level fields, lists. Throws BackupError: nothing is restored. */
+function checkFrame(data: unknown): Record<SpeechTable, unknown[]> {
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
     throw new BackupError('unknown-format', i18n.t('bakErrUnknownFormat'));
   }
@@ -421,6 +311,7 @@ function validate(data: unknown): BackupFile {
     );
   }
   const top = new Set<string>(['format', 'version', 'exportedAt', ...SPEECH_TABLES]);
+  if (data.version >= 3) top.add('settings');
   for (const key of Object.keys(data)) {
     if (!top.has(key))
       throw new BackupError('bad-shape', i18n.t('bakErrUnknownTopField', [key.slice(0, 40)]));
@@ -431,56 +322,81 @@ function validate(data: unknown): BackupFile {
   let records = 0;
   const lists = noRows() as unknown as Record<SpeechTable, unknown[]>;
   for (const key of SPEECH_TABLES) {
-    const t = TABLES[key];
     const list = data[key] ?? (data.version === 1 && ADDED_IN_V2.has(key) ? [] : undefined);
-    if (!Array.isArray(list))
-      throw new BackupError('bad-shape', i18n.t('bakErrMissingList', [t.name(), key]));
+    if (!Array.isArray(list)) {
+      throw new BackupError('bad-shape', i18n.t('bakErrMissingList', [TABLE_NAMES[key](), key]));
+    }
     lists[key] = list;
     records += list.length;
   }
   if (records > BACKUP_LIMITS.maxRecords) {
     throw new BackupError('too-many-records', i18n.t('bakErrTooManyRecords', [String(records)]));
   }
-  for (const key of SPEECH_TABLES) {
-    const t = TABLES[key];
-    const list = lists[key];
-    const seen = new Set<string>();
-    for (let i = 0; i < list.length; i++) {
-      const found = t.check(list[i]);
-      if (found?.expected === 'javascriptUrl') {
-        throw new BackupError('unsafe-content', i18n.t('bakErrJavascriptUrl', [t.name(), String(i + 1)]));
-      }
-      if (found) {
-        const code: BackupErrorCode = found.expected === 'webUrl' ? 'bad-url' : 'bad-shape';
-        throw new BackupError(
-          code,
-          i18n.t('bakErrField', [t.name(), String(i + 1), pathText(found.path), expectedText(found)]),
-        );
-      }
-      const recordId = (list[i] as { id: string }).id;
-      if (seen.has(recordId)) {
-        throw new BackupError(
-          'duplicate-id',
-          i18n.t('bakErrDuplicateId', [t.name(), String(i + 1), recordId.slice(0, 60)]),
-        );
-      }
-      seen.add(recordId);
-    }
-  }
-  // A version-1 file is read as a file of this version with empty lists for what it did not have.
-  return { ...(data as object), ...lists, version: BACKUP_VERSION } as unknown as BackupFile;
+  return lists;
 }
 
-/** Read a backup file's text. Never throws: a refusal carries a reason for the user (UI language) and a code. */
-export function parseBackup(text: string): ParseResult {
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+/** Settings of the file, or null when they are not the shape Yandu writes. */
+function checkSettings(value: unknown): BackupSettings | null {
+  if (!isObject(value)) return null;
+  const out: BackupSettings = {};
+  for (const key of Object.keys(value)) if (key !== 'categories' && key !== 'reader') return null;
+  if (value.categories !== undefined) {
+    const c = value.categories;
+    if (!isObject(c)) return null;
+    const categories: NonNullable<BackupSettings['categories']> = {};
+    for (const [id, style] of Object.entries(c)) {
+      if (!(HIGHLIGHT_CATEGORIES as readonly string[]).includes(id) || !isObject(style)) return null;
+      if (typeof style.name !== 'string' || style.name.length > 40) return null;
+      if (typeof style.color !== 'string' || !HEX_COLOR.test(style.color)) return null;
+      categories[id] = { name: style.name, color: style.color };
+    }
+    out.categories = categories;
+  }
+  if (value.reader !== undefined) {
+    const r = value.reader;
+    if (!isObject(r)) return null;
+    const reader: NonNullable<BackupSettings['reader']> = {};
+    for (const [key, v] of Object.entries(r)) {
+      if (typeof v !== 'string' && typeof v !== 'number') return null;
+      reader[key.slice(0, 40)] = typeof v === 'string' ? v.slice(0, 40) : v;
+    }
+    out.reader = reader;
+  }
+  return out;
+}
+
+const TIME_FIELDS: Record<SpeechTable, readonly string[]> = {
+  speeches: ['firstOpened', 'lastOpened', 'changedAt'],
+  highlights: ['created', 'updated'],
+  notes: ['created', 'updated'],
+  speechVersions: ['archived'],
+  drafts: ['updated'],
+};
+
+/** A record with every time beyond `latest` (and the tolerance) set to `latest`. */
+function clampTimes<T>(table: SpeechTable, record: T, latest: number): T {
+  let out = record;
+  for (const field of TIME_FIELDS[table]) {
+    const v = (record as Record<string, unknown>)[field];
+    if (typeof v === 'number' && v > latest + BACKUP_LIMITS.futureTolerance) {
+      if (out === record) out = { ...record };
+      (out as Record<string, unknown>)[field] = latest;
+    }
+  }
+  return out;
+}
+
+/**
+ * Read a backup file's text. Never throws. A damaged file is refused with a reason; otherwise the records that
+ * pass are returned, checked, clamped and put through the intake, with the list of those skipped.
+ */
+export function parseBackup(text: string, now: number = Date.now()): ParseResult {
   try {
     if (typeof text !== 'string') throw new BackupError('not-json', i18n.t('bakErrUnreadable'));
-    if (text.length > BACKUP_LIMITS.maxTextLength) {
+    if (text.length > BACKUP_LIMITS.maxTextLength)
       throw new BackupError('too-large', i18n.t('bakErrTooLarge'));
-    }
-    if (SCRIPT_TAG.test(text)) {
-      throw new BackupError('unsafe-content', i18n.t('bakErrScript'));
-    }
+    if (SCRIPT_TAG.test(text)) throw new BackupError('unsafe-content', i18n.t('bakErrScript'));
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -488,84 +404,140 @@ export function parseBackup(text: string): ParseResult {
       throw new BackupError('not-json', i18n.t('bakErrNotJson'));
     }
     screen(data);
-    return { ok: true, backup: validate(data) };
+    const lists = checkFrame(data);
+    const skipped: SkippedRecord[] = [];
+    const rows = noRows() as unknown as Record<SpeechTable, unknown[]>;
+    // Nothing in the file was written after it was exported, nor after now: a later time (beyond the clocks'
+    // tolerance) becomes that moment, so a record stamped 1e300 cannot win every later merge.
+    const latest = Math.min(now, Date.parse((data as { exportedAt: string }).exportedAt));
+    for (const table of SPEECH_TABLES) {
+      const seen = new Set<string>();
+      const list = lists[table];
+      for (let i = 0; i < list.length; i++) {
+        const record = list[i];
+        const found = TABLE_CHECKS[table](record);
+        const recordId = found ? '' : (record as { id: string }).id;
+        const why = found ? problemText(found) : seen.has(recordId) ? i18n.t('bakSkipDuplicate') : null;
+        if (why !== null) {
+          skipped.push({ table, index: i, what: recordLabel(table, i, record), why });
+          continue;
+        }
+        seen.add(recordId);
+        rows[table].push(clampTimes(table, record, latest));
+      }
+    }
+    const backup = intakeRows(rows as unknown as TableRows);
+    const file: BackupFile = {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: (data as { exportedAt: string }).exportedAt,
+      ...backup,
+    };
+    const rawSettings = (data as { settings?: unknown }).settings;
+    if (rawSettings !== undefined) {
+      const settings = checkSettings(rawSettings);
+      if (settings) file.settings = settings;
+      else
+        skipped.push({
+          table: 'settings',
+          index: 0,
+          what: TABLE_NAMES.settings(),
+          why: i18n.t('bakSkipSettings'),
+        });
+    }
+    return { ok: true, backup: file, skipped };
   } catch (e) {
     if (e instanceof BackupError) return { ok: false, code: e.code, reason: e.reason };
     return { ok: false, code: 'bad-shape', reason: i18n.t('bakErrBroken') };
   }
 }
 
+/** Speeches and earlier versions through the intake; a split speech's highlights move with its text. */
+function intakeRows(rows: TableRows): TableRows {
+  const moved = new Map<string, NonNullable<ReturnType<typeof intakeSpeech>['remap']>>();
+  const speeches = rows.speeches.map((s: SpeechRecord) => {
+    const { speech, remap } = intakeSpeech(s);
+    if (remap) moved.set(s.id, remap);
+    return speech;
+  });
+  const highlights =
+    moved.size === 0
+      ? rows.highlights
+      : rows.highlights.map((h: Highlight) => {
+          const remap = moved.get(h.speechId);
+          return remap ? { ...h, selector: remapSelector(h.selector, remap) } : h;
+        });
+  const speechVersions = rows.speechVersions.map((v: SpeechVersion) => intakeVersion(v));
+  return { ...rows, speeches, highlights, speechVersions };
+}
+
 // ---------------------------------------------------------------------------------------------------------
-// Merge
+// Merge and write
 
-export interface TableSummary {
-  added: number;
-  updated: number;
-  /** Same id already in the library and at least as new: left as it was. */
-  kept: number;
-}
-export type ImportSummary = Record<SpeechTable, TableSummary>;
+const REFUSALS: Record<Refusal['code'], () => string> = {
+  orphan: () => i18n.t('bakSkipOrphan'),
+  takenId: () => i18n.t('bakSkipTakenId'),
+  orphanDraft: () => i18n.t('bakSkipOrphanDraft'),
+};
 
-export interface MergePlan {
-  put: TableRows;
+/** What a restore of `backup` would do to this library: per speech, and what it skips. Reads only. */
+export interface RestorePreview {
+  speeches: SpeechPreview[];
   summary: ImportSummary;
+  skipped: SkippedRecord[];
+  /** The file carries category names/colours or reading settings (the caller applies them). */
+  settings?: BackupSettings;
 }
 
-function mergeTable<T extends { id: string }>(
-  existing: readonly T[],
-  incoming: readonly T[],
-  stamp: (r: T) => number,
-): { put: T[]; summary: TableSummary } {
-  const have = new Map<string, T>();
-  for (const r of existing) have.set(r.id, r);
-  const put: T[] = [];
-  const summary: TableSummary = { added: 0, updated: 0, kept: 0 };
-  for (const r of incoming) {
-    const old = have.get(r.id);
-    if (!old) summary.added += 1;
-    else if (stamp(r) > stamp(old)) summary.updated += 1;
-    else {
-      summary.kept += 1;
-      continue;
-    }
-    put.push(r);
-    // A later duplicate in the same batch competes with the winner so far.
-    have.set(r.id, r);
-  }
-  return { put, summary };
+/** Whether the restore would change anything already in the library (then the user confirms first). */
+export function replacesAnything(preview: RestorePreview): boolean {
+  return preview.speeches.some((s) => s.change === 'updated' || s.change === 'conflicting');
 }
 
-/**
- * What an import writes: records new to the library, and records whose copy in the backup is strictly newer
- * (`lastOpened` for speeches, `archived` for earlier versions, `updated` for the rest). Ties keep the
- * library's copy. Lists missing on either side count as empty.
- */
-export function mergePlan(existing: Partial<TableRows>, backup: Partial<TableRows>): MergePlan {
-  const put = noRows() as unknown as Record<SpeechTable, { id: string }[]>;
-  const summary = {} as ImportSummary;
-  for (const key of SPEECH_TABLES) {
-    const merged = mergeTable<{ id: string }>(
-      existing[key] ?? [],
-      backup[key] ?? [],
-      TABLES[key].stamp as (r: { id: string }) => number,
-    );
-    put[key] = merged.put;
-    summary[key] = merged.summary;
-  }
-  return { put: put as unknown as TableRows, summary };
+function planFor(existing: TableRows, backup: BackupFile, now: number): MergePlan {
+  return mergePlan(existing, backup, {
+    now,
+    joinLine: (t) => i18n.t('bakKeptText', [new Date(Math.min(t, now)).toISOString().slice(0, 10)]),
+  });
+}
+
+function refusalsText(plan: MergePlan, backup: BackupFile): SkippedRecord[] {
+  return plan.refused.map((r) => ({
+    table: r.table,
+    index: r.index,
+    what: recordLabel(r.table, r.index, (backup[r.table] as unknown[])[r.index]),
+    why: REFUSALS[r.code](),
+  }));
+}
+
+export async function previewRestore(
+  db: YanduDB,
+  parsed: { backup: BackupFile; skipped: SkippedRecord[] },
+  now = Date.now(),
+): Promise<RestorePreview> {
+  const existing = await db.transaction('r', speechTables(db), () => allRows(db));
+  const plan = planFor(existing, parsed.backup, now);
+  return {
+    speeches: plan.speeches,
+    summary: plan.summary,
+    skipped: [...parsed.skipped, ...refusalsText(plan, parsed.backup)],
+    ...(parsed.backup.settings ? { settings: parsed.backup.settings } : {}),
+  };
 }
 
 /**
  * Merge a parsed backup into the database in ONE read-write transaction over every table: either every
- * record of the plan is written or, on any error, none is (IndexedDB rolls the transaction back).
+ * record of the plan is written or, on any error, none is (IndexedDB rolls the transaction back). The plan is
+ * made again inside the transaction, so a change since the preview is taken into account.
  */
 export async function importBackup(
   db: YanduDB,
   backup: BackupFile,
-  options: { onProgress?: (done: number, total: number) => void } = {},
-): Promise<ImportSummary> {
+  options: { onProgress?: (done: number, total: number) => void; now?: number } = {},
+): Promise<ImportSummary & { refused: SkippedRecord[] }> {
+  const now = options.now ?? Date.now();
   return db.transaction('rw', speechTables(db), async () => {
-    const plan = mergePlan(await allRows(db), backup);
+    const plan = planFor(await allRows(db), backup, now);
     const total = SPEECH_TABLES.reduce((n, key) => n + plan.put[key].length, 0);
     let done = 0;
     options.onProgress?.(0, total);
@@ -581,22 +553,30 @@ export async function importBackup(
         options.onProgress?.(done, total);
       }
     }
-    return plan.summary;
+    return { ...plan.summary, refused: refusalsText(plan, backup) };
   });
 }
 
 const WRITE_SLICE = 2_000;
 
 export type RestoreResult =
-  | { ok: true; summary: ImportSummary }
+  | { ok: true; summary: ImportSummary; skipped: SkippedRecord[]; settings?: BackupSettings }
   | { ok: false; code: BackupErrorCode | 'write-failed'; reason: string };
 
-/** Parse and import a backup file's text; the one call the UI needs. Never throws. */
-export async function restoreFromText(db: YanduDB, text: string): Promise<RestoreResult> {
-  const parsed = parseBackup(text);
-  if (!parsed.ok) return parsed;
+/** Write a parsed (and previewed) backup. Never throws. */
+export async function applyRestore(
+  db: YanduDB,
+  parsed: { backup: BackupFile; skipped: SkippedRecord[] },
+  now = Date.now(),
+): Promise<RestoreResult> {
   try {
-    return { ok: true, summary: await importBackup(db, parsed.backup) };
+    const { refused, ...summary } = await importBackup(db, parsed.backup, { now });
+    return {
+      ok: true,
+      summary,
+      skipped: [...parsed.skipped, ...refused],
+      ...(parsed.backup.settings ? { settings: parsed.backup.settings } : {}),
+    };
   } catch (error) {
     // One transaction: nothing of the file was kept. A full disk says what to do about it.
     return {
@@ -605,6 +585,13 @@ export async function restoreFromText(db: YanduDB, text: string): Promise<Restor
       reason: i18n.t(isQuotaError(error) ? 'bakErrWriteFailedFull' : 'bakErrWriteFailed'),
     };
   }
+}
+
+/** Parse and import a backup file's text without a preview (tests, scripts). Never throws. */
+export async function restoreFromText(db: YanduDB, text: string, now = Date.now()): Promise<RestoreResult> {
+  const parsed = parseBackup(text, now);
+  if (!parsed.ok) return parsed;
+  return applyRestore(db, parsed, now);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import type { SpeechRecord, SpeechVersion, SpeechWithOutline } from '../types';
 import type { YanduDB } from './db';
 import { speechIdFromUrl } from './ids';
+import { admitSpeech } from './intake';
 import { archiveSpeech, loadVersion } from './versions';
 
 /**
@@ -18,6 +19,8 @@ export async function saveOpenedSpeech(
   speech: SpeechWithOutline,
   now = Date.now(),
 ): Promise<SpeechRecord> {
+  // Capped and split as a backup restore would (intake.ts), so every stored speech survives its backup.
+  speech = admitSpeech(speech);
   const id = speechIdFromUrl(speech.url);
   return db.transaction('rw', db.speeches, db.speechVersions, async () => {
     const existing = await db.speeches.get(id);
