@@ -85,7 +85,7 @@ export function budgetUpTo(label: string, figure: Figure, max: number): void {
 }
 
 function printBudget(budget: Record<string, unknown>): void {
-  const [l1, l5] = loadavg();
+  const [l1 = 0, l5 = 0] = loadavg();
   console.log(`# BUDGET ${JSON.stringify({ ...budget, load: [+l1.toFixed(2), +l5.toFixed(2)] })}`);
 }
 
