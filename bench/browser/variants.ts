@@ -35,16 +35,17 @@ h1 { font-size: 1.6em; line-height: 1.25; } .byline { color: #666; } img { max-w
 
 const BUILDS = { chromium: '.output/chrome-mv3', firefox: '.output/firefox-mv3' } as const;
 
-/** The three copies under `home`; `extensionDir[variant]` is a folder to load unpacked. */
+/** The copies (`which`) under `home`; `out[variant]` is a folder to load unpacked. */
 export async function makeVariants(
   browser: keyof typeof BUILDS,
   home: string,
+  which: readonly Variant[] = ['ours', 'blank', 'readability'],
 ): Promise<Record<Variant, string>> {
   const source = browser === 'chromium' ? await settledBuild() : join(REPO, BUILDS[browser]);
   if (!existsSync(join(source, 'manifest.json'))) throw new Error(`${source} is not built`);
-  const readabilityJs = await benchBundle('entry-readability.ts');
+  const readabilityJs = which.includes('readability') ? await benchBundle('entry-readability.ts') : '';
   const out = {} as Record<Variant, string>;
-  for (const variant of ['ours', 'blank', 'readability'] as const) {
+  for (const variant of which) {
     const dir = join(home, `extension-${variant}`);
     cpSync(source, dir, { recursive: true });
     writeFileSync(join(dir, 'bench-blank.html'), BLANK);
