@@ -22,7 +22,7 @@ import { longSpeechPath, portalUrl } from './launch';
 import { Marionette } from './marionette';
 import { makeVariants } from './variants';
 
-const RUNS = QUICK ? 2 : 12;
+const RUNS = QUICK ? 1 : 12;
 /** browser_specific_settings.gecko.id in wxt.config.ts */
 const GECKO_ID = 'yandu@yandu.example';
 const BUTTON = `document.querySelector('yandu-reader-button')?.shadowRoot?.querySelector('button')`;

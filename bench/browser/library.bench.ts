@@ -28,7 +28,7 @@ import { makeVariants } from './variants';
 const SPEECHES = QUICK ? 200 : 2_000;
 const PER_SPEECH = 50;
 const CHARS = 8_000;
-const RUNS = QUICK ? 2 : 10;
+const RUNS = QUICK ? 1 : 10;
 const ROW = '.yd-lib-row';
 /** Topic phrases each in a twentieth of the speeches (compose.ts); a term found in every speech apart. */
 const QUERIES = TOPICS.slice(0, 6);

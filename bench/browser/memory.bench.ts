@@ -16,7 +16,7 @@ import { longSpeechPath, portalUrl } from './launch';
 import { pipeBrowser } from './pipe-browser';
 import { makeVariants } from './variants';
 
-const RUNS = QUICK ? 2 : 10;
+const RUNS = QUICK ? 1 : 10;
 const HIGHLIGHTS = 1_000;
 const BUTTON = `document.querySelector('yandu-reader-button')?.shadowRoot?.querySelector('button')`;
 const MB = 2 ** 20;

@@ -20,7 +20,7 @@ import { makeVariants } from './variants';
 const EXTRACT_RUNS = QUICK ? 5 : 40;
 const DETECT_BATCHES = QUICK ? 5 : 40;
 const DETECT_PER_BATCH = QUICK ? 20 : 100;
-const CLICK_RUNS = QUICK ? 2 : 15;
+const CLICK_RUNS = QUICK ? 1 : 15;
 
 const b = await launchBench();
 try {
