@@ -27,6 +27,13 @@ import type { Highlight, Note } from '../utils/types';
 import { composeHighlights, composeNote, composeSpeechRecord, TOPICS } from './browser/compose';
 import { bench, interleave, printMedians, QUICK, record, time } from './lib';
 
+// The search peer (below), imported at run time and first: a missing dev dependency makes its figures
+// MISSING, not the bench crash.
+const MiniSearch = await import('minisearch').then(
+  (m) => m.default as typeof MiniSearchType,
+  () => null,
+);
+
 const SPEECHES = QUICK ? 200 : 2_000;
 const PER_SPEECH = 50;
 const CHARS = 8_000;
@@ -108,11 +115,6 @@ const bigrams = (text: string): string[] => {
   }
   return out;
 };
-// (Imported at run time: a missing dev dependency makes the peer figures MISSING, not the bench crash.)
-const MiniSearch = await import('minisearch').then(
-  (m) => m.default as typeof MiniSearchType,
-  () => null,
-);
 if (!MiniSearch) {
   console.log('# MISSING search vs MiniSearch: the minisearch dev dependency is not installed (npm install)');
 } else {
