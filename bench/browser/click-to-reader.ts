@@ -87,6 +87,7 @@ export async function clickBench(
       await browser.waitFor(
         tab,
         `location.protocol === 'http:' && document.readyState === 'complete' && ${BUTTON}`,
+        60_000, // a loaded machine (load 20 on 2 cores) took longer than 15 s
       );
       // Let the portal page settle (its load handlers, the content script's message) before the click.
       await new Promise((r) => setTimeout(r, 300));

@@ -64,7 +64,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A fresh load of the speech page, settled, with Yandu's button (when the browser has Yandu). */
 async function openSpeech(m: Marionette): Promise<void> {
   await m.send('WebDriver:Navigate', { url: portalUrl(longSpeechPath()) });
-  await m.waitFor(`location.protocol === 'http:' && document.readyState === 'complete' && ${BUTTON}`);
+  await m.waitFor(`location.protocol === 'http:' && document.readyState === 'complete' && ${BUTTON}`, 60_000);
   await sleep(300);
 }
 
