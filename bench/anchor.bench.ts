@@ -16,13 +16,14 @@ import approxSearch from 'approx-string-match';
 import { anchorAll } from '../utils/anchoring/anchor';
 import { SpeechText } from '../utils/anchoring/speech-text';
 import type { TextSelector } from '../utils/types';
+import { QUICK } from './lib';
 
 const SPEECH_LENGTH = 100_000;
 const HIGHLIGHTS = 1_000;
 const EDITED_SAMPLE = 100;
 const EDIT_SHARE = 0.05;
-const RESTORE_RUNS = 40;
-const EDIT_RUNS = 25;
+const RESTORE_RUNS = QUICK ? 5 : 40;
+const EDIT_RUNS = QUICK ? 3 : 25;
 /** Placed counts as correct when it overlaps the true place by at least this share (intersection/union). */
 const CORRECT_IOU = 0.5;
 

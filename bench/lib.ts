@@ -2,6 +2,8 @@
  * Tiny benchmark helpers shared by the bench/ scripts: run a function repeatedly, print one line
  * `name  median  min  max  unit`, and collect medians for the final JSON object. Set BENCH_QUICK=1 for a smoke run.
  */
+import { loadavg } from 'node:os';
+
 export const QUICK = process.env.BENCH_QUICK === '1';
 
 export interface Figure {
@@ -66,4 +68,44 @@ export async function bench(name: string, fn: () => unknown, runs?: number): Pro
 /** Print the medians of everything recorded so far as one JSON object (the last line of a bench script). */
 export function printMedians(): void {
   console.log(JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, f.median]))));
+}
+
+/**
+ * Declare a budget for the runner (scripts/bench.mjs reads `# BUDGET {json}` lines, so a bench brings its
+ * own budgets and the runner's table needs no edit). A ratio budget names two figures printed by the same
+ * script, measured side by side (interleaved); the load average at the time is printed with it.
+ */
+export function budgetRatio(label: string, ours: Figure, baseline: Figure, max: number, note = ''): void {
+  printBudget({ label, ours: ours.name, baseline: baseline.name, max, note });
+}
+
+/** An absolute budget on one figure (`max` in the figure's unit). */
+export function budgetUpTo(label: string, figure: Figure, max: number): void {
+  printBudget({ label, figure: figure.name, max });
+}
+
+function printBudget(budget: Record<string, unknown>): void {
+  const [l1 = 0, l5 = 0] = loadavg();
+  console.log(`# BUDGET ${JSON.stringify({ ...budget, load: [+l1.toFixed(2), +l5.toFixed(2)] })}`);
+}
+
+/**
+ * Interleaved samples of several contestants: round after round, each takes one sample, the order rotating
+ * so none always runs first or right after the same neighbour; drift in the machine's load falls on all.
+ */
+export async function interleave<K extends string, S>(
+  samplers: Record<K, () => Promise<S>>,
+  rounds: number,
+  warmup = 1,
+): Promise<Record<K, S[]>> {
+  const names = Object.keys(samplers) as K[];
+  const out = Object.fromEntries(names.map((n) => [n, [] as S[]])) as Record<K, S[]>;
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length] as K;
+      const sample = await samplers[name]();
+      if (round >= warmup) out[name].push(sample);
+    }
+  }
+  return out;
 }

@@ -4,9 +4,11 @@
  * search itself) costs about the same in Chromium; the IndexedDB reads do not (fake-indexeddb is pure JS
  * and far slower), so the real open figure comes from the browser: bench/browser/library.bench.ts.
  *   npx tsx bench/library.bench.ts        (BENCH_QUICK=1 for a smoke run at a tenth of the size)
+ * Search is compared with MiniSearch (a dev dependency for this bench only) on the same texts and queries.
  * Prints `name  median  min  max  unit` lines, then one JSON object of medians.
  */
 import 'fake-indexeddb/auto';
+import type MiniSearchType from 'minisearch';
 import { SearchIndex } from '../utils/search';
 import { YanduDB } from '../utils/store/db';
 import {
@@ -22,8 +24,15 @@ import {
   writeSummaryCache,
 } from '../utils/store/library';
 import type { Highlight, Note } from '../utils/types';
-import { composeHighlights, composeNote, composeSpeechRecord } from './browser/compose';
-import { bench, printMedians, QUICK, record, time } from './lib';
+import { composeHighlights, composeNote, composeSpeechRecord, TOPICS } from './browser/compose';
+import { bench, interleave, printMedians, QUICK, record, time } from './lib';
+
+// The search peer (below), imported at run time and first: a missing dev dependency makes its figures
+// MISSING, not the bench crash.
+const MiniSearch = await import('minisearch').then(
+  (m) => m.default as typeof MiniSearchType,
+  () => null,
+);
 
 const SPEECHES = QUICK ? 200 : 2_000;
 const PER_SPEECH = 50;
@@ -91,4 +100,61 @@ for (const term of TERMS) {
 const all: number[] = [];
 for (const term of TERMS) all.push(...(await time(() => index.search(term), QUICK ? 5 : 20, 2)));
 record(`search, all terms: ${size}`, all);
+
+// The peer: MiniSearch over the same texts, one document per speech (its title, study note, notes,
+// highlights and text, as speechDocs gives them), with a CJK bigram tokenizer (Chinese has no spaces; each
+// run of characters becomes its overlapping pairs, a one-character run stays whole), every query term's
+// pairs required (AND) and a one-character term matched as a prefix of the pairs. Its counts are speeches
+// holding all the pairs, a superset of ours (exact substring); both are printed.
+const bigrams = (text: string): string[] => {
+  const out: string[] = [];
+  for (const run of text.toLowerCase().split(/[\s\p{P}]+/u)) {
+    const chars = [...run];
+    if (chars.length === 1) out.push(run);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i]}${chars[i + 1]}`);
+  }
+  return out;
+};
+if (!MiniSearch) {
+  console.log('# MISSING search vs MiniSearch: the minisearch dev dependency is not installed (npm install)');
+} else {
+  let mini = new MiniSearch<{ id: string; text: string }>({ fields: ['text'], tokenize: bigrams });
+  const miniDocs = data.speeches.map((sp) => ({
+    id: sp.id,
+    text: speechDocs(sp, hs.get(sp.id) ?? [], notes.get(sp.id))
+      .map((d) => d.text)
+      .join('\n'),
+  }));
+  const [miniBuilt] = await time(
+    () => {
+      mini = new MiniSearch({ fields: ['text'], tokenize: bigrams });
+      mini.addAll(miniDocs);
+    },
+    1,
+    0,
+  );
+  record(`MiniSearch: build index (bigrams): ${size}`, [miniBuilt as number]);
+  const miniSearch = (term: string) =>
+    mini.search(term, { combineWith: 'AND', prefix: (t: string) => [...t].length === 1 });
+  const pooled = { ours: [] as number[], mini: [] as number[] };
+  // The Node terms and the Chromium bench's topic phrases (each in a twentieth of the speeches).
+  for (const term of [...TERMS, ...TOPICS.slice(0, 6)]) {
+    const runs = QUICK ? 5 : 20;
+    const pair = await interleave(
+      {
+        ours: async () => time(() => index.search(term), 1, 0),
+        mini: async () => time(() => miniSearch(term), 1, 0),
+      },
+      runs,
+      2,
+    );
+    pooled.ours.push(...pair.ours.flat());
+    pooled.mini.push(...pair.mini.flat());
+    console.log(
+      `#   "${term}": ours ${index.search(term).length} speeches (exact substring), MiniSearch ${miniSearch(term).length} (all bigrams)`,
+    );
+  }
+  record(`search, all queries: ours: ${size}`, pooled.ours);
+  record(`search, all queries: MiniSearch (CJK bigrams): ${size}`, pooled.mini);
+}
 printMedians();

@@ -73,6 +73,9 @@ if (buildOk) {
   const fail = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
   passed += pass;
   failed += fail + (!e2eOk && fail === 0 ? 1 : 0);
+  // Every bench once, few runs and small data, no budgets judged: a bench that breaks is seen at once.
+  if (run('bench smoke', 'npm', ['run', '--silent', 'bench', '--', '--quick', '--no-build'])) passed++;
+  else failed++;
 } else {
   steps.push({ name: 'e2e', ok: false, seconds: 0, note: 'not run: the build failed' });
   failed++;

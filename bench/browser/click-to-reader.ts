@@ -35,16 +35,35 @@ interface ReaderTimes {
 
 export interface ClickSample {
   fcp: number;
+  /** The largest contentful paint so far (buffered entries), when the browser reports one. */
+  lcp?: number;
   painted: number;
   complete?: number;
   phases: [string, number][];
 }
 
+/** Buffered largest-contentful-paint, read after the fact (null when none within 200 ms). */
+export const LCP = `new Promise((resolve) => {
+  const done = (v) => { clearTimeout(timer); observer.disconnect(); resolve(v); };
+  const observer = new PerformanceObserver((list) => done(list.getEntries().at(-1)?.startTime ?? null));
+  const timer = setTimeout(() => done(null), 200);
+  try { observer.observe({ type: 'largest-contentful-paint', buffered: true }); } catch { done(null); }
+})`;
+
+/** The end of the click path for a baseline page (variants.ts): its first-contentful-paint only. */
+const PAGE_DONE = `location.protocol === 'chrome-extension:' &&
+  performance.getEntriesByName('first-contentful-paint').length > 0 &&
+  (document.getElementById('bench-blank') !== null || document.documentElement.dataset.benchDone !== undefined)`;
+
 /**
  * A Chromium with `extension` (a build folder; the current Chromium build by default) on the sample
- * portal, ready to time clicks. `sample()` is one click from a fresh load of the speech page.
+ * portal, ready to time clicks. `sample()` is one click from a fresh load of the speech page. `page`:
+ * the click ends on a baseline page of variants.ts, not on Yandu's reader (only fcp/lcp are measured).
  */
-export async function clickBench(extension?: string): Promise<{
+export async function clickBench(
+  extension?: string,
+  target: 'yandu' | 'page' = 'yandu',
+): Promise<{
   /** One click from a fresh load: with the mouse (press, hold, release), or by script (no press). */
   sample(how?: 'mouse' | 'script'): Promise<ClickSample>;
   close(): Promise<void>;
@@ -68,6 +87,7 @@ export async function clickBench(extension?: string): Promise<{
       await browser.waitFor(
         tab,
         `location.protocol === 'http:' && document.readyState === 'complete' && ${BUTTON}`,
+        60_000, // a loaded machine (load 20 on 2 cores) took longer than 15 s
       );
       // Let the portal page settle (its load handlers, the content script's message) before the click.
       await new Promise((r) => setTimeout(r, 300));
@@ -97,6 +117,18 @@ export async function clickBench(extension?: string): Promise<{
       // Nothing touches the reader while it starts; then wait for it to have stored the speech, so that
       // work does not run into the next measurement.
       await new Promise((r) => setTimeout(r, 500));
+      if (target === 'page') {
+        await browser.waitFor(tab, PAGE_DONE, 15_000, 100);
+        const p = await browser.evaluate<{ origin: number; fcp: number; done: string | undefined }>(
+          tab,
+          `({ origin: performance.timeOrigin, done: document.documentElement.dataset.benchDone,
+              fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime })`,
+        );
+        if (p.done !== undefined && p.done !== 'true') throw new Error(`baseline page: ${p.done}`);
+        const lcp = await browser.evaluate<number | null>(tab, LCP);
+        const at = (t: number) => p.origin + t - clickedAt;
+        return { fcp: at(p.fcp), lcp: lcp === null ? undefined : at(lcp), painted: at(p.fcp), phases: [] };
+      }
       await browser.waitFor(tab, `document.documentElement.dataset.yanduSaved === 'true'`, 15_000, 100);
       const r = await browser.evaluate<ReaderTimes>(
         tab,
@@ -118,8 +150,10 @@ export async function clickBench(extension?: string): Promise<{
         throw new Error(`the reader's paint timings are missing (fcp ${r.fcp}, marks ${Object.keys(m)})`);
       }
       const since = (t: number) => r.origin + t - clickedAt;
+      const lcp = await browser.evaluate<number | null>(tab, LCP);
       return {
         fcp: since(r.fcp),
+        lcp: lcp === null ? undefined : since(lcp),
         painted: since(m.painted),
         // (Builds before the first frame was split from the rest have no yandu:complete.)
         complete: m.complete === undefined ? undefined : since(m.complete),

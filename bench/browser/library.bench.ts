@@ -1,5 +1,7 @@
 /**
- * The library page at 2,000 speeches / 100,000 highlights, Chromium (budgets: open ≤ 200 ms, search ≤ 50 ms).
+ * The library page at 2,000 speeches / 100,000 highlights, Chromium; every open beside a minimal extension
+ * page opened the same way (variants.ts: bench-blank.html in the bench's copy; budgets ≤ 2.0× first visit,
+ * ≤ 1.5× repeat).
  * Composed speeches (about 8,000 characters each), 50 highlights and one study note each are written to the
  * extension's database from an extension page; then library.html is opened N times.
  * - open: navigation start → the start of the first frame showing speech rows (`.yd-lib-row`: the
@@ -13,17 +15,20 @@
  *   npx tsx bench/browser/library.bench.ts        (BENCH_QUICK=1: 200 speeches, a smoke run)
  */
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { printMedians, QUICK, record } from '../lib';
 import { benchBundle } from './bundle';
 import { TOPICS } from './compose';
 import { settledBuild } from './launch';
 import { pipeBrowser } from './pipe-browser';
+import { makeVariants } from './variants';
 
 const SPEECHES = QUICK ? 200 : 2_000;
 const PER_SPEECH = 50;
 const CHARS = 8_000;
-const RUNS = QUICK ? 2 : 8;
+const RUNS = QUICK ? 1 : 10;
 const ROW = '.yd-lib-row';
 /** Topic phrases each in a twentieth of the speeches (compose.ts); a term found in every speech apart. */
 const QUERIES = TOPICS.slice(0, 6);
@@ -37,10 +42,12 @@ if (!existsSync(join(await settledBuild(), 'library.html'))) {
 }
 
 // Marks the first frame that shows a library row, on every library page load (runs before its scripts).
+// On the minimal page (variants.ts: bench-blank.html) the same marks follow its one line of text.
 const WATCH_ROWS = `(() => {
-  if (!location.pathname.endsWith('/library.html')) return;
+  const blank = location.pathname.endsWith('/bench-blank.html');
+  if (!blank && !location.pathname.endsWith('/library.html')) return;
   const seen = () => {
-    if (!document.querySelector(${JSON.stringify(ROW)})) return false;
+    if (!document.querySelector(blank ? '#bench-blank' : ${JSON.stringify(ROW)})) return false;
     requestAnimationFrame(() => {
       performance.mark('bench:rows-frame');
       setTimeout(() => performance.mark('bench:rows-painted'), 0);
@@ -51,7 +58,8 @@ const WATCH_ROWS = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-const pipe = await pipeBrowser();
+const home = await mkdtemp(join(tmpdir(), 'yandu-bench-library-'));
+const pipe = await pipeBrowser((await makeVariants('chromium', home, ['ours'])).ours);
 try {
   const { cdp, tab, extensionOrigin } = pipe;
   // Over the bare DevTools pipe (pipe-browser.ts): no driver code runs in the library while it opens. The
@@ -80,6 +88,14 @@ try {
       : { frame, after, start: get('yandu:library-start') ?? -1, painted: get('yandu:library-painted') ?? -1 };
   })()`;
 
+  /** The baseline beside every library open: a minimal extension page, opened by address the same way. */
+  const blankOpens: number[] = [];
+  const openBlank = async () => {
+    await cdp.send('Page.navigate', { url: `${extensionOrigin}/bench-blank.html` }, tab);
+    await new Promise((r) => setTimeout(r, 300));
+    await cdp.waitFor(tab, marks, 30_000, 100);
+    blankOpens.push((await cdp.evaluate<{ frame: number }>(tab, marks)).frame);
+  };
   const openOnce = async (emptyCache: boolean): Promise<number> => {
     if (emptyCache) await cdp.evaluate(tab, 'localStorage.clear()').catch(() => undefined);
     await cdp.send('Page.navigate', { url: libraryUrl }, tab);
@@ -106,12 +122,24 @@ try {
   const cold: number[] = [];
   const warm: number[] = [];
   await openOnce(true); // warm-up
-  for (let run = 0; run < RUNS; run++) cold.push(await openOnce(true));
+  await openBlank();
+  blankOpens.length = 0;
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate which goes first, so neither always follows the other.
+    if (run % 2) await openBlank();
+    cold.push(await openOnce(true));
+    if (!(run % 2)) await openBlank();
+  }
   // The summary cache is written once the whole library has been read, long after the first rows: wait
   // for it once, then every open finds it.
   await cdp.waitFor(tab, 'localStorage.length > 0', 120_000, 250);
-  for (let run = 0; run < RUNS; run++) warm.push(await openOnce(false));
+  for (let run = 0; run < RUNS; run++) {
+    if (run % 2) await openBlank();
+    warm.push(await openOnce(false));
+    if (!(run % 2)) await openBlank();
+  }
   record(`library open: ${size}, no summary cache (Chromium)`, cold);
+  record('minimal extension page open (Chromium)', blankOpens);
   record(`library open, repeat visit (summary cache): ${size}`, warm);
   for (const [name, samples] of phases) record(name, samples.slice(-RUNS));
 
@@ -153,5 +181,6 @@ try {
   record('library search, term in every speech (first 100 rows shown)', everywhere);
 } finally {
   await pipe.close();
+  await rm(home, { recursive: true, force: true });
 }
 printMedians();

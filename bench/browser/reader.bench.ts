@@ -9,14 +9,18 @@
  *   npx tsx bench/browser/reader.bench.ts        (BENCH_QUICK=1 for a smoke run)
  * Needs the Chromium build in .output/chrome-mv3 (scripts/bench.mjs builds it when stale).
  */
-import { printMedians, QUICK, record } from '../lib';
-import { clickToReader } from './click-to-reader';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { interleave, printMedians, QUICK, record } from '../lib';
+import { clickBench } from './click-to-reader';
 import { type BenchWindow, launchBench, longSpeechPath, newsPath, portalUrl } from './launch';
+import { makeVariants } from './variants';
 
 const EXTRACT_RUNS = QUICK ? 5 : 40;
 const DETECT_BATCHES = QUICK ? 5 : 40;
 const DETECT_PER_BATCH = QUICK ? 20 : 100;
-const CLICK_RUNS = QUICK ? 3 : 15;
+const CLICK_RUNS = QUICK ? 1 : 15;
 
 const b = await launchBench();
 try {
@@ -70,12 +74,43 @@ try {
   await b.close();
 }
 
-// 3. Click on 阅读模式 → reader painted with the outline, in a browser driven over a bare DevTools pipe
-// (cdp-pipe.ts says why not Playwright). Fresh navigation to the portal page every run; the first run is
-// a warm-up (service worker and reader code cold).
-const clicks = await clickToReader(CLICK_RUNS, 'mouse');
-record('click → reader on screen (FCP): 30k speech', clicks.fcp);
-record('click → first frame done on the main thread (yandu:painted)', clicks.painted);
-if (clicks.complete.length) record('click → whole text in the page (yandu:complete)', clicks.complete);
-for (const [name, samples] of clicks.phases) record(`click→paint: ${name}`, samples);
+// 3. Click on 阅读模式 → reader painted with the outline, in browsers driven over a bare DevTools pipe
+// (cdp-pipe.ts says why not Playwright), against the same click path ending on a minimal extension page and
+// on a Readability reader page (variants.ts): three browsers open, clicks interleaved round by round. Fresh
+// navigation to the portal page every click; the first round is a warm-up (service worker, code cold).
+const home = await mkdtemp(join(tmpdir(), 'yandu-bench-variants-'));
+const started: Awaited<ReturnType<typeof clickBench>>[] = [];
+try {
+  const dirs = await makeVariants('chromium', home);
+  const ours = await clickBench(dirs.ours);
+  started.push(ours);
+  const blank = await clickBench(dirs.blank, 'page');
+  started.push(blank);
+  const readability = await clickBench(dirs.readability, 'page');
+  started.push(readability);
+  const runs = await interleave(
+    { ours: () => ours.sample(), blank: () => blank.sample(), readability: () => readability.sample() },
+    CLICK_RUNS,
+  );
+  const fcp = (k: keyof typeof runs) => runs[k].map((s) => s.fcp);
+  record('click → reader on screen (FCP): 30k speech', fcp('ours'));
+  record('click → minimal extension page (FCP)', fcp('blank'));
+  record('click → Readability reader page (FCP): 30k speech', fcp('readability'));
+  record(
+    'click → first frame done on the main thread (yandu:painted)',
+    runs.ours.map((s) => s.painted),
+  );
+  const complete = runs.ours.flatMap((s) => (s.complete === undefined ? [] : [s.complete]));
+  if (complete.length) record('click → whole text in the page (yandu:complete)', complete);
+  for (const k of ['ours', 'readability'] as const) {
+    const lcp = runs[k].flatMap((s) => (s.lcp === undefined ? [] : [s.lcp]));
+    if (lcp.length) record(`click → largest contentful paint: ${k}`, lcp);
+  }
+  const phases = new Map<string, number[]>();
+  for (const s of runs.ours) for (const [n, v] of s.phases) phases.set(n, [...(phases.get(n) ?? []), v]);
+  for (const [name, samples] of phases) record(`click→paint: ${name}`, samples);
+} finally {
+  for (const b of started) await b.close();
+  await rm(home, { recursive: true, force: true });
+}
 printMedians();
