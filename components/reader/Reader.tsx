@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { useReaderOutline } from '@/hooks/use-reader-outline';
 import { buildBlocks, firstFrameBlockCount } from '@/utils/reader/model';
 import { exportHref, highlightIdFromHash } from '@/utils/routes';
 import {
@@ -110,7 +111,9 @@ export function Reader({
   // Settings changed in another tab arrive as a new prop.
   useEffect(() => setSettings(initialSettings), [initialSettings]);
 
-  const { outline } = speech;
+  // The outline the user corrected (编辑提纲), editable once the whole text is in and the database loaded.
+  const [outlineReady, setOutlineReady] = useState(false);
+  const { outline, edit, selection } = useReaderOutline(speech, articleRef, props.openStore, outlineReady);
   const blocks = useMemo(() => buildBlocks(speech.paragraphs, outline), [speech.paragraphs, outline]);
   // A long speech paints its first screens at once and the rest once that frame is on screen: the first
   // frame's style and layout then do not grow with the speech. Not when the page is scrolled already (a
@@ -155,6 +158,7 @@ export function Reader({
       clearTimeout(rest);
     };
   }, [textComplete]);
+  useEffect(() => setOutlineReady(textComplete && !props.version), [textComplete, props.version]);
   const hasOutline = outline.length > 0;
   // textComplete: the page grows when the rest of the text arrives, so progress and section tops change.
   const layoutKey = `${settings.font}/${settings.size}/${textComplete}`;
@@ -443,6 +447,8 @@ export function Reader({
           id="yd-outline"
           class={drawerOpen ? 'is-open' : undefined}
           outline={outline}
+          edit={edit}
+          selection={selection}
           current={current}
           progress={progress}
           onSelect={goToSection}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nodeRef } from '@/utils/outline/corrections';
 import { YanduDB } from '@/utils/store/db';
 import { correctedFields, saveOutlineEdits } from '@/utils/store/outline-edits';
+import { saveOpenedSpeech } from '@/utils/store/speeches';
 import type { Highlight, OutlineNode, SpeechRecord } from '@/utils/types';
 
 const paragraphs = ['第一，抓学习。要读原文。', '第二，抓落实。要建台账。', '关于考核，要定期通报。'];
@@ -83,5 +84,18 @@ describe('outline corrections stored with the speech', () => {
     expect(fields.outline.map((n) => n.level)).toEqual([1, 2]);
     expect(fields.autoOutline).toBe(rebuilt);
     expect(correctedFields(rebuilt, paragraphs, [])).toEqual({ outline: rebuilt });
+  });
+
+  it('a re-extracted page keeps the corrections: opening the speech again applies them to the new outline', async () => {
+    db = new YanduDB('outline-edits-c');
+    await saveOpenedSpeech(db, { ...speech, outline: auto }, 1);
+    await saveOutlineEdits(db, speech.id, [
+      { op: 'level', target: nodeRef(auto[1] as OutlineNode), level: 2 },
+    ]);
+    // The reader opens the page again: a fresh extraction with the engine's outline.
+    const record = await saveOpenedSpeech(db, { ...speech, outline: auto.map((n) => ({ ...n })) }, 2);
+    expect(record.outline.map((n) => n.level)).toEqual([1, 2]);
+    expect(record.autoOutline?.map((n) => n.level)).toEqual([1, 1]);
+    expect(record.outlineEdits).toHaveLength(1);
   });
 });

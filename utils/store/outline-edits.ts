@@ -5,6 +5,7 @@
  * outline, so the indexes are brought up to date in the same transaction.
  */
 
+import { liveQuery } from 'dexie';
 import { applyOutlineEdits } from '../outline/corrections';
 import { sectionOf } from '../outline/sections';
 import type { OutlineEdit, OutlineNode, SpeechRecord } from '../types';
@@ -53,4 +54,17 @@ export async function saveOutlineEdits(
       });
     return next.outline;
   });
+}
+
+/** Follows a speech's outline edits (this tab's, another tab's, a restore's); returns the unsubscribe. */
+export function watchOutlineEdits(
+  db: YanduDB,
+  speechId: string,
+  onChange: (edits: OutlineEdit[] | undefined) => void,
+): () => void {
+  const sub = liveQuery(async () => (await db.speeches.get(speechId))?.outlineEdits).subscribe({
+    next: onChange,
+    error: () => undefined,
+  });
+  return () => sub.unsubscribe();
 }

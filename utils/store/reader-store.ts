@@ -1,8 +1,9 @@
-import type { Highlight, HighlightCategory, Note, TextSelector } from '../types';
+import type { Highlight, HighlightCategory, Note, OutlineEdit, TextSelector } from '../types';
 import type { YanduDB } from './db';
 import * as drafts from './drafts';
 import * as highlights from './highlights';
 import * as notes from './notes';
+import { saveOutlineEdits, watchOutlineEdits } from './outline-edits';
 
 /**
  * What the reader's highlight layer writes and follows, bound to one database. The reader's entrypoint
@@ -31,6 +32,9 @@ export function readerStore(db: YanduDB) {
     saveDraft: (id: string, text: string) => drafts.saveDraft(db, id, text),
     clearDraft: (id: string) => drafts.clearDraft(db, id),
     createDraftSaver: (id: string, delayMs?: number) => drafts.createDraftSaver(db, id, delayMs),
+    saveOutlineEdits: (speechId: string, edits: OutlineEdit[]) => saveOutlineEdits(db, speechId, edits),
+    watchOutlineEdits: (speechId: string, onChange: (edits: OutlineEdit[] | undefined) => void) =>
+      watchOutlineEdits(db, speechId, onChange),
     highlightDraftId: drafts.highlightDraftId,
     studyNoteDraftId: drafts.studyNoteDraftId,
   };

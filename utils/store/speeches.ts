@@ -2,6 +2,7 @@ import type { SpeechRecord, SpeechVersion, SpeechWithOutline } from '../types';
 import type { YanduDB } from './db';
 import { speechIdFromUrl } from './ids';
 import { admitSpeech } from './intake';
+import { correctedFields } from './outline-edits';
 import { archiveSpeech, loadVersion } from './versions';
 
 /**
@@ -27,8 +28,15 @@ export async function saveOpenedSpeech(
     const changed =
       !!existing && existing.contentHash !== speech.contentHash && existing.paragraphs.length > 0;
     if (changed) await archiveSpeech(db, existing, now);
+    // The user's outline corrections outlive every re-extraction: applied again to the outline just built.
+    const {
+      autoOutline,
+      outlineEdits: _edits,
+      ...fresh
+    } = speech as SpeechWithOutline & Partial<SpeechRecord>;
     const record: SpeechRecord = {
-      ...speech,
+      ...fresh,
+      ...correctedFields(autoOutline ?? speech.outline, speech.paragraphs, existing?.outlineEdits),
       id,
       firstOpened: existing?.firstOpened ?? now,
       lastOpened: now,
