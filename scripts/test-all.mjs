@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 const ART = 'tests/artifacts';
 mkdirSync(ART, { recursive: true });
 for (const stale of ['vitest.json', 'e2e.tap']) rmSync(`${ART}/${stale}`, { force: true });
-if (!existsSync('node_modules')) run('install', 'npm', ['install', '--no-audit', '--no-fund']);
+if (!existsSync('node_modules')) run('install', 'npm', ['ci', '--no-audit', '--no-fund']);
 
 const steps = [];
 let passed = 0;
