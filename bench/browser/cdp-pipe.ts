@@ -147,6 +147,22 @@ export class CdpPipe {
   }
 
   /** Evaluate an expression in the tab's page (awaiting a promise it returns) and give back its value. */
+  /**
+   * A real mouse click (move, press, release) at the centre of the element `expression` evaluates to. Yandu's
+   * button only answers trusted clicks, and its shadow root is closed: a script's element.click() is ignored.
+   */
+  async clickCentre(sessionId: string, expression: string): Promise<void> {
+    const { x, y } = await this.evaluate<{ x: number; y: number }>(
+      sessionId,
+      `(() => { const r = (${expression}).getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; })()`,
+    );
+    const mouse = (type: string) =>
+      this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 }, sessionId);
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y }, sessionId);
+    await mouse('mousePressed');
+    await mouse('mouseReleased');
+  }
+
   async evaluate<T>(sessionId: string, expression: string): Promise<T> {
     const { result, exceptionDetails } = await this.send<{
       result: { value?: T };

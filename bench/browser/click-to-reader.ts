@@ -22,7 +22,8 @@ export interface ClickTimings {
 /** How long the mouse button is held: a quick click (Yandu does nothing on the press itself). */
 const PRESS_MS = 60;
 
-const BUTTON = `document.querySelector('yandu-reader-button')?.shadowRoot?.querySelector('button')`;
+// The button's shadow root is closed: a real click at the host's centre lands on the button inside.
+const BUTTON = `document.querySelector('yandu-reader-button')`;
 
 interface ReaderTimes {
   origin: number;

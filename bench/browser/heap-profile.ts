@@ -12,7 +12,8 @@ import { longSpeechPath, portalUrl } from './launch';
 import { pipeBrowser } from './pipe-browser';
 import { makeVariants } from './variants';
 
-const BUTTON = `document.querySelector('yandu-reader-button')?.shadowRoot?.querySelector('button')`;
+// The button's shadow root is closed: a real click at the host's centre lands on the button inside.
+const BUTTON = `document.querySelector('yandu-reader-button')`;
 const home = await mkdtemp(join(tmpdir(), 'yandu-heap-'));
 const pipe = await pipeBrowser((await makeVariants('chromium', home, ['ours'])).ours);
 try {
@@ -25,7 +26,7 @@ try {
       `location.protocol === 'http:' && document.readyState === 'complete' && ${BUTTON}`,
     );
     await new Promise((r) => setTimeout(r, 300));
-    await cdp.evaluate(tab, `${BUTTON}.click()`);
+    await cdp.clickCentre(tab, BUTTON);
     await new Promise((r) => setTimeout(r, 500));
     await cdp.waitFor(tab, `document.documentElement.dataset.yanduSaved === 'true'`, 30_000, 100);
   };
