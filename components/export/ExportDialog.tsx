@@ -74,7 +74,7 @@ export function ExportDialog({
   const busy = progress !== null;
   return (
     <Modal title={i18n.t('expTitle')} onCancel={onClose} labelId="yd-export-title">
-      <p class="yd-modal-body">{i18n.t('expSpeeches', [String(speechIds.length)])}</p>
+      <p class="yd-modal-body">{i18n.t('expSpeeches', speechIds.length, [String(speechIds.length)])}</p>
       <fieldset class="yd-export-formats" disabled={busy}>
         <legend>{i18n.t('expFormat')}</legend>
         {EXPORT_FORMATS.map((f) => (

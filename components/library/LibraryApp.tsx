@@ -401,7 +401,7 @@ export function LibraryApp({
                 <span class="yd-lib-indexing">{i18n.t('libSearchIndexing')}</span>
               ) : searching ? (
                 <>
-                  {i18n.t('libSearchCount', [String(rows.length)])}
+                  {i18n.t('libSearchCount', rows.length, [String(rows.length)])}
                   {indexed.complete ? null : (
                     <span class="yd-lib-indexing">
                       {i18n.t('libSearchIndexingProgress', [String(indexed.done), String(indexed.total)])}
@@ -411,7 +411,7 @@ export function LibraryApp({
               ) : summaries === null || partial ? (
                 i18n.t('libLoading')
               ) : (
-                i18n.t('libCount', [String(rows.length)])
+                i18n.t('libCount', rows.length, [String(rows.length)])
               )}
             </span>
             {selected.size > 0 ? (
