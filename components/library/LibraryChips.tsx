@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import type { CategoryCounts } from '@/utils/store/library';
-import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
+import { HIGHLIGHT_CATEGORIES } from '@/utils/types';
 
 export { categoryNames } from '@/utils/categories';
 

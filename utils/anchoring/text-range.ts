@@ -5,7 +5,7 @@
  * nodes are split. Nothing here depends on how the reader styles the text.
  */
 
-import type { OutlineNode, TextSelector } from '../types';
+import type { TextSelector } from '../types';
 import { isSpace } from './normalize';
 import { SpeechText, type TextPoint } from './speech-text';
 

@@ -5,7 +5,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   HeadingLevel,
   Packer,
@@ -18,6 +17,7 @@ import {
   WidthType,
 } from 'docx';
 import { DOCX_FONTS, xmlSafe } from '../export/docx';
+import { gridBorders } from '../export/docx-grid';
 import type { Change, Comparison } from './types';
 
 export const COMPARE_LABELS = {
@@ -114,19 +114,11 @@ function tableCell(children: TextRun[], width: number, header = false): TableCel
 }
 
 function table(list: readonly Change[]): Table {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
   const text = (t: string, bold = false) => new TextRun({ text: xmlSafe(t), bold, font: DOCX_FONTS.body });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: WIDTHS,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
+    borders: gridBorders(),
     rows: [
       new TableRow({
         tableHeader: true,

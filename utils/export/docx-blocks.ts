@@ -5,7 +5,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   DocumentGridType,
   Footer,
@@ -26,6 +25,7 @@ import {
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { CATEGORY_MARKS, type DocBlock, type DocModel, type DocRun } from './doc';
 import { DOCX_MIME, xmlSafe } from './docx';
+import { gridBorders } from './docx-grid';
 import {
   type DocxLayout,
   type FontSlots,
@@ -139,7 +139,6 @@ function markedRuns(run: DocRun, notes: Footnotes, t: Theme): (TextRun | Footnot
   return out;
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const TABLE_SPACING = { line: 300, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 
 function tableBlock(block: Extract<DocBlock, { kind: 'table' }>, t: Theme): Table {
@@ -175,14 +174,7 @@ function tableBlock(block: Extract<DocBlock, { kind: 'table' }>, t: Theme): Tabl
   return new Table({
     width: { size: t.textWidth, type: WidthType.DXA },
     columnWidths: widths,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
+    borders: gridBorders('000000'),
     rows: [
       new TableRow({
         tableHeader: true,

@@ -22,6 +22,7 @@ import {
   WidthType,
 } from 'docx';
 import { webHref } from '../links';
+import { gridBorders } from './docx-grid';
 import type { DocxLayout } from './gongwen';
 import {
   EXPORT_LABELS,
@@ -171,18 +172,10 @@ function taskCell(text: string, width: number, header = false): TableCell {
 }
 
 function taskTable(tasks: ExportTaskRow[]): Table {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: TASK_COLUMNS,
-    borders: {
-      top: border,
-      bottom: border,
-      left: border,
-      right: border,
-      insideHorizontal: border,
-      insideVertical: border,
-    },
+    borders: gridBorders(),
     rows: [
       new TableRow({
         tableHeader: true,
