@@ -50,6 +50,21 @@ describe('figures', () => {
     expect(changedFigures('提高到5%。', '提高到5.5%。', diff)).toEqual([{ old: '5%', new: '5.5%' }]);
     expect(changedFigures('没有数字。', '仍然没有。', diff)).toEqual([]);
   });
+
+  it('places a repeated figure by the words around it', () => {
+    // The same figure twice: the one that changed is the one whose neighbours changed with it.
+    expect(
+      changedFigures(
+        '国内一个2000万元的项目有十几人跟进，海外一人手里有几个2000万元的项目。',
+        '国内一个2201万元的项目有十几人跟进，海外一人手里有几个2000万元的项目。',
+        diff,
+      ),
+    ).toEqual([{ old: '2000万', new: '2201万' }]);
+    expect(changedFigures('还有3-5年的窗口期，3-5年后呢？', '还有4-5年的窗口期，3-5年后呢？', diff)).toEqual([
+      { old: '3-5', new: '4-5' },
+    ]);
+    expect(changedFigures('占2/3的份额。', '占3/3的份额。', diff)).toEqual([{ old: '2', new: '3' }]);
+  });
 });
 
 describe('compareTexts on two versions of a report', () => {
@@ -134,6 +149,26 @@ describe('compareTexts on two versions of a report', () => {
     const same = compareTexts({ paragraphs: OLD }, { paragraphs: relaid }, diff);
     expect(same.changes).toEqual([]);
     expect(same.summary.unchanged).toBe(same.summary.newSentences);
+  });
+
+  it('keeps a repeated sentence in place when the two outlines draw a section boundary on either side of it', () => {
+    const paras = [
+      '一、过去一年的工作',
+      '全市经济运行稳中向好。',
+      '各位代表！',
+      '二、今年的主要任务',
+      '抓好项目建设。各位代表！',
+      '做好民生保障。',
+    ];
+    const top = (title: string, para: number) => ({ level: 1 as const, marker: '', title, para, offset: 0 });
+    // The old outline starts section 二 at the first 各位代表！, the new one after it (as an outline built on
+    // a re-laid text may): identical sentences in the same order are no change.
+    const result = compareTexts(
+      { paragraphs: paras, outline: [top('过去一年的工作', 0), top('今年的主要任务', 2)] },
+      { paragraphs: paras, outline: [top('过去一年的工作', 0), top('今年的主要任务', 3)] },
+      diff,
+    );
+    expect(result.changes).toEqual([]);
   });
 
   it('uses the outline given with the input instead of building one', () => {

@@ -67,6 +67,32 @@ function orderMask(oldToNew: Int32Array): Uint8Array {
   return mask;
 }
 
+/**
+ * A sentence that repeats (各位代表！) is paired by sections first, so when the two outlines put a section
+ * boundary on either side of one of its occurrences, the occurrences can end up paired crosswise: the first
+ * old one with the second new one and back, which reads as a sentence moved. Identical sentences are
+ * interchangeable, so the partners of each repeated key are handed out again in reading order on both sides:
+ * an uncrossed pair never breaks the order of the others.
+ */
+function uncrossRepeats(olds: readonly Sentence[], oldToNew: Int32Array, newToOld: Int32Array): void {
+  const groups = new Map<string, number[]>();
+  for (const s of olds) {
+    if (oldToNew[s.idx] === -1) continue;
+    const g = groups.get(s.key);
+    if (g) g.push(s.idx);
+    else groups.set(s.key, [s.idx]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const partners = g.map((o) => oldToNew[o] as number).sort((a, b) => a - b);
+    g.forEach((o, i) => {
+      const n = partners[i] as number;
+      oldToNew[o] = n;
+      newToOld[n] = o;
+    });
+  }
+}
+
 export function alignSentences(
   olds: readonly Sentence[],
   news: readonly Sentence[],
@@ -101,6 +127,7 @@ export function alignSentences(
       q.splice(at, 1);
     }
   }
+  uncrossRepeats(olds, oldToNew, newToOld);
 
   // Gaps between the identical sentences that keep their order: gap k lies after the k-th of them.
   const anchors = orderMask(oldToNew);

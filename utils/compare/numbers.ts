@@ -25,30 +25,65 @@ export function figuresIn(text: string): Figure[] {
 
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/gu, '');
 
+/** The sentence as tokens: each figure one token, every other character (or surrogate pair) one token. */
+function figureTokens(text: string): Array<{ text: string; figure: boolean }> {
+  const out: Array<{ text: string; figure: boolean }> = [];
+  let at = 0;
+  for (const f of figuresIn(text)) {
+    for (const ch of text.slice(at, f.start)) out.push({ text: ch, figure: false });
+    out.push({ text: f.text, figure: true });
+    at = f.end;
+  }
+  for (const ch of text.slice(at)) out.push({ text: ch, figure: false });
+  return out;
+}
+
 /**
- * The figures that differ, in order: the two lists are diffed (by `diffArrays`, the diff library's array
- * diff, passed in so this module stays free of it), and each run of removed figures is paired with the run
- * of added ones that replaces it; a figure with no counterpart is paired with null.
+ * The figures that differ, in order. The two sentences are diffed as tokens (by `diffArrays`, the diff
+ * library's array diff, passed in so this module stays free of it), each figure one token, so a figure is
+ * placed by the words around it: in 一个2000万的单……几个2000万的单 → 一个2201万的单……几个2000万的单 it is the
+ * first 2000万 that changed (diffing the lists of figures alone matched the repeated figure to the wrong
+ * occurrence and reported one figure added and another dropped). In each run of removed and added tokens the
+ * removed figures are paired, in order, with the added ones; a figure with no counterpart is paired with null.
  */
 export function changedFigures(oldText: string, newText: string, diffArrays: DiffArrays): NumberChange[] {
-  const a = figuresIn(oldText).map((f) => f.text);
-  const b = figuresIn(newText).map((f) => f.text);
-  if (a.length === 0 && b.length === 0) return [];
+  const a = figuresIn(oldText).map((f) => fold(f.text));
+  const b = figuresIn(newText).map((f) => fold(f.text));
+  if (a.join('\n') === b.join('\n')) return [];
+  const oldTokens = figureTokens(oldText);
+  const newTokens = figureTokens(newText);
   const out: NumberChange[] = [];
   let removed: string[] = [];
   let added: string[] = [];
   const flush = () => {
     for (let i = 0; i < Math.max(removed.length, added.length); i++) {
-      out.push({ old: removed[i] ?? null, new: added[i] ?? null });
+      const o = removed[i] ?? null;
+      const n = added[i] ?? null;
+      // The same figure on both sides of a rewritten phrase did not change.
+      if (o === null || n === null || fold(o) !== fold(n)) out.push({ old: o, new: n });
     }
     removed = [];
     added = [];
   };
-  for (const part of diffArrays(a.map(fold), b.map(fold))) {
-    const raw = part.value;
-    if (part.removed) removed.push(...raw);
-    else if (part.added) added.push(...raw);
-    else flush();
+  let io = 0;
+  let inew = 0;
+  const parts = diffArrays(
+    oldTokens.map((t) => fold(t.text)),
+    newTokens.map((t) => fold(t.text)),
+  );
+  for (const part of parts) {
+    const n = part.value.length;
+    if (part.removed) {
+      for (const t of oldTokens.slice(io, io + n)) if (t.figure) removed.push(t.text);
+      io += n;
+    } else if (part.added) {
+      for (const t of newTokens.slice(inew, inew + n)) if (t.figure) added.push(t.text);
+      inew += n;
+    } else {
+      flush();
+      io += n;
+      inew += n;
+    }
   }
   flush();
   return out;
