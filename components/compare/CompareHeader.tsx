@@ -41,7 +41,7 @@ export function CompareHeader(p: CompareHeaderProps) {
         ])}
       </p>
       <div class="yd-cmp-tools">
-        <fieldset class="yd-cmp-filters">
+        <fieldset class="yd-cmp-filters" aria-label={i18n.t('cmpFilterLabel')}>
           {FILTERS.map(([f, label]) => (
             <button
               key={f}
@@ -55,7 +55,10 @@ export function CompareHeader(p: CompareHeaderProps) {
           ))}
         </fieldset>
         <span class="yd-cmp-position" title={i18n.t('cmpKeys')}>
-          {p.total > 0 ? i18n.t('cmpPosition', [String(Math.max(1, p.position)), String(p.total)]) : ''}
+          {/* Before a change is picked there is no "change 1 of N": say how many there are. */}
+          {p.position > 0
+            ? i18n.t('cmpPosition', [String(p.position), String(p.total)])
+            : i18n.t('cmpCount', p.total, [String(p.total)])}
         </span>
         <button type="button" data-export="md" onClick={p.onExportMarkdown}>
           {i18n.t('cmpExportMarkdown')}

@@ -135,7 +135,7 @@ export function ComparePage({ db, oldId, newId }: ComparePageProps) {
       />
       {state.notCarried.length > 0 ? (
         <section class="yd-cmp-notcarried">
-          <h2>{i18n.t('cmpNotCarried', [String(state.notCarried.length)])}</h2>
+          <h2>{i18n.t('cmpNotCarriedCount', state.notCarried.length, [String(state.notCarried.length)])}</h2>
           <ul>
             {state.notCarried.map((h) => (
               <li key={h.id}>{h.selector.exact}</li>

@@ -116,7 +116,7 @@ export function CompareRows({ rows, current, oldMarks = NONE, newMarks = NONE }:
         <tr>
           <th>{i18n.t('cmpOld')}</th>
           <th>{i18n.t('cmpNew')}</th>
-          <th />
+          <th>{i18n.t('cmpChangeColumn')}</th>
         </tr>
       </thead>
       <tbody>{body}</tbody>

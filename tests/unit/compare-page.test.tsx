@@ -131,6 +131,7 @@ describe('compare page', () => {
       act(() => {
         document.dispatchEvent(new KeyboardEvent('keydown', { key: k }));
       });
+    expect(container.querySelector('.yd-cmp-position')?.textContent).toBe('共 6 处变化');
     await key('j');
     expect(container.querySelector('.yd-cmp-current')?.textContent).toContain('150');
     expect(container.querySelector('.yd-cmp-position')?.textContent).toBe('第 1 / 6 处');
