@@ -152,6 +152,22 @@ export class ChromiumSession implements YanduBrowser {
     return file;
   }
 
+  async adoptTab(urlPart: string): Promise<void> {
+    const context = this.launched?.context;
+    if (!context) throw new Error('Chromium is not running');
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const tab = context.pages().find((p) => p !== this.tab && p.url().includes(urlPart));
+      if (tab) {
+        this.tab = tab;
+        await tab.waitForLoadState('load');
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`No tab opened on an address containing ${urlPart}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   async restart(): Promise<void> {
     await this.launched?.context.close();
     await this.start();

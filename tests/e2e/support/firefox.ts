@@ -197,6 +197,31 @@ export class FirefoxSession implements YanduBrowser {
     return file;
   }
 
+  async adoptTab(urlPart: string): Promise<void> {
+    const browser = this.browser;
+    if (!browser) throw new Error('Firefox is not running');
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      for (const tab of await browser.pages()) {
+        if (tab === this.tab) continue;
+        // page.url() lags behind moz-extension navigations: ask the tab itself.
+        const href = await withTimeout(
+          tab.evaluate(() => location.href),
+          2_000,
+          'reading a tab address',
+        ).catch(() => '');
+        if (href.includes(urlPart)) {
+          this.tab = tab;
+          await tab.setViewport({ width: 1280, height: 900 });
+          await this.waitFor(() => document.readyState === 'complete', undefined, 'the adopted tab to load');
+          return;
+        }
+      }
+      if (Date.now() > deadline) throw new Error(`No tab opened on an address containing ${urlPart}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
   async restart(): Promise<void> {
     await this.browser?.close();
     await this.start();

@@ -37,6 +37,11 @@ export interface YanduBrowser {
   /** Click 阅读模式 on the portal page in the tab; resolves once the tab is on Yandu's reader. */
   clickReaderButton(): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /**
+   * Make the tab whose address contains `urlPart` (one a page opened, e.g. with tabs.create) the tab this
+   * session drives from now on; waits up to 15 s for it to appear.
+   */
+  adoptTab(urlPart: string): Promise<void>;
   /** Close and relaunch with the same profile (Yandu's data must survive, as for a user). */
   restart(): Promise<void>;
   close(): Promise<void>;
