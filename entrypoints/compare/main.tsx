@@ -7,6 +7,8 @@ import { getDb } from '@/utils/store/db';
  * compare.html?old=<speech id>&new=<speech id> (utils/compare/rows.ts comparePageUrl builds it): the two
  * speeches from the library side by side, what is new, dropped, reworded, moved and re-numbered.
  */
+performance.mark('yandu:compare-start');
+
 async function main() {
   const params = new URLSearchParams(location.search);
   const settings = await loadReaderSettings().catch(() => ({ ...DEFAULT_READER_SETTINGS }));

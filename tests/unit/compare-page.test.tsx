@@ -146,6 +146,8 @@ describe('compare page', () => {
     await open();
     await act(() => (container.querySelector('[data-filter="numbers"]') as HTMLButtonElement).click());
     await act(() => (container.querySelector('[data-export="md"]') as HTMLButtonElement).click());
+    // The exports are loaded when asked for.
+    await vi.waitFor(() => expect(downloads).toHaveLength(1));
     const md = await (downloads[0] as { blob: Blob }).blob.text();
     expect(md).toContain('| 原表述 | 新表述 | 变化 |');
     expect(md).toContain(
@@ -167,5 +169,25 @@ describe('compare page', () => {
     await open('r2025', 'gone');
     expect(container.querySelector('.yd-cmp-error')?.textContent).toContain('找不到要对照的两篇讲话');
     expect(comparePageUrl('a/b?c', 'd')).toBe('/compare.html?old=a%2Fb%3Fc&new=d');
+  });
+  it('shows every row of a long comparison, and k reaches its last change', async () => {
+    const paras = Array.from({ length: 60 }, (_, p) =>
+      Array.from({ length: 5 }, (_, k) => `第${p * 5 + k + 1}项工作要抓紧落实到位。`).join(''),
+    );
+    const changed = [...paras.slice(0, -1), `${paras.at(-1)}全年目标任务要如期完成。`];
+    await getDb().speeches.bulkPut([record('l1', '2025-01-10', paras), record('l2', '2026-01-12', changed)]);
+    container = document.createElement('div');
+    document.body.append(container);
+    await act(async () => {
+      render(<ComparePage db={getDb()} oldId="l1" newId="l2" />, container);
+    });
+    // 301 rows: the first screens come first, the rest right after.
+    await vi.waitFor(() => expect(container.querySelectorAll('.yd-cmp-row')).toHaveLength(301));
+    await act(() => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'k' }));
+    });
+    expect(container.querySelector('.yd-cmp-current .yd-cmp-new')?.textContent).toBe(
+      '全年目标任务要如期完成。',
+    );
   });
 });
