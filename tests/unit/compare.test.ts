@@ -64,6 +64,14 @@ describe('figures', () => {
       { old: '3-5', new: '4-5' },
     ]);
     expect(changedFigures('占2/3的份额。', '占3/3的份额。', diff)).toEqual([{ old: '2', new: '3' }]);
+    // Clauses swapped: the same two figures, in another order.
+    expect(
+      changedFigures(
+        '新增就业1200万人以上，失业率5.5%左右；',
+        '失业率5.5%左右，新增就业1200万人以上；',
+        diff,
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -86,7 +86,18 @@ export function changedFigures(oldText: string, newText: string, diffArrays: Dif
     }
   }
   flush();
-  return out;
+  // A figure found on both sides that only changed place in the sentence (clauses swapped) did not change.
+  const unpaired = (side: 'old' | 'new') =>
+    out.filter((c) => c[side] !== null && c[side === 'old' ? 'new' : 'old'] === null);
+  const gone = new Set<NumberChange>();
+  for (const o of unpaired('old')) {
+    const n = unpaired('new').find((c) => !gone.has(c) && fold(c.new as string) === fold(o.old as string));
+    if (n) {
+      gone.add(o);
+      gone.add(n);
+    }
+  }
+  return out.filter((c) => !gone.has(c));
 }
 
 export type DiffArrays = (
