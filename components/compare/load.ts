@@ -3,7 +3,7 @@
  * and the reader's highlights on each side (with the key tasks of the old speech not carried over).
  */
 import { i18n } from '#i18n';
-import { compare } from '@/utils/compare';
+import { compare, loadDiff } from '@/utils/compare';
 import { highlightsBySentence, tasksNotCarriedOver } from '@/utils/compare/highlights';
 import type { Comparison } from '@/utils/compare/types';
 import type { YanduDB } from '@/utils/store/db';
@@ -26,6 +26,8 @@ export type CompareState =
 export const nameOf = (s: SpeechRecord) => (s.date ? `${s.title}（${s.date}）` : s.title);
 
 export async function loadComparison(db: YanduDB, oldId: string, newId: string): Promise<CompareState> {
+  // The diff library's chunk arrives while the database is read.
+  void loadDiff();
   const [a, b] = await Promise.all([db.speeches.get(oldId), db.speeches.get(newId)]);
   if (!a || !b) return { status: 'error', message: i18n.t('cmpMissing') };
   // A speech stored with an empty outline gets one built, like a text that comes without one.

@@ -76,8 +76,11 @@ function summarize(
   };
 }
 
+/** Loads the diff library (once; later calls share the load): a caller may start it before reading its texts. */
+export const loadDiff = () => import('diff');
+
 /** Loads the diff library (once) and compares. */
 export async function compare(oldInput: CompareInput, newInput: CompareInput): Promise<Comparison> {
-  const { diffArrays } = await import('diff');
+  const { diffArrays } = await loadDiff();
   return compareTexts(oldInput, newInput, (a, b) => diffArrays(a, b));
 }
