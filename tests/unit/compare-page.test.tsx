@@ -147,7 +147,7 @@ describe('compare page', () => {
     await act(() => (container.querySelector('[data-filter="numbers"]') as HTMLButtonElement).click());
     await act(() => (container.querySelector('[data-export="md"]') as HTMLButtonElement).click());
     // The exports are loaded when asked for.
-    await vi.waitFor(() => expect(downloads).toHaveLength(1));
+    await vi.waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
     const md = await (downloads[0] as { blob: Blob }).blob.text();
     expect(md).toContain('| 原表述 | 新表述 | 变化 |');
     expect(md).toContain(
@@ -155,7 +155,7 @@ describe('compare page', () => {
     );
     expect(md).not.toContain('夜间经济');
     await act(() => (container.querySelector('[data-export="docx"]') as HTMLButtonElement).click());
-    await vi.waitFor(() => expect(downloads).toHaveLength(2));
+    await vi.waitFor(() => expect(downloads).toHaveLength(2), { timeout: 10_000 });
     const docx = downloads[1] as { blob: Blob; name: string };
     expect(docx.name).toMatch(/^对照表-.*\.docx$/);
     const xml = strFromU8(
