@@ -119,9 +119,6 @@ export function useHighlights(options: HighlightOptions): HighlightState {
 
   const editingRef = useRef<string | null>(null);
   editingRef.current = editing?.id ?? null;
-  // The outline changes while the reader is open (编辑提纲, 恢复自动提纲): placing reads the one shown now.
-  const outlineRef = useRef(outline);
-  outlineRef.current = outline;
 
   /**
    * Place and paint at once when the data arrives, outside Preact's render cycle: painting never waits for
@@ -129,7 +126,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
    */
   const placeAndPaint = (list: Highlight[], s: Stores) => {
     const article = articleRef.current;
-    const result = s.ui.placeHighlights(paragraphs, outlineRef.current, list);
+    const result = s.ui.placeHighlights(paragraphs, outline, list);
     if (article) {
       painter.current ??= s.ui.createPainter(article, options.forceMarks);
       const items = result.placements.flatMap((p) =>
@@ -167,7 +164,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   };
 
   // Load the database code and follow this speech's highlights, note and drafts. (A new text remounts the
-  // reader, so paragraphs are fixed for this subscription; the outline may change, see outlineRef.)
+  // reader; a corrected outline, 编辑提纲, subscribes again so the notes panel groups under its sections.)
   useEffect(() => {
     // Nothing is placed on a text that is not all there yet (the rest of a long speech follows the first frame).
     if (!textComplete) return;
@@ -209,12 +206,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       live = false;
       for (const sub of subscriptions) sub.unsubscribe();
     };
-  }, [url, textComplete]);
-
-  // A corrected outline re-files the highlights shown: the notes panel groups them by these sections.
-  useEffect(() => {
-    if (stores && highlights) setPlaced(placeAndPaint(highlights, stores));
-  }, [outline]);
+  }, [url, textComplete, outline]);
 
   useEffect(() => () => painter.current?.clear(), []);
 
