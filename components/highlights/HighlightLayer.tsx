@@ -164,7 +164,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   };
 
   // Load the database code and follow this speech's highlights, note and drafts. (A new text remounts the
-  // reader, so paragraphs and outline are fixed for this subscription.)
+  // reader; a corrected outline, 编辑提纲, subscribes again so the notes panel groups under its sections.)
   useEffect(() => {
     // Nothing is placed on a text that is not all there yet (the rest of a long speech follows the first frame).
     if (!textComplete) return;
@@ -206,7 +206,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
       live = false;
       for (const sub of subscriptions) sub.unsubscribe();
     };
-  }, [url, textComplete]);
+  }, [url, textComplete, outline]);
 
   useEffect(() => () => painter.current?.clear(), []);
 

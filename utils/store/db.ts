@@ -7,6 +7,7 @@ import {
   type SpeechRecord,
   type SpeechVersion,
 } from '../types';
+import { refreshStoredOutlines } from './outline-edits';
 import { rekeySpeeches } from './rekey';
 
 /**
@@ -52,6 +53,13 @@ export class YanduDB extends Dexie {
     this.version(3)
       .stores({})
       .upgrade((tx) => rekeySpeeches(tx));
+    // Version 4: the user's outline corrections are stored with the speech (`outlineEdits`, `autoOutline`).
+    // Records saved before carry the outline of the engine that saved them, so edits and 恢复自动提纲 would
+    // work on an outline the reader no longer builds: each is given today's outline of its stored text, its
+    // edits applied again and its highlights re-filed (outline-edits.ts refreshStoredOutlines says why).
+    this.version(4)
+      .stores({})
+      .upgrade((tx) => refreshStoredOutlines(tx));
   }
 }
 
