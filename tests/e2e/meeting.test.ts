@@ -210,7 +210,9 @@ forEachBrowser('学习会', (b) => {
     assert.equal(await b.evaluate(() => (window as unknown as { printed: number }).printed, null), 1);
     const pages = pdfPages(b, await b.pdf({ headerFooter: true }), 'meeting-pack');
     assert.equal(pages.length, SLIDES.length, pages.join('\n---\n'));
-    SLIDES.forEach((title, i) => assert.ok(pages[i]?.includes(title), `page ${i + 1} holds ${title}`));
+    for (const [i, title] of SLIDES.entries()) {
+      assert.ok(pages[i]?.includes(title), `page ${i + 1} holds ${title}`);
+    }
     assert.ok(pages[0]?.includes('在全市职工服务工作推进会上的讲话'));
     assert.ok(pages[2]?.includes('督查由谁牵头？'));
     for (const page of pages) {

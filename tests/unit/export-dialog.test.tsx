@@ -114,7 +114,9 @@ describe('export dialog', () => {
     expect(container.querySelector<HTMLInputElement>('input[value="tasks"]')?.checked).toBe(true);
     await runExport();
     // exceljs is loaded on first use: give it time on a loaded machine.
-    await vi.waitFor(() => expect(downloads, container.textContent ?? '').toHaveLength(1), { timeout: 15_000 });
+    await vi.waitFor(() => expect(downloads, container.textContent ?? '').toHaveLength(1), {
+      timeout: 15_000,
+    });
     expect(downloads[0]?.name).toMatch(/^任务分解表-.+\.xlsx$/);
   });
 
