@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportDialog } from '@/components/export/ExportDialog';
+import { localDate } from '@/utils/export/model';
 import { getDb } from '@/utils/store/db';
 import { LOCAL_KEYS, type LocalStore } from '@/utils/store/local';
 import { makeHighlight, makeSpeech } from '../fixtures/export/records';
@@ -85,12 +86,15 @@ describe('export dialog', () => {
 
   it('writes the 学习人 and 单位 typed into the Word file and remembers them for the next export', async () => {
     const store = memoryStore();
-    await open(store);
+    const { speech } = await open(store);
     await type('learner', '张三');
     await type('unit', '示例市总工会办公室');
     await runExport();
-    await vi.waitFor(() => expect(downloads).toHaveLength(1));
-    expect(downloads[0]?.name).toMatch(/^学习笔记-\d{4}-\d{2}-\d{2}\.docx$/);
+    // The docx library is loaded on first use: give it time on a loaded machine.
+    await vi.waitFor(() => expect(downloads, container.textContent ?? '').toHaveLength(1), {
+      timeout: 15_000,
+    });
+    expect(downloads[0]?.name).toBe(`学习笔记-${speech.title}-${localDate(new Date())}.docx`);
     const zip = unzipSync(new Uint8Array(await (downloads[0] as { blob: Blob }).blob.arrayBuffer()));
     const xml = new TextDecoder().decode(zip['word/document.xml']);
     expect(xml).toContain('张三');
