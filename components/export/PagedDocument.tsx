@@ -34,12 +34,20 @@ export function PagedDocument({
 }) {
   const [blocks] = useState(() => printBlocks(model));
   const [pages, setPages] = useState<number[][] | null>(null);
+  /** Sheets holding a block taller than a sheet: they grow and the printer breaks them (no text is cut). */
+  const [long, setLong] = useState<ReadonlySet<number>>(new Set());
   const column = useRef<HTMLDivElement>(null);
   const landscape = model.orientation === 'landscape';
 
   useLayoutEffect(() => {
     if (pages || !column.current) return;
-    setPages(paginate(measure(column.current, blocks), sheetSize(model.orientation).height));
+    const measured = measure(column.current, blocks);
+    const height = sheetSize(model.orientation).height;
+    const dealt = paginate(measured, height);
+    setLong(
+      new Set(dealt.flatMap((ix, p) => (ix.some((i) => (measured[i]?.height ?? 0) > height) ? [p] : []))),
+    );
+    setPages(dealt);
   }, [pages, blocks, model.orientation]);
 
   useLayoutEffect(() => {
@@ -62,7 +70,7 @@ export function PagedDocument({
       {pages.map((indexes, p) => (
         <section
           key={p}
-          class={`yd-print-sheet${landscape ? ' is-landscape' : ''}`}
+          class={`yd-print-sheet${landscape ? ' is-landscape' : ''}${long.has(p) ? ' is-long' : ''}`}
           aria-label={`— ${p + 1} —`}
         >
           <div class="yd-print-body">
