@@ -4,6 +4,8 @@
 //   can fold escapes into raw characters: TOOLCHAIN.md item 3);
 // - both manifests name the locales and the permissions we expect to ship;
 // - the script injected on every portal page stays within its 10 KB gzip budget;
+// - the export code (the docx and exceljs libraries, the meeting templates) stays out of what the reader loads
+//   before its first frame (reader.html's module and everything it imports statically: issue 15's budget);
 // - web-ext lint reports no errors on the Firefox build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -56,6 +58,56 @@ for (const target of TARGETS) {
       if (gz > CONTENT_SCRIPT_BUDGET) problems.push(`over budget: ${line}`);
     }
   }
+}
+
+/**
+ * Each marker is a string only that code holds, as it appears in the minified, ASCII-escaped output: the
+ * Word XML namespace (docx), the workbook part name (exceljs), a label of the 学习笔记 template, escaped as rolldown writes it (upper-case hex)
+ * (templates). Each must be found somewhere in the build, or the check could not fail.
+ */
+const EXPORT_MARKERS = [
+  ['docx', 'schemas.openxmlformats.org/wordprocessingml/2006/main'],
+  ['exceljs', 'xl/workbook.xml'],
+  ['templates', [...'待讨论问题'].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`).join('')],
+];
+
+/** reader.html's entry module and every chunk it imports statically (dynamic import() calls excluded). */
+function readerFirstChunks(dir) {
+  const html = readFileSync(join(dir, 'reader.html'), 'utf8');
+  const queue = [...html.matchAll(/<script type="module"[^>]*src="\/([^"]+)"/g)].map((m) => m[1]);
+  const seen = new Set();
+  while (queue.length) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    // `from"./x.js"` and bare `import"./x.js"`; `import("./x.js")` is a lazy load and is not followed.
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.\.?\/[^"']+\.js)["']/g)) {
+      queue.push(join(file, '..', m[1]).replace(/\\/g, '/'));
+    }
+  }
+  return [...seen];
+}
+
+for (const target of TARGETS) {
+  const dir = join(OUT, target);
+  if (!existsSync(join(dir, 'reader.html'))) continue;
+  const first = readerFirstChunks(dir);
+  const all = [...files(dir)].filter((p) => p.endsWith('.js')).map((p) => readFileSync(p, 'utf8'));
+  for (const [name, marker] of EXPORT_MARKERS) {
+    if (!all.some((code) => code.includes(marker))) {
+      problems.push(
+        `${target}: the ${name} marker is in no script: update EXPORT_MARKERS in check-build.mjs`,
+      );
+      continue;
+    }
+    const inFirst = first.filter((f) => readFileSync(join(dir, f), 'utf8').includes(marker));
+    if (inFirst.length)
+      problems.push(`${target}: ${name} code is in the reader's first chunks (${inFirst.join(', ')})`);
+  }
+  console.log(
+    `${target}: reader's first chunks (${first.length}) hold no export code (docx, exceljs, templates)`,
+  );
 }
 
 const firefox = join(OUT, 'firefox-mv3');

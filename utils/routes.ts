@@ -2,7 +2,8 @@
  * Addresses of Yandu's own pages, built and read only here, in one format:
  *
  *   reader.html?url=<page address>[&snapshot=<key>][&version=<contentHash>][#h=<highlight id>]
- *   export.html?speech=<id>[&speech=<id>…][&tasks=1][&format=print]
+ *   export.html?speech=<id>[&speech=<id>…][&tasks=1][&template=<name>][&format=print]
+ *   meeting.html?speech=<id>
  *
  * `snapshot` is one-shot (the page the tab just left, kept by the background); `version` opens an archived
  * earlier copy read-only; `#h=` scrolls to a highlight. Old bookmarks still open: the export page also reads
@@ -57,6 +58,11 @@ export interface ExportRoute {
   includeTasks?: boolean;
   /** 'print' opens the print dialog once the page is laid out. */
   format?: 'print' | null;
+  /**
+   * A meeting template (utils/export/templates: notes, annotated, …) laid out as paged A4 sheets; without
+   * it the page shows the study export of utils/export/model.ts. Kept as a plain string: no imports here.
+   */
+  template?: string | null;
 }
 
 /** Address of the export page for the chosen speeches. */
@@ -64,6 +70,7 @@ export function exportHref(route: ExportRoute, page = 'export.html'): string {
   const params = new URLSearchParams();
   for (const id of route.speechIds) params.append('speech', id);
   if (route.includeTasks) params.set('tasks', '1');
+  if (route.template) params.set('template', route.template);
   if (route.format) params.set('format', route.format);
   return `${page}?${params}`;
 }
@@ -77,5 +84,16 @@ export function parseExportRoute(search: string): Required<ExportRoute> {
     speechIds: [...new Set(ids.map((s) => s.trim()).filter(Boolean))],
     includeTasks: params.get('tasks') === '1',
     format: params.get('format') === 'print' ? 'print' : null,
+    template: /^[a-z-]{1,30}$/.test(params.get('template') ?? '') ? params.get('template') : null,
   };
+}
+
+/** Address of the 学习会 page (components/meeting) for one speech. */
+export function meetingHref(speechId: string, page = 'meeting.html'): string {
+  return `${page}?${new URLSearchParams({ speech: speechId })}`;
+}
+
+/** The speech a 学习会 address names ('' when none). */
+export function parseMeetingRoute(search: string): { speechId: string } {
+  return { speechId: new URLSearchParams(search).get('speech')?.trim() ?? '' };
 }

@@ -1,14 +1,16 @@
 import { render } from 'preact';
+import { i18n } from '#i18n';
 import { categoryNames } from '@/components/library/LibraryChips';
 import { MeetingMode } from '@/components/meeting/MeetingMode';
 import { meetingSlides } from '@/utils/export/meeting';
 import { byline, speechTitle } from '@/utils/export/templates/common';
+import { parseMeetingRoute } from '@/utils/routes';
 import { DEFAULT_HIGHLIGHT_CATEGORIES, loadCategorySettings } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 
-/** meeting.html?speech=<id>: the speech's highlights and notes, section by section, for the 学习会. */
+/** meeting.html?speech=<id> (utils/routes.ts): the speech's highlights and notes, section by section. */
 async function main() {
-  const id = new URLSearchParams(location.search).get('speech') ?? '';
+  const { speechId: id } = parseMeetingRoute(location.search);
   const db = getDb();
   const [speech, highlights, note, categories] = await Promise.all([
     db.speeches.get(id),
@@ -18,7 +20,7 @@ async function main() {
   ]);
   const app = document.getElementById('app') as HTMLElement;
   if (!speech) {
-    app.textContent = '没有找到这篇讲话（可能已从资料库删除）。';
+    app.textContent = i18n.t('mtgNotFound');
     return;
   }
   document.title = `${speechTitle(speech)} · 学习会`;
@@ -30,6 +32,9 @@ async function main() {
     />,
     app,
   );
+  // For the 学习会 bench and the e2e tests: the first slide is on the page.
+  performance.mark('yandu:meeting-rendered');
+  document.documentElement.dataset.yanduMeetingReady = 'true';
 }
 
 void main();

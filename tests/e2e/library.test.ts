@@ -225,7 +225,8 @@ forEachBrowser('Library', (b) => {
     const xml = new TextDecoder().decode(files['word/document.xml']);
     assert.ok(xml.includes(speech.title), 'the speech title is in the document');
     assert.ok(xml.includes(NOTE), 'the note is in the document');
-    assert.ok(xml.includes('已完成'), 'the task table shows the task done');
+    // The dialog's default template is the 学习笔记 (task states are the 任务分解表's): the quote is labelled.
+    assert.ok(xml.includes('重点任务'), 'the task quote carries its category label');
     const message = await b.waitFor(
       () => document.querySelector('[role="dialog"] [role="status"]')?.textContent,
       undefined,

@@ -153,18 +153,32 @@ describe('exports rendered by LibreOffice', () => {
         timeout: 120_000,
       },
     );
+    execFileSync(
+      'soffice',
+      [profile, '--headless', '--convert-to', 'pdf', '--outdir', join(dir, 'calc'), 'tasks.xlsx'],
+      { cwd: dir, stdio: 'ignore', timeout: 120_000 },
+    );
+    // The first page of every output as a user first sees it (tests/artifacts/ is not committed).
     mkdirSync(ARTIFACTS, { recursive: true });
-    for (const name of [...TEMPLATE_NAMES, 'full-page']) {
+    const shots: [string, string][] = [
+      ...[...TEMPLATE_NAMES, 'full-page'].map((name): [string, string] => [
+        join(dir, `${name}.pdf`),
+        `export-${name}`,
+      ]),
+      [join(dir, 'calc', 'tasks.pdf'), 'export-tasks-xlsx'],
+    ];
+    for (const [pdf, name] of shots) {
       execFileSync('pdftoppm', [
+        '-png',
         '-r',
-        '60',
+        '50',
         '-f',
         '1',
         '-l',
-        '2',
-        '-png',
-        join(dir, `${name}.pdf`),
-        join(ARTIFACTS, `export-${name}`),
+        '1',
+        '-singlefile',
+        pdf,
+        join(ARTIFACTS, name),
       ]);
     }
   }, 300_000);
@@ -251,6 +265,26 @@ describe('exports rendered by LibreOffice', () => {
       expect(tasks).toContain(column);
     const raw = execFileSync('pdftotext', [join(dir, 'tasks.pdf'), '-'], { encoding: 'utf8' });
     expect(raw.replace(/\s+/g, '')).toContain('未开始（已逾期）');
+  });
+
+  it('leaves a first-page picture of every output in tests/artifacts, the 任务分解表 ones landscape', () => {
+    const size = (name: string) => {
+      const png = readFileSync(join(ARTIFACTS, `${name}.png`));
+      return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+    };
+    for (const name of TEMPLATE_NAMES) {
+      const { width, height } = size(`export-${name}`);
+      // 50 dpi A4: 413 × 585 pixels, turned for the landscape table.
+      expect(name === 'tasks' ? width > height : height > width, name).toBe(true);
+      expect(Math.max(width, height)).toBeGreaterThan(550);
+    }
+    const sheet = size('export-tasks-xlsx');
+    expect(sheet.width).toBeGreaterThan(sheet.height);
+    const calc = execFileSync('pdftotext', ['-f', '1', '-l', '1', join(dir, 'calc', 'tasks.pdf'), '-'], {
+      encoding: 'utf8',
+    }).replace(/\s+/g, '');
+    for (const column of ['序号', '重点任务（原文）', '牵头单位', '配合单位', '完成时限', '状态'])
+      expect(calc).toContain(column);
   });
 
   it('opens the 任务分解表 .xlsx in LibreOffice Calc with its eight columns and one row per task', () => {

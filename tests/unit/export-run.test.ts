@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildExport } from '@/utils/export/run';
-import { exportHref, parseExportRoute, parseReaderRoute, readerHref } from '@/utils/routes';
+import {
+  exportHref,
+  meetingHref,
+  parseExportRoute,
+  parseMeetingRoute,
+  parseReaderRoute,
+  readerHref,
+} from '@/utils/routes';
 import { getDb } from '@/utils/store/db';
 import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
 
@@ -12,12 +19,23 @@ afterEach(async () => {
 describe('export page address', () => {
   it('carries any speech ids (commas, # and spaces included) and the options there and back', () => {
     const ids = ['example.gov.cn/a,b.html', 'example.gov.cn/c#d e.html'];
-    const href = exportHref({ speechIds: ids, includeTasks: true, format: 'print' });
+    const href = exportHref({ speechIds: ids, includeTasks: true, format: 'print', template: 'annotated' });
     expect(parseExportRoute(new URL(href, 'chrome-extension://x/').search)).toEqual({
       speechIds: ids,
       includeTasks: true,
       format: 'print',
+      template: 'annotated',
     });
+    // An address typed by hand cannot smuggle anything but a template-like name.
+    expect(parseExportRoute('?speech=a&template=<b>').template).toBeNull();
+  });
+
+  it('the 学习会 address names one speech, any characters included', () => {
+    const id = 'example.gov.cn/a b#c.html?id=1&x=2';
+    expect(parseMeetingRoute(new URL(meetingHref(id), 'moz-extension://x/').search)).toEqual({
+      speechId: id,
+    });
+    expect(parseMeetingRoute('').speechId).toBe('');
   });
 
   it("reads the reader's form ?speeches=<id>,<id> too", () => {

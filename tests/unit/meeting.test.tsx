@@ -80,4 +80,19 @@ describe('学习会 page', () => {
     expect(root.querySelector('[role="timer"]')?.textContent).toBe('1:30');
     expect(root.textContent).toContain(`1 / ${slides.length}`);
   });
+
+  it('prints the 学习材料 pack: every section once, in order, from the print button', async () => {
+    const { speech, highlights, note } = firstSpeech();
+    const slides = meetingSlides(speech, highlights, note, EXPORT_CATEGORY_NAMES);
+    const root = document.createElement('div');
+    document.body.append(root);
+    const print = vi.fn();
+    await act(() => render(<MeetingMode title="讲话" byline="李明华" slides={slides} print={print} />, root));
+    const pack = [...root.querySelectorAll('.yd-meeting-pack-page h2')].map((h) => h.textContent);
+    expect(pack).toEqual(slides.map((s) => s.heading));
+    expect(root.querySelector('.yd-meeting-pack')?.textContent).toContain('督查由哪个部门牵头？');
+    await act(() => (root.querySelector('.yd-meeting-print') as HTMLButtonElement).click());
+    expect(print).toHaveBeenCalledTimes(1);
+    render(null, root);
+  });
 });

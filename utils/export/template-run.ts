@@ -7,6 +7,7 @@ import type { YanduDB } from '../store/db';
 import { bySpeechIds } from '../store/library';
 import type { Draft, Highlight, HighlightCategory, Note, SpeechRecord } from '../types';
 import { downloadBlob } from './download';
+import { safeFileNamePart } from './filename';
 import type { DocxLayout } from './gongwen';
 import { EXPORT_CATEGORY_NAMES } from './run';
 import type { StudySettings, TemplateInput } from './templates/common';
@@ -51,11 +52,22 @@ export async function templateInput(
   };
 }
 
-/** File name: 学习笔记-2026-12-02.docx (characters Windows refuses are replaced). */
-export function templateFileName(title: string, day: string, extension: string): string {
+/**
+ * File name: 学习笔记-2026-12-02.docx, or with what it covers, 学习笔记-<speech title>-2026-12-02.docx /
+ * 学习笔记-3篇讲话-2026-12-02.docx, so exports of different speeches do not overwrite each other (characters
+ * Windows refuses are replaced).
+ */
+export function templateFileName(title: string, day: string, extension: string, subject = ''): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among those refused
   const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 60) || '研读';
-  return `${safe}-${day}.${extension}`;
+  const about = safeFileNamePart(subject);
+  return about ? `${safe}-${about}-${day}.${extension}` : `${safe}-${day}.${extension}`;
+}
+
+/** What a file covers: the one speech's title, or "N篇讲话". */
+function fileSubject(speeches: readonly Pick<SpeechRecord, 'title'>[]): string {
+  if (speeches.length === 1) return speeches[0]?.title ?? '';
+  return speeches.length > 1 ? `${speeches.length}篇讲话` : '';
 }
 
 /** Build and download a template; returns the file name. Errors are thrown to the caller to show. */
@@ -72,7 +84,12 @@ export async function runTemplateExport(db: YanduDB, req: TemplateRequest): Prom
     compilation: req.compilation,
     onProgress: (done, total) => req.onProgress?.(0.1 + 0.9 * (total ? done / total : 1)),
   });
-  const name = templateFileName(file.title, localDate(input.exportedAt), file.extension);
+  const name = templateFileName(
+    file.title,
+    localDate(input.exportedAt),
+    file.extension,
+    fileSubject(input.speeches),
+  );
   downloadBlob(new Blob([file.bytes as BlobPart], { type: file.mime }), name);
   req.onProgress?.(1);
   return name;

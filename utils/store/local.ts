@@ -14,6 +14,8 @@ export const LOCAL_KEYS = {
   librarySummaries: 'yandu:library-summaries',
   /** The user has read the note that the browser may evict the data. */
   persistWarningSeen: 'yandu:persist-warning-seen',
+  /** The export dialog's last template, format, layout and 学习人/单位/学习时间 (utils/export/choices.ts). */
+  exportChoices: 'yandu:export-choices',
 } as const;
 
 export type LocalKey = keyof typeof LOCAL_KEYS;

@@ -168,6 +168,14 @@ export class ChromiumSession implements YanduBrowser {
     }
   }
 
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async pdf(options: { headerFooter?: boolean } = {}): Promise<Uint8Array> {
+    return this.page.pdf({ preferCSSPageSize: true, displayHeaderFooter: options.headerFooter ?? false });
+  }
+
   async restart(): Promise<void> {
     await this.launched?.context.close();
     await this.start();

@@ -222,6 +222,14 @@ export class FirefoxSession implements YanduBrowser {
     }
   }
 
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+  }
+
+  async pdf(): Promise<Uint8Array> {
+    return this.page.pdf({ preferCSSPageSize: true });
+  }
+
   async restart(): Promise<void> {
     await this.browser?.close();
     await this.start();

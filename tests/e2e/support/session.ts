@@ -42,6 +42,14 @@ export interface YanduBrowser {
    * session drives from now on; waits up to 15 s for it to appear.
    */
   adoptTab(urlPart: string): Promise<void>;
+  /** A real key press in the tab (`ArrowRight`, `ArrowLeft`, …), as the keyboard sends it. */
+  press(key: string): Promise<void>;
+  /**
+   * The tab printed to PDF the way the print dialog's "save as PDF" does, with the page's @page size. In
+   * Chromium `headerFooter` asks for the browser's own header and footer (date, title, address, page), as
+   * its print dialog adds them; Firefox's WebDriver print never adds them.
+   */
+  pdf(options?: { headerFooter?: boolean }): Promise<Uint8Array>;
   /** Close and relaunch with the same profile (Yandu's data must survive, as for a user). */
   restart(): Promise<void>;
   close(): Promise<void>;

@@ -7,34 +7,19 @@ import type { DocxLayout } from '../gongwen';
 import { annotatedTemplate } from './annotated';
 import type { TemplateInput } from './common';
 import { type CompilationFilter, compilationTemplate } from './compilation';
+import { TEMPLATE_TITLES, type TemplateFormat, type TemplateName, templateFormats } from './names';
 import { notesTemplate } from './notes';
 import { outlineTalkTemplate, reflectionTemplate } from './talk';
 import { tasksTemplate, taskTableRows } from './tasks';
 
-export type TemplateName = 'notes' | 'outline-talk' | 'reflection' | 'annotated' | 'tasks' | 'compilation';
-export const TEMPLATE_NAMES: readonly TemplateName[] = [
-  'notes',
-  'outline-talk',
-  'reflection',
-  'annotated',
-  'tasks',
-  'compilation',
-];
-export type TemplateFormat = 'docx' | 'xlsx' | 'csv' | 'md';
-
-/** Shown in the export dialog. */
-export const TEMPLATE_TITLES: Record<TemplateName, string> = {
-  notes: '学习笔记',
-  'outline-talk': '研讨发言提纲',
-  reflection: '心得体会',
-  annotated: '全文带标注',
-  tasks: '任务分解表',
-  compilation: '专题汇编',
-};
-
-export function templateFormats(name: TemplateName): readonly TemplateFormat[] {
-  return name === 'tasks' ? ['docx', 'xlsx', 'csv', 'md'] : ['docx', 'md'];
-}
+export {
+  isTemplateName,
+  TEMPLATE_NAMES,
+  TEMPLATE_TITLES,
+  type TemplateFormat,
+  type TemplateName,
+  templateFormats,
+} from './names';
 
 export interface TemplateOptions {
   layout?: DocxLayout;
