@@ -97,3 +97,8 @@ export function meetingHref(speechId: string, page = 'meeting.html'): string {
 export function parseMeetingRoute(search: string): { speechId: string } {
   return { speechId: new URLSearchParams(search).get('speech')?.trim() ?? '' };
 }
+
+/** Address of the 专题汇编 page (highlights gathered across speeches). */
+export function compilationHref(page = 'compilation.html'): string {
+  return page;
+}
