@@ -28,7 +28,9 @@ describe('templates as plain text for the clipboard', () => {
   it('writes headings, numbered quotes and notes without Markdown signs, the user text unescaped', () => {
     const text = blocksToPlainText(model);
     expect(text).toContain('《在职工代表大会上的讲话》学习笔记\n\n学习人：张三');
-    expect(text).toContain('一、抓好落实\n\n1.【重点任务】做好*职工之家*建设（第一部分）\n批注：落到每个班组');
+    expect(text).toContain(
+      '一、抓好落实\n\n1.【重点任务】做好*职工之家*建设（第一部分）\n批注：落到每个班组',
+    );
     expect(text).not.toMatch(/^#|\*\*|\\/m);
   });
 

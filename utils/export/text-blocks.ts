@@ -39,7 +39,9 @@ function block(b: DocBlock, names: Map<string, string>, notes: string[], out: st
       return;
     }
     case 'quote':
-      out.push(`${b.number}.【${lines(b.label)}】${lines(b.text)}${b.source ? `（${lines(b.source)}）` : ''}`);
+      out.push(
+        `${b.number}.【${lines(b.label)}】${lines(b.text)}${b.source ? `（${lines(b.source)}）` : ''}`,
+      );
       return;
     case 'note':
       out.push(`${lines(b.label)}：${lines(b.text)}`);
