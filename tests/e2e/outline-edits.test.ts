@@ -1,4 +1,4 @@
-// The user's outline corrections in real Chromium and Firefox (issue 12): on the sample portal's first speech
+// The user's outline corrections in real Chromium and Firefox: on the sample portal's first speech
 // (tests/fixtures/portal, served as http://www.ordoszgh.gov.cn/zlzx/ldjh/…) the reader's 编辑提纲 demotes an
 // entry, removes one and makes a selected phrase a heading; a 重点任务 with a note is made under that heading.
 // After a browser restart with the same profile the outline panel, the notes panel, the library's task list
