@@ -25,6 +25,7 @@ export function copyWithTextarea(text: string, doc: Document = document): boolea
   doc.body.append(area);
   let ok = false;
   try {
+    area.focus({ preventScroll: true });
     area.select();
     ok = doc.execCommand('copy');
   } catch {

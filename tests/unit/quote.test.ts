@@ -89,10 +89,9 @@ describe('引用复制: several passages', () => {
       h('b', 1, 0, '第一段前'),
       { ...h('o', 0, 0, '别的讲话'), speechId: 'other' },
     ];
-    expect(
-      formatCategoryCitations(speech, list, 'thesis')
-        .split('\n\n')
-        .map((q) => q.slice(20, 26)),
-    ).toEqual(['：“第一段前”', '：“第一段后”', '：“第三段”（']);
+    const passages = formatCategoryCitations(speech, list, 'thesis')
+      .split('\n\n')
+      .map((q) => /“(.*)”/.exec(q)?.[1]);
+    expect(passages).toEqual(['第一段前', '第一段后', '第三段']);
   });
 });
