@@ -19,7 +19,7 @@ export interface QuoteCopyButtonProps {
   quote: () => string;
   /** The button's text; 复制引用 by default. */
   label?: string;
-  /** Tooltip and accessible name, when the label alone does not say what is copied. */
+  /** Tooltip saying what is copied, when the label alone does not. */
   title?: string;
   class?: string;
 }
@@ -34,8 +34,8 @@ export function QuoteCopyButton({ quote, label, title, ...props }: QuoteCopyButt
       <button
         type="button"
         class="yd-quote-copy-button"
+        // A tooltip only: the accessible name stays the visible label (what a voice-control user says).
         title={title ?? i18n.t('quoteCopyHint')}
-        aria-label={title}
         onClick={() => void copy(quote())}
       >
         {label ?? i18n.t('quoteCopy')}
