@@ -131,4 +131,23 @@ forEachBrowser('引用复制', (b) => {
       assert.equal(await pastedText(b), task.map(cite).join('\n\n'));
     },
   );
+
+  test('where the Clipboard API refuses, the quote is copied the old way all the same', STEP, async () => {
+    // As when the window has no focus or the browser wants a permission: writeText rejects.
+    await b.evaluate(() => {
+      (window as unknown as { refusals: number }).refusals = 0;
+      navigator.clipboard.writeText = () => {
+        (window as unknown as { refusals: number }).refusals += 1;
+        return Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError'));
+      };
+    }, undefined);
+    const passage = await selectIn(b, 4);
+    await b.waitFor(() => !!document.querySelector('.yd-hl-toolbar'), undefined, 'the selection toolbar');
+    await b.click('.yd-hl-toolbar .yd-quote-copy-button');
+    await copiedIn(b, '.yd-hl-toolbar');
+    assert.equal(await b.evaluate(() => (window as unknown as { refusals: number }).refusals, undefined), 1);
+    // The selection is still there (the toolbar too): the copy borrowed it and gave it back.
+    assert.equal(await b.evaluate(() => document.getSelection()?.toString(), undefined), passage);
+    assert.equal(await pastedText(b), cite(passage));
+  });
 });
