@@ -66,8 +66,8 @@ forEachBrowser('reader print', (b) => {
       pages.forEach((page, i) => {
         assert.doesNotMatch(page, /extension:\/\/|reader\.html/, `page ${i + 1} carries no address`);
         // Chromium draws @page margin boxes; Firefox ESR does not (yet), so its pages carry no number.
-      if (b.name === 'chromium')
-        assert.ok(page.includes(`—${i + 1}—`), `page ${i + 1} is numbered: …${page.slice(-30)}`);
+        if (b.name === 'chromium')
+          assert.ok(page.includes(`—${i + 1}—`), `page ${i + 1} is numbered: …${page.slice(-30)}`);
       });
       assert.ok(pages[0]?.includes('年底前建成职工驿站五十个'));
       // The first page holds a task highlight: its colour is printed (a few hundred pixels at 40 dpi).
