@@ -4,12 +4,12 @@ import { i18n } from '#i18n';
 import { type HighlightData, type HighlightUi, useHighlightData } from '@/hooks/use-highlight-data';
 import { type HighlightEdits, useHighlightEdits } from '@/hooks/use-highlight-edits';
 import { useHighlightSelection } from '@/hooks/use-highlight-selection';
+import type { DraftStore } from '@/hooks/use-note-draft';
 import type { Placement } from '@/utils/anchoring/placement';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { OpenReaderStore } from '@/utils/store/reader-store';
 import type { Note, OutlineNode } from '@/utils/types';
-import type { DraftStore } from './HighlightEditor';
 
 export type { HighlightUi } from '@/hooks/use-highlight-data';
 
