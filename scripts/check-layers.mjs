@@ -13,7 +13,6 @@ const MAX_UI_LINES = 150;
 /** Not yet split: name → lines now. Lower a figure as a function shrinks; remove it once under the limit. */
 const OVERSIZE = {
   'components/library/LibraryApp.tsx:LibraryApp': 434,
-  'entrypoints/reader/app.tsx:main': 193,
 };
 
 function files(dir) {
