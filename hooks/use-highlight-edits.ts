@@ -44,6 +44,7 @@ export function useHighlightEdits(
   /** Why the last save failed (a full disk says so), shown until dismissed or the next save succeeds. */
   const [saveError, setSaveError] = useState<string | null>(null);
   const [last, setLast] = useState<HighlightCategory>(readLastCategory);
+  // The open highlight is painted as active: now, and by the next paint of the data (read from the ref).
   data.active.current = editing?.id ?? null;
   useEffect(() => {
     painter.current?.setActive(editing?.id ?? null);
