@@ -11,7 +11,6 @@ import { speechIdFromUrl } from '@/utils/store/ids';
 import type { OpenReaderStore } from '@/utils/store/reader-store';
 import type { Note, OutlineNode } from '@/utils/types';
 
-
 export interface HighlightOptions {
   /** The speech's address (its database id is derived from it). */
   url: string;
