@@ -44,11 +44,11 @@ export interface HighlightState {
   /** Scroll to a highlight and open it (from the notes panel). */
   goTo: (id: string) => void;
   /** What <HighlightLayer> shows and edits. */
-  layer: { data: HighlightData; edits: HighlightEdits; selection: Selection; readOnly: boolean };
+  layer: { data: HighlightData; edits: HighlightEdits; selection: SelectionState; readOnly: boolean };
 }
 
 const DRAFT_PREFIX = 'highlight:';
-type Selection = ReturnType<typeof useHighlightSelection>;
+type SelectionState = ReturnType<typeof useHighlightSelection>;
 
 /**
  * Highlights of one speech in the reader: its data (hooks/use-highlight-data.ts), the selection that can
