@@ -1,17 +1,12 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { type DraftStore, useNoteDraft } from '@/hooks/use-note-draft';
 import type { HighlightCategorySettings } from '@/utils/settings';
-import type { DraftSaver } from '@/utils/store/drafts';
 import { HIGHLIGHT_CATEGORIES, type Highlight, type HighlightCategory } from '@/utils/types';
 import { CloseIcon } from '../shared/Icons';
 import { QuotedPassage } from './QuoteCopyButton';
 
-/** What the editor needs of the drafts table (utils/store/drafts.ts, loaded lazily with the database). */
-export interface DraftStore {
-  load(id: string): Promise<string | undefined>;
-  clear(id: string): Promise<void>;
-  saver(id: string): DraftSaver;
-}
+export type { DraftStore } from '@/hooks/use-note-draft';
 
 export interface HighlightEditorProps {
   highlight: Highlight;
@@ -37,86 +32,18 @@ export interface HighlightEditorProps {
  * as a draft while typing) and 删除.
  */
 export function HighlightEditor(props: HighlightEditorProps) {
-  const { highlight, categories, drafts, draftId } = props;
-  const [text, setText] = useState(highlight.note);
-  const [restored, setRestored] = useState(false);
-  const [dirty, setDirtyState] = useState(false);
-  // Effects and promises read the current value here: a closure from an earlier render would hold a stale
-  // `dirty` (an effect flushed after the first keystroke must not put the old text back).
-  const dirtyRef = useRef(false);
-  const setDirty = (value: boolean) => {
-    dirtyRef.current = value;
-    setDirtyState(value);
-  };
-  const saver = useRef<DraftSaver | null>(null);
-  const area = useRef<HTMLTextAreaElement>(null);
-  /**
-   * The textarea is left uncontrolled (Preact re-applying a controlled value could undo a keystroke that
-   * arrived between renders); text set from outside goes through here.
-   */
-  const show = (value: string) => {
-    setText(value);
-    if (area.current && area.current.value !== value) area.current.value = value;
-  };
-  useLayoutEffect(() => {
-    if (area.current) area.current.value = highlight.note;
-  }, []);
+  const { highlight, categories } = props;
+  const note = useNoteDraft(highlight.note, props.drafts, props.draftId);
   const box = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    saver.current = drafts.saver(draftId);
-    let live = true;
-    drafts.load(draftId).then(
-      (draft) => {
-        if (!live || draft === undefined || draft === highlight.note || dirtyRef.current) return;
-        show(draft);
-        setDirty(true);
-        setRestored(true);
-      },
-      () => {},
-    );
-    return () => {
-      live = false;
-      // Leaving without saving keeps what was typed as a draft.
-      void saver.current?.flush();
-    };
-    // One editor per highlight: a new id remounts it (key), so only the draft id matters here.
-  }, [draftId]);
-
-  // The note changed in another tab while nothing was typed here: show the new one.
-  const shownNote = useRef(highlight.note);
-  useEffect(() => {
-    if (shownNote.current === highlight.note) return;
-    shownNote.current = highlight.note;
-    if (!dirtyRef.current) show(highlight.note);
-  }, [highlight.note]);
 
   // Opened near the bottom of the window: bring it into view, then put the caret in the note if asked.
   useEffect(() => {
     box.current?.scrollIntoView?.({ block: 'nearest' });
-    if (props.focusNote) area.current?.focus({ preventScroll: true });
+    if (props.focusNote) note.area.current?.focus({ preventScroll: true });
   }, []);
 
   const save = async () => {
-    saver.current?.cancel();
-    // What the box shows is what is saved (the state can trail an input event by a render).
-    try {
-      await props.onSaveNote(area.current?.value ?? text);
-    } catch {
-      // Not saved (the reader says why): the text stays in the box and as a draft.
-      return;
-    }
-    await drafts.clear(draftId).catch(() => {});
-    setDirty(false);
-    setRestored(false);
-    props.onClose();
-  };
-  const discard = () => {
-    saver.current?.cancel();
-    void drafts.clear(draftId).catch(() => {});
-    show(highlight.note);
-    setDirty(false);
-    setRestored(false);
+    if (await note.save(props.onSaveNote)) props.onClose();
   };
 
   return (
@@ -166,17 +93,12 @@ export function HighlightEditor(props: HighlightEditorProps) {
       <label class="yd-hl-note-label">
         <span class="yd-visually-hidden">{i18n.t('hlNote')}</span>
         <textarea
-          ref={area}
+          ref={note.area}
           class="yd-hl-note"
           rows={4}
           readOnly={props.readOnly}
           placeholder={i18n.t('hlNotePlaceholder')}
-          onInput={(event) => {
-            const value = (event.currentTarget as HTMLTextAreaElement).value;
-            setText(value);
-            setDirty(value !== highlight.note);
-            saver.current?.update(value);
-          }}
+          onInput={(event) => note.input((event.currentTarget as HTMLTextAreaElement).value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
@@ -185,7 +107,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
           }}
         />
       </label>
-      {restored ? <p class="yd-hl-hint">{i18n.t('hlNoteDraftRestored')}</p> : null}
+      {note.restored ? <p class="yd-hl-hint">{i18n.t('hlNoteDraftRestored')}</p> : null}
       <div class="yd-hl-actions" hidden={props.readOnly}>
         <button type="button" class="yd-hl-delete" onClick={props.onDelete}>
           {i18n.t('hlDelete')}
@@ -196,8 +118,8 @@ export function HighlightEditor(props: HighlightEditorProps) {
           </button>
         ) : null}
         <span class="yd-hl-spacer" />
-        {dirty ? (
-          <button type="button" class="yd-hl-discard" onClick={discard}>
+        {note.dirty ? (
+          <button type="button" class="yd-hl-discard" onClick={note.discard}>
             {i18n.t('hlNoteCancel')}
           </button>
         ) : null}
@@ -205,7 +127,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
           type="button"
           class="yd-hl-save"
           title={i18n.t('hlNoteSaveHint')}
-          disabled={!dirty}
+          disabled={!note.dirty}
           onClick={() => void save()}
         >
           {i18n.t('hlNoteSave')}
