@@ -1,0 +1,234 @@
+// 专题汇编 (compilation.html) in real browsers: highlights of two speeches are gathered, filtered to one
+// category, rearranged with the ↑ button, and the arrangement survives a reload; the Word file and the print
+// view hold the excerpts in that order, each with its 出处 (speaker, occasion, date, section). The speeches
+// imitate the portal's 领导讲话 pages (http://www.ordoszgh.gov.cn/zlzx/ldjh/…); their texts are composed here.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { unzipSync } from 'fflate';
+import { compilationHref } from '../../utils/routes.ts';
+import { forEachBrowser, type YanduBrowser } from './support/harness.ts';
+
+const STEP = { timeout: 120_000 };
+const PAGE = `/${compilationHref()}`;
+
+const SPEECHES = [
+  {
+    id: 'ordoszgh.gov.cn/zlzx/ldjh/202603/t20260312_cpl1.html',
+    title: '在全市工会工作会议上的讲话',
+    speaker: '王某某',
+    occasion: '全市工会工作会议',
+    date: '2026-03-12',
+    paragraphs: [
+      '同志们：',
+      '一、坚持服务职工的工作主线',
+      '服务职工是工会的基本职责。要把困难职工帮扶做实做细，年底前完成档案更新。',
+    ],
+    outline: [{ level: 1, marker: '一、', title: '坚持服务职工的工作主线', para: 1, offset: 0 }],
+  },
+  {
+    id: 'ordoszgh.gov.cn/zlzx/ldjh/202606/t20260620_cpl2.html',
+    title: '在市总工会职工代表大会上的讲话',
+    speaker: '李某某',
+    occasion: '市总工会职工代表大会',
+    date: '2026-06-20',
+    paragraphs: ['各位代表：', '一、提升普惠服务水平', '职工之家建设要提速。全年新建职工驿站三十个。'],
+    outline: [{ level: 1, marker: '一、', title: '提升普惠服务水平', para: 1, offset: 0 }],
+  },
+];
+const HIGHLIGHTS = [
+  { id: 'e2e-c1', speech: 0, exact: '服务职工是工会的基本职责', category: 'thesis', note: '作为开篇' },
+  { id: 'e2e-c2', speech: 0, exact: '年底前完成档案更新', category: 'task', note: '' },
+  { id: 'e2e-c3', speech: 1, exact: '职工之家建设要提速', category: 'thesis', note: '' },
+  { id: 'e2e-c4', speech: 1, exact: '全年新建职工驿站三十个', category: 'data', note: '' },
+];
+const CITE_1 = '王某某在全市工会工作会议上的讲话（2026年3月12日）·一、坚持服务职工的工作主线';
+const CITE_3 = '李某某在市总工会职工代表大会上的讲话（2026年6月20日）·一、提升普惠服务水平';
+
+/** The speeches and their highlights, written with raw IndexedDB from an extension page. */
+function seed(b: YanduBrowser): Promise<boolean> {
+  return b.evaluate(
+    ({ speeches, highlights }) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['speeches', 'highlights'], 'readwrite');
+          const now = Date.now();
+          for (const s of speeches) {
+            tx.objectStore('speeches').put({
+              ...s,
+              url: `http://www.${s.id}`,
+              source: null,
+              contentHash: `e2e-${s.id}`,
+              firstOpened: now,
+              lastOpened: now,
+            });
+          }
+          for (const h of highlights) {
+            const s = speeches[h.speech] as (typeof speeches)[number];
+            const text = s.paragraphs[2] as string;
+            const start = text.indexOf(h.exact);
+            tx.objectStore('highlights').put({
+              id: h.id,
+              speechId: s.id,
+              category: h.category,
+              note: h.note,
+              selector: {
+                startPara: 2,
+                startOffset: start,
+                endPara: 2,
+                endOffset: start + h.exact.length,
+                exact: h.exact,
+                prefix: text.slice(Math.max(0, start - 16), start),
+                suffix: text.slice(start + h.exact.length, start + h.exact.length + 16),
+              },
+              section: 0,
+              created: now,
+              updated: now,
+            });
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(true);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { speeches: SPEECHES, highlights: HIGHLIGHTS },
+  );
+}
+
+/** Open the page and wait until the library is read; the ids of the excerpts shown, in order. */
+async function openPage(b: YanduBrowser): Promise<void> {
+  await b.extensionPage(PAGE);
+  await b.waitFor(
+    () => document.documentElement.dataset.yanduCompilationReady,
+    null,
+    'the 专题汇编 page',
+    30_000,
+  );
+}
+const shown = (b: YanduBrowser) =>
+  b.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('.yd-cpl-entry')]
+        .map((e) => e.dataset.highlightId)
+        .join(' '),
+    null,
+  );
+const until = (b: YanduBrowser, ids: string, what: string) =>
+  b.waitFor(
+    (want) =>
+      [...document.querySelectorAll<HTMLElement>('.yd-cpl-entry')]
+        .map((e) => e.dataset.highlightId)
+        .join(' ') === want,
+    ids,
+    what,
+  );
+
+/** Keep what the page hands to the browser's download (a Blob URL on an <a download>) for the test. */
+function catchDownloads(b: YanduBrowser): Promise<void> {
+  return b.evaluate(() => {
+    const w = window as unknown as { yanduE2eDownloads: { name: string; blob: Blob }[] };
+    w.yanduE2eDownloads = [];
+    const blobs = new Map<string, Blob>();
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (obj: Blob | MediaSource) => {
+      const url = create.call(URL, obj);
+      if (obj instanceof Blob) blobs.set(url, obj);
+      return url;
+    };
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const blob = blobs.get(this.href);
+      if (blob && this.download) w.yanduE2eDownloads.push({ name: this.download, blob });
+    };
+  }, undefined);
+}
+
+/** The first download caught, its bytes as base64 (bytes do not survive the trip out of Firefox). */
+function firstDownload(b: YanduBrowser) {
+  return b.waitFor(
+    async () => {
+      const w = window as unknown as { yanduE2eDownloads?: { name: string; blob: Blob }[] };
+      const d = w.yanduE2eDownloads?.[0];
+      if (!d) return null;
+      const bytes = new Uint8Array(await d.blob.arrayBuffer());
+      let binary = '';
+      for (let k = 0; k < bytes.length; k += 0x8000) {
+        binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
+      }
+      return { name: d.name, base64: btoa(binary) };
+    },
+    undefined,
+    'the .docx download',
+    30_000,
+  );
+}
+
+forEachBrowser('专题汇编', (b) => {
+  test(
+    'gathers highlights across speeches, filters, reorders and keeps the order over a reload',
+    STEP,
+    async () => {
+      // The page opens the database first (creating its tables), with nothing to gather yet.
+      await openPage(b);
+      assert.equal(await seed(b), true);
+      await openPage(b);
+      assert.equal(await shown(b), 'e2e-c1 e2e-c2 e2e-c3 e2e-c4');
+      const source = await b.evaluate(
+        () => document.querySelector('[data-highlight-id="e2e-c1"] .yd-cpl-source')?.textContent ?? '',
+        null,
+      );
+      assert.ok(source.includes(CITE_1), source);
+
+      await b.click('input[name="category"][value="thesis"]');
+      await until(b, 'e2e-c1 e2e-c3', 'only the 重要论述');
+      await b.click('[data-highlight-id="e2e-c3"] .yd-cpl-up');
+      await until(b, 'e2e-c3 e2e-c1', 'the second excerpt moved first');
+      await b.screenshot('compilation');
+
+      await openPage(b);
+      await until(b, 'e2e-c3 e2e-c1', 'the same filter and order after a reload');
+    },
+  );
+
+  test(
+    'the Word file and the print view hold the excerpts in the chosen order with their 出处',
+    STEP,
+    async () => {
+      await catchDownloads(b);
+      await b.click('.yd-cpl-word');
+      const file = await firstDownload(b);
+      assert.match(file.name, /^专题汇编-2篇讲话-\d{4}-\d{2}-\d{2}\.docx$/);
+      const xml = new TextDecoder().decode(
+        unzipSync(new Uint8Array(Buffer.from(file.base64, 'base64')))['word/document.xml'],
+      );
+      const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+      assert.ok(text.indexOf('职工之家建设要提速') > -1, 'the moved excerpt is in the file');
+      assert.ok(
+        text.indexOf('职工之家建设要提速') < text.indexOf('服务职工是工会的基本职责'),
+        'in the chosen order',
+      );
+      assert.ok(text.includes(CITE_3) && text.includes(CITE_1), 'each with its 出处');
+      assert.ok(!text.includes('全年新建职工驿站三十个'), 'the filtered-out excerpt is not in the file');
+
+      await b.click('.yd-cpl-print');
+      await b.waitFor(
+        () => document.documentElement.dataset.yanduCompilationPrint,
+        null,
+        'the print view',
+        30_000,
+      );
+      const quotes = await b.evaluate(
+        () =>
+          [...document.querySelectorAll('.yd-print-sheet .yd-print-quote')].map((q) => q.textContent ?? ''),
+        null,
+      );
+      assert.equal(quotes.length, 2, quotes.join('\n'));
+      assert.ok(quotes[0]?.includes('职工之家建设要提速') && quotes[0].includes(CITE_3), quotes[0]);
+      assert.ok(quotes[1]?.includes('服务职工是工会的基本职责') && quotes[1].includes(CITE_1), quotes[1]);
+      await b.screenshot('compilation-print');
+    },
+  );
+});
