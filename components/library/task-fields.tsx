@@ -85,7 +85,7 @@ export function TaskTextInput({
     },
   };
   return (
-    <div class={`yd-task-field yd-task-${field}`}>
+    <div class={`yd-task-field yd-task-field-${field}`}>
       <label for={id}>{label}</label>
       {multiline ? <textarea rows={2} {...props} /> : <input type="text" name={field} {...props} />}
     </div>
