@@ -5,6 +5,9 @@ import { type CompilationEntry, citation } from '@/utils/export/templates/compil
 import { readerHref } from '@/utils/routes';
 import type { HighlightCategory } from '@/utils/types';
 
+/** Rows rendered at first and per 再显示: a library can hold thousands of highlights; filters narrow them. */
+const PAGE = 200;
+
 /** Where a dragged excerpt would land: above or below the row under the pointer. */
 interface DropMark {
   over: number;
@@ -47,6 +50,7 @@ export function CompilationList({
   urlOf: (highlightId: string) => string;
   move: (from: number, to: number) => void;
 }) {
+  const [shown, setShown] = useState(PAGE);
   const [dragging, setDragging] = useState<number | null>(null);
   const [mark, setMark] = useState<DropMark | null>(null);
   const [announce, setAnnounce] = useState('');
@@ -82,7 +86,7 @@ export function CompilationList({
   return (
     <>
       <ol class="yd-cpl-list" ref={list}>
-        {entries.map((e, i) => (
+        {entries.slice(0, shown).map((e, i) => (
           <li
             key={e.highlightId}
             class={`yd-cpl-entry yd-cat-${e.category}${dragging === i ? ' is-dragging' : ''}${
@@ -150,6 +154,11 @@ export function CompilationList({
           </li>
         ))}
       </ol>
+      {entries.length > shown ? (
+        <button type="button" class="yd-btn yd-lib-more" onClick={() => setShown(shown + PAGE)}>
+          {i18n.t('cplShowMore', [String(Math.min(entries.length - shown, PAGE))])}
+        </button>
+      ) : null}
       <p class="yd-visually-hidden" aria-live="polite">
         {announce}
       </p>

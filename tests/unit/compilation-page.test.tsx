@@ -235,6 +235,22 @@ describe('专题汇编 page', () => {
     await vi.waitFor(() => expect(container.textContent).toContain(`已下载：${name}`));
   });
 
+  it('shows a long collection 200 excerpts at a time', async () => {
+    const many = Array.from({ length: 203 }, (_, i) => ({
+      ...hl(`m${String(i).padStart(3, '0')}`, S2, 'data', '全年新建职工驿站三十个'),
+      created: 10 + i,
+    }));
+    await getDb().highlights.bulkPut(many);
+    await mount();
+    expect(count()).toBe('共 207 条');
+    expect(shown()).toHaveLength(200);
+    const more = container.querySelector('.yd-lib-more') as HTMLButtonElement;
+    expect(more.textContent).toBe('再显示 7 条');
+    await click(more);
+    expect(shown()).toHaveLength(207);
+    expect(container.querySelector('.yd-lib-more')).toBeNull();
+  });
+
   it('shows the print view in the chosen order with each 出处, prints it, and goes back', async () => {
     await mount();
     await click(row('h4').querySelector('.yd-cpl-up'));
