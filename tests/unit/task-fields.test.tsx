@@ -1,4 +1,4 @@
-// The 任务分解表 fields of the key-task list (issue #15 item 3): 牵头单位 / 配合单位 / 责任人 typed in the list are
+// The 任务分解表 fields of the key-task list: 牵头单位 / 配合单位 / 责任人 typed in the list are
 // stored with the task, survive a backup round trip, and nothing typed is lost; the 完成时限 the task's own
 // sentence names is offered as a one-click hint; an overdue task carries ⚠. Texts composed for these tests.
 import { render } from 'preact';

@@ -1,5 +1,5 @@
 /**
- * The order of a 专题汇编 (issue #15 item 4): the user arranges the excerpts by dragging or with ↑↓, and the
+ * The order of a 专题汇编: the user arranges the excerpts by dragging or with ↑↓, and the
  * arrangement is one list of highlight ids across the whole library. The page shows a filtered part of it; a
  * move there changes the places of the shown excerpts only, so the hidden ones keep theirs and the order
  * survives changing the filter. Pure functions: the page stores the list (state.ts).
