@@ -7,11 +7,12 @@ import { test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { compilationHref } from '../../utils/routes.ts';
 import { forEachBrowser, type YanduBrowser } from './support/harness.ts';
+import { type SeedSpeech, seedSpeech } from './support/seed.ts';
 
 const STEP = { timeout: 120_000 };
 const PAGE = `/${compilationHref()}`;
 
-const SPEECHES = [
+const SPEECHES: SeedSpeech[] = [
   {
     id: 'ordoszgh.gov.cn/zlzx/ldjh/202603/t20260312_cpl1.html',
     title: '在全市工会工作会议上的讲话',
@@ -24,6 +25,17 @@ const SPEECHES = [
       '服务职工是工会的基本职责。要把困难职工帮扶做实做细，年底前完成档案更新。',
     ],
     outline: [{ level: 1, marker: '一、', title: '坚持服务职工的工作主线', para: 1, offset: 0 }],
+    highlights: [
+      {
+        id: 'e2e-c1',
+        para: 2,
+        exact: '服务职工是工会的基本职责',
+        category: 'thesis',
+        section: 0,
+        note: '作为开篇',
+      },
+      { id: 'e2e-c2', para: 2, exact: '年底前完成档案更新', category: 'task', section: 0, note: '' },
+    ],
   },
   {
     id: 'ordoszgh.gov.cn/zlzx/ldjh/202606/t20260620_cpl2.html',
@@ -33,71 +45,14 @@ const SPEECHES = [
     date: '2026-06-20',
     paragraphs: ['各位代表：', '一、提升普惠服务水平', '职工之家建设要提速。全年新建职工驿站三十个。'],
     outline: [{ level: 1, marker: '一、', title: '提升普惠服务水平', para: 1, offset: 0 }],
+    highlights: [
+      { id: 'e2e-c3', para: 2, exact: '职工之家建设要提速', category: 'thesis', section: 0, note: '' },
+      { id: 'e2e-c4', para: 2, exact: '全年新建职工驿站三十个', category: 'data', section: 0, note: '' },
+    ],
   },
-];
-const HIGHLIGHTS = [
-  { id: 'e2e-c1', speech: 0, exact: '服务职工是工会的基本职责', category: 'thesis', note: '作为开篇' },
-  { id: 'e2e-c2', speech: 0, exact: '年底前完成档案更新', category: 'task', note: '' },
-  { id: 'e2e-c3', speech: 1, exact: '职工之家建设要提速', category: 'thesis', note: '' },
-  { id: 'e2e-c4', speech: 1, exact: '全年新建职工驿站三十个', category: 'data', note: '' },
 ];
 const CITE_1 = '王某某在全市工会工作会议上的讲话（2026年3月12日）·一、坚持服务职工的工作主线';
 const CITE_3 = '李某某在市总工会职工代表大会上的讲话（2026年6月20日）·一、提升普惠服务水平';
-
-/** The speeches and their highlights, written with raw IndexedDB from an extension page. */
-function seed(b: YanduBrowser): Promise<boolean> {
-  return b.evaluate(
-    ({ speeches, highlights }) =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open('yandu');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['speeches', 'highlights'], 'readwrite');
-          const now = Date.now();
-          for (const s of speeches) {
-            tx.objectStore('speeches').put({
-              ...s,
-              url: `http://www.${s.id}`,
-              source: null,
-              contentHash: `e2e-${s.id}`,
-              firstOpened: now,
-              lastOpened: now,
-            });
-          }
-          for (const h of highlights) {
-            const s = speeches[h.speech] as (typeof speeches)[number];
-            const text = s.paragraphs[2] as string;
-            const start = text.indexOf(h.exact);
-            tx.objectStore('highlights').put({
-              id: h.id,
-              speechId: s.id,
-              category: h.category,
-              note: h.note,
-              selector: {
-                startPara: 2,
-                startOffset: start,
-                endPara: 2,
-                endOffset: start + h.exact.length,
-                exact: h.exact,
-                prefix: text.slice(Math.max(0, start - 16), start),
-                suffix: text.slice(start + h.exact.length, start + h.exact.length + 16),
-              },
-              section: 0,
-              created: now,
-              updated: now,
-            });
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(true);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { speeches: SPEECHES, highlights: HIGHLIGHTS },
-  );
-}
 
 /** Open the page and wait until the library is read; the ids of the excerpts shown, in order. */
 async function openPage(b: YanduBrowser): Promise<void> {
@@ -173,7 +128,7 @@ forEachBrowser('专题汇编', (b) => {
     async () => {
       // The page opens the database first (creating its tables), with nothing to gather yet.
       await openPage(b);
-      assert.equal(await seed(b), true);
+      for (const speech of SPEECHES) assert.equal(await seedSpeech(b, speech), true);
       await openPage(b);
       assert.equal(await shown(b), 'e2e-c1 e2e-c2 e2e-c3 e2e-c4');
       const source = await b.evaluate(

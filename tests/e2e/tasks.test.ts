@@ -7,80 +7,46 @@ import { test } from 'node:test';
 import { compilationHref } from '../../utils/routes.ts';
 import { forEachBrowser, type YanduBrowser } from './support/harness.ts';
 import { readRecord } from './support/in-page.ts';
+import { type SeedSpeech, seedSpeech } from './support/seed.ts';
 
 const STEP = { timeout: 120_000 };
-const SPEECH_ID = 'ordoszgh.gov.cn/zlzx/ldjh/202603/t20260312_tasks.html';
-const PARAGRAPHS = [
-  '同志们：',
-  '一、健全帮扶机制',
-  '要摸清底数。年底前完成困难职工档案动态更新，做到应帮尽帮。',
-  '上半年开展一次专项督查。',
-];
-const TASKS = [
-  { id: 'e2e-t-archive', para: 2, exact: '完成困难职工档案动态更新', due: null },
-  { id: 'e2e-t-audit', para: 3, exact: '开展一次专项督查', due: '2020-06-30' },
-];
+const SPEECH: SeedSpeech = {
+  id: 'ordoszgh.gov.cn/zlzx/ldjh/202603/t20260312_tasks.html',
+  title: '在全市职工服务工作推进会上的讲话',
+  speaker: '王某某',
+  occasion: '全市职工服务工作推进会',
+  date: '2026-03-12',
+  paragraphs: [
+    '同志们：',
+    '一、健全帮扶机制',
+    '要摸清底数。年底前完成困难职工档案动态更新，做到应帮尽帮。',
+    '上半年开展一次专项督查。',
+  ],
+  outline: [{ level: 1, marker: '一、', title: '健全帮扶机制', para: 1, offset: 0 }],
+  highlights: [
+    {
+      id: 'e2e-t-archive',
+      para: 2,
+      exact: '完成困难职工档案动态更新',
+      category: 'task',
+      section: 0,
+      note: '',
+      task: { status: 'todo', due: null, progress: '' },
+    },
+    {
+      id: 'e2e-t-audit',
+      para: 3,
+      exact: '开展一次专项督查',
+      category: 'task',
+      section: 0,
+      note: '',
+      task: { status: 'todo', due: '2020-06-30', progress: '' },
+    },
+  ],
+};
 
 interface StoredTask {
   task?: { due: string | null; lead?: string; owner?: string };
-}
-
-function seed(b: YanduBrowser): Promise<boolean> {
-  return b.evaluate(
-    ({ id, paragraphs, tasks }) =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open('yandu');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['speeches', 'highlights'], 'readwrite');
-          const now = Date.now();
-          tx.objectStore('speeches').put({
-            id,
-            url: `http://www.${id}`,
-            title: '在全市职工服务工作推进会上的讲话',
-            speaker: '王某某',
-            occasion: '全市职工服务工作推进会',
-            date: '2026-03-12',
-            source: null,
-            paragraphs,
-            contentHash: 'e2e-tasks',
-            outline: [{ level: 1, marker: '一、', title: '健全帮扶机制', para: 1, offset: 0 }],
-            firstOpened: now,
-            lastOpened: now,
-          });
-          for (const t of tasks) {
-            const text = paragraphs[t.para] as string;
-            const start = text.indexOf(t.exact);
-            tx.objectStore('highlights').put({
-              id: t.id,
-              speechId: id,
-              category: 'task',
-              note: '',
-              selector: {
-                startPara: t.para,
-                startOffset: start,
-                endPara: t.para,
-                endOffset: start + t.exact.length,
-                exact: t.exact,
-                prefix: '',
-                suffix: '',
-              },
-              section: 0,
-              task: { status: 'todo', due: t.due, progress: '' },
-              created: now,
-              updated: now,
-            });
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(true);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { id: SPEECH_ID, paragraphs: PARAGRAPHS, tasks: TASKS },
-  );
 }
 
 /** Load the task tab afresh (the library reads the database once: another page first, so it really loads). */
@@ -89,7 +55,7 @@ async function openTasks(b: YanduBrowser): Promise<void> {
   await b.extensionPage('/library.html#tasks');
   await b.waitFor(
     (n) => document.querySelectorAll('.yd-task').length === n,
-    TASKS.length,
+    SPEECH.highlights.length,
     'the two tasks',
     30_000,
   );
@@ -125,7 +91,7 @@ forEachBrowser('任务分解表 fields', (b) => {
         'the database to be opened',
         30_000,
       );
-      assert.equal(await seed(b), true);
+      assert.equal(await seedSpeech(b, SPEECH), true);
       await openTasks(b);
 
       const hint = await b.evaluate(
