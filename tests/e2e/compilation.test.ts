@@ -1,5 +1,5 @@
 // 专题汇编 (compilation.html) in real browsers: highlights of two speeches are gathered, filtered to one
-// category, rearranged with the ↑ button, and the arrangement survives a reload; the Word file and the print
+// category, rearranged with the ↑ button and by dragging, and the arrangement survives a reload; the Word file and the print
 // view hold the excerpts in that order, each with its 出处 (speaker, occasion, date, section). The speeches
 // imitate the portal's 领导讲话 pages (http://www.ordoszgh.gov.cn/zlzx/ldjh/…); their texts are composed here.
 import assert from 'node:assert/strict';
@@ -184,6 +184,48 @@ forEachBrowser('专题汇编', (b) => {
       assert.ok(quotes[0]?.includes('职工之家建设要提速') && quotes[0].includes(CITE_3), quotes[0]);
       assert.ok(quotes[1]?.includes('服务职工是工会的基本职责') && quotes[1].includes(CITE_1), quotes[1]);
       await b.screenshot('compilation-print');
+    },
+  );
+  test(
+    'back from the print view, an excerpt dragged onto the upper half of another lands above it',
+    STEP,
+    async () => {
+      await b.click('.yd-cpl-back');
+      await until(b, 'e2e-c3 e2e-c1', 'the list again');
+      // The page's own drag events, as the browser sends them while the mouse drags (with a DataTransfer).
+      await b.evaluate(() => {
+        const row = document.querySelector('[data-highlight-id="e2e-c1"]') as HTMLElement;
+        row.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: new DataTransfer() }));
+      }, null);
+      await b.evaluate(() => {
+        const target = document.querySelector('[data-highlight-id="e2e-c3"]') as HTMLElement;
+        const box = target.getBoundingClientRect();
+        const init = {
+          bubbles: true,
+          cancelable: true,
+          dataTransfer: new DataTransfer(),
+          clientY: box.top + 4,
+        };
+        target.dispatchEvent(new DragEvent('dragover', init));
+      }, null);
+      await b.waitFor(
+        () => document.querySelector('[data-highlight-id="e2e-c3"]')?.classList.contains('is-drop-above'),
+        null,
+        'the drop mark above the first row',
+      );
+      await b.evaluate(() => {
+        const target = document.querySelector('[data-highlight-id="e2e-c3"]') as HTMLElement;
+        const box = target.getBoundingClientRect();
+        const init = {
+          bubbles: true,
+          cancelable: true,
+          dataTransfer: new DataTransfer(),
+          clientY: box.top + 4,
+        };
+        target.dispatchEvent(new DragEvent('drop', init));
+        document.querySelector('[data-highlight-id="e2e-c1"]')?.dispatchEvent(new DragEvent('dragend', init));
+      }, null);
+      await until(b, 'e2e-c1 e2e-c3', 'the dragged excerpt first');
     },
   );
 });
