@@ -1,7 +1,8 @@
 // 专题汇编 (compilation.html) in real browsers: highlights of two speeches are gathered, filtered to one
-// category, rearranged with the ↑ button and by dragging, and the arrangement survives a reload; the Word file and the print
-// view hold the excerpts in that order, each with its 出处 (speaker, occasion, date, section). The speeches
-// imitate the portal's 领导讲话 pages (http://www.ordoszgh.gov.cn/zlzx/ldjh/…); their texts are composed here.
+// category, rearranged with the ↑ button and by dragging, and the arrangement survives a reload; the Word file
+// and the print view hold the excerpts in that order, each with its 出处 (speaker, occasion, date, section).
+// The speeches imitate the portal's 领导讲话 pages (http://www.ordoszgh.gov.cn/zlzx/ldjh/…); their texts are
+// composed here.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { unzipSync } from 'fflate';
