@@ -41,8 +41,12 @@ export function TaskTextInput({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** The typed text not yet written, or null. */
   const pending = useRef<string | null>(null);
-  // Another tab (or a restore) changed it: follow, unless the user is typing here.
+  // Another tab (or a restore) changed it: follow, unless the user is typing here. Only a real change: the
+  // effect of the first render runs after paint, and text typed before then must not be replaced.
+  const followed = useRef(stored);
   useEffect(() => {
+    if (followed.current === stored) return;
+    followed.current = stored;
     if (!editing.current) setValue(stored);
   }, [stored]);
   const save = async (text: string) => {

@@ -1,7 +1,7 @@
 // The 任务分解表 fields of the key-task list: 牵头单位 / 配合单位 / 责任人 typed in the list are
 // stored with the task, survive a backup round trip, and nothing typed is lost; the 完成时限 the task's own
 // sentence names is offered as a one-click hint; an overdue task carries ⚠. Texts composed for these tests.
-import { render } from 'preact';
+import { options, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TaskList } from '@/components/library/TaskList';
@@ -203,5 +203,46 @@ describe('the task list rows', () => {
   it('flags an overdue task with ⚠ and the days past', () => {
     expect(row(AUDIT.id).querySelector('.yd-badge-overdue')?.textContent).toBe('⚠ 逾期 64 天');
     expect(row(ARCHIVE.id).querySelector('.yd-badge-overdue')).toBeNull();
+  });
+});
+
+describe('typing before the row has settled', () => {
+  const before = options.requestAnimationFrame;
+  afterEach(async () => {
+    options.requestAnimationFrame = before;
+    await getDb().delete();
+    await getDb().open();
+  });
+
+  it('keeps text typed before the first render’s effects have run (they wait for a paint)', async () => {
+    await getDb().speeches.put(SPEECH);
+    await getDb().highlights.bulkPut([ARCHIVE, AUDIT]);
+    // Preact runs effects after the next paint: held here, so the rows are on the page and typed into while
+    // the effects of their first render are still waiting, as on a busy machine.
+    const held: (() => void)[] = [];
+    options.requestAnimationFrame = (cb) => void held.push(cb);
+    const container = document.createElement('div');
+    document.body.append(container);
+    await act(async () => {
+      render(<TaskList db={getDb()} speeches={[SPEECH]} now={new Date(2026, 11, 3)} />, container);
+    });
+    const box = await vi.waitFor(() => {
+      const el = container.querySelector<HTMLInputElement>(
+        `[data-highlight-id="${AUDIT.id}"] input[name="owner"]`,
+      );
+      if (!el) throw new Error('no row yet');
+      return el;
+    });
+    expect(held.length).toBeGreaterThan(0);
+    await act(() => {
+      box.value = '李科长';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await act(() => {
+      for (const run of held.splice(0)) run();
+    });
+    expect(box.value).toBe('李科长');
+    render(null, container);
+    container.remove();
   });
 });
