@@ -3,6 +3,7 @@
  * 上半年, 明年一季度). The first time phrase in the sentence wins; a year named in it (2027年, 明年) applies,
  * otherwise the year of the speech. Only a suggestion: the user's own due date always takes precedence.
  */
+import type { SpeechRecord, TextSelector } from '../types';
 
 export interface DeadlineSuggestion {
   /** YYYY-MM-DD: the last day the phrase allows. */
@@ -109,4 +110,24 @@ export function sentenceAround(paragraph: string, start: number, end: number): s
   let to = Math.max(from, Math.min(end, paragraph.length));
   while (to < paragraph.length && !stops.test(paragraph[to] as string)) to += 1;
   return paragraph.slice(from, Math.min(paragraph.length, to + 1));
+}
+
+/**
+ * The deadline a task highlight's own sentence names: the sentence around the passage when it lies in one
+ * paragraph and still matches the text, else the passage alone. `today` stands in for a speech without a date.
+ * The 任务分解表 and the task list's hint both use it, so the file and the screen suggest the same date.
+ */
+export function taskDeadline(
+  h: { selector?: Pick<TextSelector, 'startPara' | 'endPara' | 'startOffset' | 'endOffset' | 'exact'> },
+  speech: Pick<SpeechRecord, 'paragraphs' | 'date'> | undefined,
+  today: string,
+): DeadlineSuggestion | null {
+  const sel = h.selector;
+  if (!sel || typeof sel.exact !== 'string') return null;
+  const para = speech?.paragraphs?.[sel.startPara] ?? '';
+  const sentence =
+    sel.startPara === sel.endPara && para.includes(sel.exact)
+      ? sentenceAround(para, sel.startOffset, sel.endOffset)
+      : sel.exact;
+  return suggestDeadline(sentence, speech?.date ?? today);
 }

@@ -16,6 +16,8 @@ export const LOCAL_KEYS = {
   persistWarningSeen: 'yandu:persist-warning-seen',
   /** The export dialog's last template, format, layout and 学习人/单位/学习时间 (utils/export/choices.ts). */
   exportChoices: 'yandu:export-choices',
+  /** The 专题汇编 page's title, filter and the user's order of the excerpts (utils/compilation/state.ts). */
+  compilation: 'yandu:compilation',
 } as const;
 
 export type LocalKey = keyof typeof LOCAL_KEYS;

@@ -25,6 +25,10 @@ export interface TaskItem {
   status: TaskStatus;
   due: string | null;
   progress: string;
+  /** 牵头单位, 配合单位, 责任人 as typed ('' when not given). */
+  lead: string;
+  partners: string;
+  owner: string;
   /** Position in the speech, for reading order. */
   para: number;
   offset: number;
@@ -44,6 +48,12 @@ export function followUp(h: Pick<Highlight, 'task'>): TaskFollowUp {
     due: isDay(t?.due) ? t.due : null,
     progress: str(t?.progress),
   };
+}
+
+/** 牵头单位 / 配合单位 / 责任人 of a task highlight, '' for a missing or damaged one. */
+export function taskUnits(h: Pick<Highlight, 'task'>): Pick<TaskItem, 'lead' | 'partners' | 'owner'> {
+  const t = h.task as Partial<TaskFollowUp> | undefined;
+  return { lead: str(t?.lead), partners: str(t?.partners), owner: str(t?.owner) };
 }
 
 /**
@@ -69,6 +79,7 @@ export function taskItems(highlights: readonly Highlight[], speeches: readonly S
       text: str(h.selector?.exact).trim(),
       note: str(h.note).trim(),
       ...t,
+      ...taskUnits(h),
       para: int(h.selector?.startPara),
       offset: int(h.selector?.startOffset),
       updated: int(h.updated),
@@ -142,6 +153,9 @@ export function today(now: Date = new Date()): string {
 }
 
 export type TaskField = keyof TaskFollowUp;
+/** The fields typed as free text (saved as the user types). */
+export type TaskTextField = 'progress' | 'lead' | 'partners' | 'owner';
+export const TASK_TEXT_FIELDS: readonly TaskTextField[] = ['lead', 'partners', 'owner', 'progress'];
 
 /**
  * Write one field of a task's follow-up, and the highlight's `updated` time. Only that key path is written
@@ -157,6 +171,7 @@ export async function updateTask<F extends TaskField>(
 ): Promise<boolean> {
   if (field === 'status' && !isStatus(value)) return false;
   if (field === 'due' && value !== null && !isDay(value)) return false;
+  if ((TASK_TEXT_FIELDS as readonly string[]).includes(field) && typeof value !== 'string') return false;
   return db.transaction('rw', db.highlights, async () => {
     const h = await db.highlights.get(highlightId);
     if (!h) return false;

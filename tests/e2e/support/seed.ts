@@ -10,6 +10,8 @@ export interface SeedHighlight {
   category: 'task' | 'thesis' | 'data' | 'question';
   section: number;
   note: string;
+  /** A 重点任务's follow-up, as the task list stores it. */
+  task?: { status: 'todo' | 'doing' | 'done'; due: string | null; progress: string };
 }
 
 export interface SeedSpeech {
@@ -67,6 +69,7 @@ export function seedSpeech(b: YanduBrowser, speech: SeedSpeech): Promise<boolean
                 suffix: text.slice(start + h.exact.length, start + h.exact.length + 16),
               },
               section: h.section,
+              ...(h.task ? { task: h.task } : {}),
               created: now,
               updated: now,
             });

@@ -5,7 +5,7 @@
  */
 import { isOverdue, taskItems } from '../../store/tasks';
 import type { Highlight, TaskFollowUp } from '../../types';
-import { sentenceAround, suggestDeadline } from '../deadline';
+import { taskDeadline } from '../deadline';
 import { cnDate, type DocModel, type DocTableColumn } from '../doc';
 import { localDate, oneLine, TASK_STATUS_NAMES } from '../model';
 import type { TemplateInput } from './common';
@@ -51,13 +51,7 @@ export function taskTableRows(input: TemplateInput): TaskTableRow[] {
   return taskItems(input.highlights, input.speeches).map((item, i) => {
     const h = byId.get(item.highlightId);
     const speech = speeches.get(item.speechId);
-    const sel = h?.selector;
-    const para = speech?.paragraphs?.[sel?.startPara ?? -1] ?? '';
-    const sentence =
-      sel && sel.startPara === sel.endPara && para.includes(sel.exact)
-        ? sentenceAround(para, sel.startOffset, sel.endOffset)
-        : item.text;
-    const suggestion = item.due ? null : suggestDeadline(sentence, speech?.date ?? today);
+    const suggestion = item.due || !h ? null : taskDeadline(h, speech, today);
     const due = item.due ?? suggestion?.due ?? null;
     return {
       number: i + 1,
