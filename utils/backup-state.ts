@@ -74,12 +74,9 @@ export async function updateBackupState(change: Partial<BackupState>): Promise<B
   return next;
 }
 
-/** A backup holding the library as it was at `at` was handed to the browser. */
-export function recordBackup(at: number, auto?: { file: string }): Promise<BackupState> {
-  return updateBackupState({
-    lastBackup: at,
-    ...(auto ? { lastAuto: at, lastAutoFile: auto.file, autoError: null } : {}),
-  });
+/** A backup holding the library as it was at `at` was handed to the browser's download (立即备份). */
+export function recordBackup(at: number): Promise<BackupState> {
+  return updateBackupState({ lastBackup: at });
 }
 
 /** Follow changes (a backup made in another tab or by the background). Returns the function that stops. */
