@@ -53,3 +53,18 @@ export async function checkAutoBackup(
   await updateBackupState({ lastBackup: now, lastAuto: now, lastAutoFile: fileName, autoError: null });
   return { written: fileName };
 }
+
+/**
+ * The file as a data: URL, for a context without URL.createObjectURL (Chrome's service worker). Base64 of
+ * the UTF-8 bytes, encoded a slice at a time: one String.fromCharCode over a large library would overflow
+ * the call stack.
+ */
+export function jsonDataUrl(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  const SLICE = 0x6000; // a multiple of 3: every slice but the last encodes without padding
+  let base64 = '';
+  for (let i = 0; i < bytes.length; i += SLICE) {
+    base64 += btoa(String.fromCharCode(...bytes.subarray(i, i + SLICE)));
+  }
+  return `data:application/json;base64,${base64}`;
+}

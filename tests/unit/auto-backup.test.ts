@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type BackupWriter, checkAutoBackup } from '@/utils/auto-backup';
+import { type BackupWriter, checkAutoBackup, jsonDataUrl } from '@/utils/auto-backup';
 import { loadBackupState, saveAutoBackupEvery, updateBackupState } from '@/utils/backup-state';
 import { parseBackup } from '@/utils/store/backup';
 import { getDb } from '@/utils/store/db';
@@ -95,5 +95,17 @@ describe('automatic backup', () => {
     expect(await checkAutoBackup(getDb(), failing, at(3))).toMatchObject({ why: 'failed' });
     expect(await loadBackupState()).toMatchObject({ lastBackup: null, autoError: 'disk full' });
     expect((await checkAutoBackup(getDb(), folder().writer, at(3, 11))).written).not.toBeNull();
+  });
+});
+
+describe('the automatic file as a data: URL', () => {
+  it('carries the exact text, Chinese included, also past one encoding slice', async () => {
+    const text = JSON.stringify({
+      title: '在全市工会工作会议上的讲话',
+      body: '职工书屋“会站家”'.repeat(9000),
+    });
+    const url = jsonDataUrl(text);
+    expect(url.startsWith('data:application/json;base64,')).toBe(true);
+    expect(await (await fetch(url)).text()).toBe(text);
   });
 });

@@ -22,6 +22,7 @@ function background(status: Partial<TabStatus>, openReader = vi.fn(() => ({ ok: 
     }),
     'tab:openReader': openReader,
     'sites:changed': () => undefined,
+    'backup:check': () => ({ written: null, why: 'off' }),
   };
   listen(handlers);
   return openReader;
