@@ -67,6 +67,7 @@ export function AutoBackupOption() {
             type="button"
             class={`yd-btn${every === n ? ' is-active' : ''}`}
             aria-pressed={every === n}
+            data-every={n}
             disabled={every === null}
             onClick={() => choose(n)}
           >
