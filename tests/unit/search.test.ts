@@ -30,6 +30,58 @@ describe('normalizeForSearch', () => {
     expect(normalizeForSearch(text)).toBe(text);
   });
 
+  it('is width folding and lower-casing, then punctuation and blanks left out (a reference spelled out)', () => {
+    const reference = (text: string) =>
+      text
+        .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/\u3000/g, ' ')
+        .replace(/[A-Z\u00C0-\u024F\u0391-\u03A9\u0410-\u042F]/g, (c) => {
+          const lower = c.toLowerCase();
+          return lower.length === 1 ? lower : c;
+        })
+        .replace(/[^\S\n]|(?![%‰#&@])\p{P}/gu, '');
+    const pieces = [
+      '会',
+      '“',
+      '”',
+      '，',
+      '。',
+      '、',
+      '《',
+      '》',
+      ' ',
+      '　',
+      '\n',
+      '\t',
+      'Ａ',
+      'ｚ',
+      'Q',
+      '５',
+      '％',
+      '＃',
+      '（',
+      '）',
+      '—',
+      '…',
+      '·',
+      'Ä',
+      'Ω',
+      'Ж',
+      'İ',
+      '!',
+      '?',
+      '.',
+      '-',
+      '&',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (list) => {
+        const text = list.join('');
+        expect(normalizeForSearch(text)).toBe(reference(text));
+      }),
+    );
+  });
+
   it('keeps a character whose lower case is longer, so positions never shift', () => {
     expect(normalizeForSearch('İ中')).toHaveLength(2);
   });
