@@ -32,6 +32,10 @@ export function AutoBackupOption() {
     setMessage(null);
     if (next === 0) {
       void saveAutoBackupEvery(0).then(() => setEvery(0));
+      // Unused from now on: given back (asked for again if the option is turned on again).
+      void Promise.resolve()
+        .then(() => browser.permissions.remove({ permissions: ['downloads'] }))
+        .catch(() => false);
       return;
     }
     // Asked before any await: browsers show the prompt only while the click is being handled.

@@ -126,7 +126,7 @@ describe('上次备份 and 自动备份 in the backup panel', () => {
     await vi.waitFor(() => expect(text()).toContain('上次备份：今天'));
   });
 
-  it('turns on only with the downloads permission, asked in the click, and writes the first file at once', async () => {
+  it('turns on only with the downloads permission, asked in the click, writes the first file at once, and gives the permission back when turned off', async () => {
     const request = vi.fn(async () => true);
     fakeBrowser.permissions.request = request as typeof fakeBrowser.permissions.request;
     const check = vi.fn(() => ({ written: 'Yandu/yandu-backup-2026-12-03.json' }));
@@ -141,6 +141,12 @@ describe('上次备份 and 自动备份 in the backup panel', () => {
     expect(await loadAutoBackupEvery()).toBe(7);
     expect(check).toHaveBeenCalled();
     expect(container.querySelector('[aria-pressed="true"]')?.textContent).toBe('每 7 天');
+    // Turned off: the permission is given back.
+    const remove = vi.fn(async () => true);
+    fakeBrowser.permissions.remove = remove as typeof fakeBrowser.permissions.remove;
+    await click('关闭');
+    await vi.waitFor(async () => expect(await loadAutoBackupEvery()).toBe(0));
+    expect(remove).toHaveBeenCalledWith({ permissions: ['downloads'] });
   });
 
   it('stays off when the permission is refused', async () => {
