@@ -1,6 +1,6 @@
 import { loadAutoBackupEvery, loadBackupState, readBackupSettings, updateBackupState } from './backup-state';
 import { exportBackup, serializeBackup } from './store/backup';
-import { autoBackupDue, autoBackupFileName } from './store/backup/schedule';
+import { autoBackupDue, autoBackupFileName, nextAutoBackup } from './store/backup/schedule';
 import { oldestUnbacked } from './store/backup/unbacked';
 import type { YanduDB } from './store/db';
 
@@ -31,9 +31,8 @@ export async function checkAutoBackup(
   if (every === 0) return { written: null, why: 'off' };
   const state = await loadBackupState();
   // The cheap verdict first: most checks end here without reading the library.
-  if (!autoBackupDue({ every, lastAuto: state.lastAuto, oldestUnbacked: now, now })) {
-    return { written: null, why: 'not-due' };
-  }
+  const next = nextAutoBackup(every, state.lastAuto, now);
+  if (next === null || next > now) return { written: null, why: 'not-due' };
   const oldest = await oldestUnbacked(db, state.lastBackup);
   if (!autoBackupDue({ every, lastAuto: state.lastAuto, oldestUnbacked: oldest, now })) {
     return { written: null, why: 'nothing-new' };
