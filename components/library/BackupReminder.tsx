@@ -6,7 +6,7 @@ import { backupReminder } from '@/utils/store/backup/schedule';
 import { oldestUnbacked } from '@/utils/store/backup/unbacked';
 import type { YanduDB } from '@/utils/store/db';
 import { failureText } from '@/utils/store/errors';
-import { downloadBackupNow } from './backup-actions';
+import { downloadBackupNow, reminderText } from './backup-actions';
 import './backup.css';
 
 /**
@@ -66,11 +66,7 @@ export function BackupReminder({ db }: { db: YanduDB }) {
 
   return (
     <section class="yd-backup-reminder" aria-label={i18n.t('bakReminderLabel')}>
-      <p>
-        {reminder.kind === 'never'
-          ? i18n.t('bakReminderNever')
-          : i18n.t('bakReminderSince', [String(reminder.days)])}
-      </p>
+      <p>{reminderText(reminder)}</p>
       <button type="button" class="yd-btn yd-btn-primary" disabled={busy} onClick={backup}>
         {i18n.t('bakBackupNow')}
       </button>
