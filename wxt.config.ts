@@ -26,6 +26,9 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'contextMenus'],
     host_permissions: PORTAL_MATCHES,
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // downloads: only when the user turns on 自动备份 (asked then, on that click): the background writes
+    // Yandu/yandu-backup-<date>.json without a page to click in. 立即备份 needs no permission (an <a download>).
+    optional_permissions: ['downloads'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'open-reader': {

@@ -1,9 +1,11 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { i18n } from '#i18n';
+import { type AutoBackupResult, type BackupWriter, checkAutoBackup, jsonDataUrl } from '@/utils/auto-backup';
 import { listen, type OpenRequest, type PageSnapshot, type TabStatus } from '@/utils/messages';
 import { readerHref } from '@/utils/routes';
 import { enabledSitePatterns, isPortalUrl, PORTAL_MATCHES } from '@/utils/sites';
+import { getDb } from '@/utils/store/db';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { Detection } from '@/utils/types';
 
@@ -143,6 +145,58 @@ async function tabStatus(tabId: number): Promise<TabStatus> {
   };
 }
 
+/** Resolves when download `id` is complete, rejects when the browser gave up on it. */
+function downloadFinished(id: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (state: string | undefined, error: string | undefined) => {
+      if (state !== 'complete' && state !== 'interrupted') return;
+      browser.downloads.onChanged.removeListener(listener);
+      if (state === 'complete') resolve();
+      else reject(new Error(error ?? 'interrupted'));
+    };
+    const listener = (delta: Browser.downloads.DownloadDelta) => {
+      if (delta.id === id) settle(delta.state?.current, delta.error?.current);
+    };
+    browser.downloads.onChanged.addListener(listener);
+    // A small file may be done before the listener was added.
+    void browser.downloads.search({ id }).then(([item]) => settle(item?.state, item?.error));
+  });
+}
+
+/** The automatic backup's file, through the optional downloads permission (utils/auto-backup.ts decides when). */
+const backupWriter: BackupWriter = {
+  allowed: () => browser.permissions.contains({ permissions: ['downloads'] }),
+  write: async (text, filename) => {
+    // Chrome's service worker has no URL.createObjectURL: a data: URL there (Chromium took a 40 MB one
+    // here); Firefox's event page has it.
+    const blobUrl =
+      typeof URL.createObjectURL === 'function'
+        ? URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+        : null;
+    try {
+      const id = await browser.downloads.download({
+        url: blobUrl ?? jsonDataUrl(text),
+        filename,
+        saveAs: false,
+        // One file a day: a retry the same day replaces the file, never piles up copies.
+        conflictAction: 'overwrite',
+      });
+      await downloadFinished(id);
+    } finally {
+      if (blobUrl) URL.revokeObjectURL(blobUrl);
+    }
+  },
+};
+
+/** One automatic-backup check at a time: start-up and a save may ask at once, and must not write twice. */
+let backupCheck: Promise<AutoBackupResult> | null = null;
+function autoBackup(): Promise<AutoBackupResult> {
+  backupCheck ??= checkAutoBackup(getDb(), backupWriter).finally(() => {
+    backupCheck = null;
+  });
+  return backupCheck;
+}
+
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
@@ -154,6 +208,8 @@ export default defineBackground(() => {
     void syncEnabledSites();
   });
   browser.runtime.onStartup.addListener(() => void syncEnabledSites());
+  // Each start of the background (the browser's, or the worker woken again): cheap when nothing is due.
+  autoBackup().catch((error: unknown) => console.warn('[yandu] automatic backup failed', error));
   browser.permissions.onAdded.addListener(() => void syncEnabledSites());
   browser.permissions.onRemoved.addListener(() => void syncEnabledSites());
 
@@ -207,5 +263,6 @@ export default defineBackground(() => {
       await syncEnabledSites();
       return undefined;
     },
+    'backup:check': () => autoBackup(),
   });
 });

@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import type { AutoBackupResult } from './auto-backup';
 import type { Detection } from './types';
 
 /**
@@ -19,6 +20,11 @@ export interface Protocol {
   'tab:openReader': { req: { tabId: number }; res: { ok: boolean; error?: string } };
   /** The popup granted or revoked a site: re-register the content script for enabled sites. */
   'sites:changed': { req: Record<string, never>; res: undefined };
+  /**
+   * Write the automatic backup if it is due (utils/auto-backup.ts): sent when a speech is saved and when
+   * the user turns 自动备份 on. Answers the file written, or null with why not.
+   */
+  'backup:check': { req: Record<string, never>; res: AutoBackupResult };
 }
 
 export interface TabStatus {

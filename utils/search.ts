@@ -1,8 +1,10 @@
 /**
  * Library search over speech texts, highlights and notes. Chinese has no spaces between words, so matching is
  * by substring on normalised text (full-width letters, digits and punctuation folded to their ASCII twins, case
- * folded), not by whitespace tokens. Normalisation keeps every character in place (one in, one out), so a
- * match found in the normalised copy marks the same characters in the original text for the snippet.
+ * folded), not by whitespace tokens. Punctuation, quotes and blanks are left out of the comparison on both
+ * sides (issue #14 item 12: 会站家一体化 must find “会站家”一体化), so the normalised copy is shorter than the
+ * text; line breaks stay, so a match never runs from one paragraph into the next. A match found in the
+ * normalised copy is mapped back to the original characters for the snippet (originalRanges).
  *
  * Search is an indexOf scan of the normalised documents, with one shortcut: each speech keeps a small bit set
  * (a Bloom filter) of the character pairs (bigrams) in its documents, and a speech missing any pair of a term
@@ -134,19 +136,87 @@ function foldChar(c: string): string {
 }
 
 /**
- * The text with full-width ASCII forms folded to half-width and letters lower-cased, character for character
- * (the result always has the same length). Text that needs no folding comes back as the same string.
+ * What the comparison leaves out: blanks other than the line break, and punctuation of every script (quotes,
+ * brackets, 、，。《》·—…), except the few marks that carry meaning in a query (6%, #3, A&B, @).
+ * Judged after width folding, so full-width forms (％) are kept or dropped as their ASCII twins are.
  */
-export function normalizeForSearch(text: string): string {
-  if (!NEEDS_FOLD.test(text)) return text;
-  return text.replace(/[\uFF01-\uFF5E\u3000A-Z\u00C0-\u024F\u0391-\u03A9\u0410-\u042F]/g, foldChar);
+const SKIPPED = /^(?:[^\S\n]|(?![%‰#&@])\p{P})$/u;
+
+const KEEP = 0;
+const SKIP = 1;
+const FOLD = 2;
+let kinds: Uint8Array | undefined;
+
+/**
+ * What normalisation does to each UTF-16 unit (KEEP, SKIP, FOLD), built on first use. One table lookup per
+ * character instead of a replace for the folding and another for the punctuation (a \p{P} class): building
+ * the index of 16 M characters would otherwise cost about half as much again.
+ */
+function charKinds(): Uint8Array {
+  if (kinds) return kinds;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue; // surrogates: kept (no punctuation outside the BMP matters)
+    const ch = String.fromCharCode(c);
+    const folded = NEEDS_FOLD.test(ch) ? foldChar(ch) : ch;
+    table[c] = SKIPPED.test(folded) ? SKIP : folded !== ch ? FOLD : KEEP;
+  }
+  kinds = table;
+  return table;
 }
 
-/** The query as terms: normalised, split at blanks (a space means "and"), duplicates and blanks dropped. */
+/**
+ * The text as search compares it: full-width ASCII forms folded to half-width, letters lower-cased, and
+ * punctuation and blanks (SKIPPED) left out. Text with nothing to fold or leave out comes back as the same
+ * string. Positions shift where characters were left out: originalRanges maps them back.
+ */
+export function normalizeForSearch(text: string): string {
+  const kind = charKinds();
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = kind[text.charCodeAt(i)];
+    if (k === KEEP) continue;
+    if (i > run) out += text.slice(run, i);
+    if (k === FOLD) out += foldChar(text.charAt(i));
+    run = i + 1;
+  }
+  return run === 0 ? text : out + text.slice(run);
+}
+
+/**
+ * Ranges [start, end) of `normalizeForSearch(text)` as ranges of `text`: each starts at the original
+ * character of its first normalised one and ends after the original of its last, so the punctuation
+ * inside a match (会站家”一体化) is marked with it and that around it (the opening “) is not.
+ * `ranges` must be in ascending order, as matchRanges gives them.
+ */
+export function originalRanges(text: string, ranges: readonly [number, number][]): [number, number][] {
+  const kind = charKinds();
+  const left: number[] = [];
+  for (let i = 0; i < text.length; i++) if (kind[text.charCodeAt(i)] === SKIP) left.push(i);
+  if (left.length === 0) return ranges.map(([s, e]) => [s, e]);
+  // Normalised position n is original position n + (characters left out before it): walk both in order.
+  let k = 0;
+  const original = (n: number) => {
+    while (k < left.length && (left[k] as number) <= n + k) k++;
+    return n + k;
+  };
+  return ranges.map(([s, e]) => {
+    const start = original(s);
+    return [start, e > s ? original(e - 1) + 1 : start];
+  });
+}
+
+/**
+ * The query as terms: split at blanks (a space means "and"), each normalised (punctuation left out, so
+ * “会站家”一体化 and 会站家一体化 are one term), duplicates and empty terms dropped.
+ */
 export function queryTerms(query: string): string[] {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 separates documents in the index
-  const terms = normalizeForSearch(query.replace(/\u0000/g, ' '))
-    .split(/\s+/)
+  const terms = query
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 separates documents in the index
+    .replace(/\u0000/g, ' ')
+    .split(/[\s\u3000]+/)
+    .map(normalizeForSearch)
     .filter(Boolean);
   return [...new Set(terms)];
 }
@@ -289,7 +359,7 @@ export function makeSnippet(
   radius = 28,
 ): Snippet {
   const norm = doc.norm ?? normalizeForSearch(doc.text);
-  const ranges = matchRanges(norm, terms);
+  const ranges = originalRanges(doc.text, matchRanges(norm, terms));
   const first = ranges[0] ?? [0, 0];
   const lineStart = doc.text.lastIndexOf('\n', first[0] - 1) + 1;
   const nextBreak = doc.text.indexOf('\n', first[1]);

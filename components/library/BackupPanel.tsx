@@ -1,11 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { downloadBlob } from '@/utils/export/download';
-import { backupFileName } from '@/utils/export/filename';
+import { readBackupSettings } from '@/utils/backup-state';
 import {
   highlightCategoriesItem,
   loadCategorySettings,
-  loadReaderSettings,
   normalizeCategorySettings,
   normalizeReaderSettings,
   saveReaderSettings,
@@ -14,29 +12,26 @@ import {
   applyRestore,
   type BackupFile,
   type BackupSettings,
-  exportBackup,
   parseBackup,
   previewRestore,
   type RestorePreview,
   replacesAnything,
   type SkippedRecord,
-  serializeBackup,
 } from '@/utils/store/backup';
 import type { YanduDB } from '@/utils/store/db';
 import { failureText } from '@/utils/store/errors';
+import { AutoBackupOption } from './AutoBackupOption';
+import { downloadBackupNow } from './backup-actions';
 
 /**
  * 备份 (everything, with category names/colours and reading settings, as one JSON file) and 恢复 (merge a
  * backup file in). A damaged file changes nothing and says why; records that do not fit are skipped and
  * listed; when the file would change anything already in the library, a preview per speech is shown first
- * and nothing is written until the user confirms.
+ * and nothing is written until the user confirms. Below: when the last backup was made, and 自动备份.
  */
 
-/** Settings live in extension storage: read here and handed to the store as plain data (backup.ts). */
-async function readSettings(): Promise<BackupSettings> {
-  const [categories, reader] = await Promise.all([loadCategorySettings(), loadReaderSettings()]);
-  return { categories: { ...categories }, reader: { ...reader } };
-}
+/** Settings live in extension storage: read there and handed to the store as plain data (backup.ts). */
+const readSettings = readBackupSettings;
 
 async function writeSettings(settings: BackupSettings): Promise<void> {
   if (settings.categories) {
@@ -85,11 +80,7 @@ export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () =>
 
   const backup = () =>
     run(async () => {
-      const now = new Date();
-      const text = serializeBackup(await exportBackup(db, now, await readSettings()));
-      const name = backupFileName(now);
-      downloadBlob(new Blob([text], { type: 'application/json' }), name);
-      setMessage({ text: i18n.t('bakSaved', [name]) });
+      setMessage({ text: i18n.t('bakSaved', [await downloadBackupNow(db)]) });
     });
 
   const apply = async (parsed: Pending['parsed'], withSettings: boolean) => {
@@ -174,6 +165,7 @@ export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () =>
         </p>
       ) : null}
       {skipped.length > 0 ? <SkippedList skipped={skipped} /> : null}
+      <AutoBackupOption />
     </div>
   );
 }

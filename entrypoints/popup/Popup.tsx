@@ -12,12 +12,34 @@ async function readStatus(): Promise<State> {
   return { tabId: tab.id, status: await send('tab:status', { tabId: tab.id }) };
 }
 
+/**
+ * The backup reminder's words when one is due (the library shows it with 立即备份). The database code loads
+ * after the popup's first paint, so the popup opens as fast as before.
+ */
+function useBackupNote(): string | null {
+  const [note, setNote] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([import('@/utils/store/db'), import('@/components/library/backup-actions')])
+      .then(async ([{ getDb }, backup]) => {
+        const reminder = await backup.dueReminder(getDb());
+        if (live) setNote(reminder ? backup.reminderText(reminder) : null);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return note;
+}
+
 /** The toolbar popup: says what this page is and offers the one action that fits it. */
 export function Popup({ onDone = () => window.close() }: { onDone?: () => void }) {
   const [state, setState] = useState<State>(null);
   const [message, setMessage] = useState('');
   const refresh = () => readStatus().then(setState, (e: unknown) => setState({ error: String(e) }));
   useEffect(() => void refresh(), []);
+  const backupNote = useBackupNote();
 
   if (state === null) return <main class="popup" aria-busy="true" />;
   if ('error' in state) return <main class="popup">{state.error}</main>;
@@ -75,6 +97,11 @@ export function Popup({ onDone = () => window.close() }: { onDone?: () => void }
         <p>{i18n.t('popupUnsupportedPage')}</p>
       )}
       {message && <p role="alert">{message}</p>}
+      {backupNote && (
+        <p class="popup-backup" role="status">
+          {backupNote}
+        </p>
+      )}
       <button type="button" class="link" onClick={openLibrary}>
         {i18n.t('popupOpenLibrary')}
       </button>

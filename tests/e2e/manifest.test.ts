@@ -23,6 +23,8 @@ const EXPECTED = {
   host_permissions: PORTAL,
   // Other sites only when the user grants one from the popup, one origin at a time.
   optional_host_permissions: ['http://*/*', 'https://*/*'],
+  // downloads: only when the user turns on 自动备份, asked in that click (never at install).
+  optional_permissions: ['downloads'],
   contentScriptMatches: [PORTAL],
 };
 
@@ -81,7 +83,18 @@ for (const browser of ['chromium', 'firefox'] as const) {
         EXPECTED.optional_host_permissions,
         `${where}: "optional_host_permissions" changed. ${DELIBERATE}`,
       );
-      assert.equal(m.optional_permissions, undefined, `${where}: new "optional_permissions". ${DELIBERATE}`);
+    });
+
+    test('asks for downloads only at run time, for 自动备份 (optional_permissions)', () => {
+      assert.deepEqual(
+        sorted(m.optional_permissions),
+        EXPECTED.optional_permissions,
+        `${where}: "optional_permissions" changed. ${DELIBERATE}`,
+      );
+      assert.ok(
+        !(m.permissions as string[] | undefined)?.includes('downloads'),
+        `${where}: downloads must stay optional. ${DELIBERATE}`,
+      );
     });
 
     test('injects its content script on portal pages only, top frame, isolated world', () => {

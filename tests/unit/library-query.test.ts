@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/utils/store/db';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import {
   deleteSpeech,
   facets,
   loadLibraryData,
   loadRecent,
+  markOpened,
   readSummaryCache,
   restoreSpeech,
   SUMMARY_CACHE_KEY,
@@ -145,5 +147,39 @@ describe('reading and deleting', () => {
     expect(await db.drafts.count()).toBe(3);
     expect(await db.speechVersions.count()).toBe(1);
     expect(await deleteSpeech(db, 'no/such/speech')).toBeNull();
+  });
+});
+
+/** A stored speech at `url`, last opened at `opened`. */
+const record = (url: string, opened: number): SpeechRecord => ({
+  ...s(1),
+  url,
+  id: speechIdFromUrl(url),
+  firstOpened: opened,
+  lastOpened: opened,
+});
+
+describe('最近打开 (markOpened)', () => {
+  it('moves a speech opened from anywhere to the top of the recently opened order', async () => {
+    const db = getDb();
+    await db.speeches.bulkPut([
+      record('http://www.ordoszgh.gov.cn/a.html', 1_000),
+      record('http://www.ordoszgh.gov.cn/b.html', 2_000),
+    ]);
+    const top = async () => (await loadRecent(db, 1)).speeches.map((s) => s.url);
+    expect(await top()).toEqual(['http://www.ordoszgh.gov.cn/b.html']);
+    expect(await markOpened(db, speechIdFromUrl('http://www.ordoszgh.gov.cn/a.html'), 3_000)).toBe(true);
+    expect(await top()).toEqual(['http://www.ordoszgh.gov.cn/a.html']);
+    const [summary] = sortSummaries(summarise((await loadRecent(db, 2)).speeches, [], []), 'lastOpened');
+    expect(summary?.lastOpened).toBe(3_000);
+  });
+
+  it('never moves a time backwards, and says when the speech is not stored', async () => {
+    const db = getDb();
+    await db.speeches.put(record('http://www.ordoszgh.gov.cn/a.html', 5_000));
+    const id = speechIdFromUrl('http://www.ordoszgh.gov.cn/a.html');
+    await markOpened(db, id, 4_000);
+    expect((await db.speeches.get(id))?.lastOpened).toBe(5_000);
+    expect(await markOpened(db, 'ordoszgh.gov.cn/missing.html', 6_000)).toBe(false);
   });
 });

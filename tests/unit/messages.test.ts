@@ -12,6 +12,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'tab:status': () => ({ url: '', onPortal: false, siteEnabled: false, canOpen: false, detection: null }),
     'tab:openReader': () => ({ ok: false }),
     'sites:changed': () => undefined,
+    'backup:check': () => ({ written: null, why: 'off' }),
     ...overrides,
   };
 }

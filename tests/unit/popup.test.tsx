@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { type Handlers, listen, type TabStatus } from '@/utils/messages';
+import { getDb } from '@/utils/store/db';
+import { makeHighlight, makeSpeech } from '../fixtures/export/records';
 
 const PORTAL_SPEECH = 'http://www.ordoszgh.gov.cn/zlzx/ldjh/201803/t20180319_2098918.html';
 
@@ -22,6 +24,7 @@ function background(status: Partial<TabStatus>, openReader = vi.fn(() => ({ ok: 
     }),
     'tab:openReader': openReader,
     'sites:changed': () => undefined,
+    'backup:check': () => ({ written: null, why: 'off' }),
   };
   listen(handlers);
   return openReader;
@@ -103,5 +106,22 @@ describe('toolbar popup', () => {
       await new Promise((r) => setTimeout(r, 10));
     });
     expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/library\.html$/) });
+  });
+
+  it('reminds of a backup when work has been in none for a week', async () => {
+    background({});
+    const when = Date.now() - 8 * 86_400_000;
+    const speech = { ...makeSpeech(1, 2, 4), firstOpened: when, lastOpened: when };
+    await getDb().speeches.put(speech);
+    await getDb().highlights.put({ ...makeHighlight(speech, 0), updated: when });
+    try {
+      const container = await mountPopup();
+      await vi.waitFor(() =>
+        expect(container.querySelector('.popup-backup')?.textContent).toContain('还没有备份过'),
+      );
+    } finally {
+      await getDb().delete();
+      await getDb().open();
+    }
   });
 });

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   makeSnippet,
   normalizeForSearch,
+  originalRanges,
   queryTerms,
   SearchIndex,
   type SpeechHits,
@@ -14,16 +16,70 @@ const snippetText = (s: { parts: { text: string; mark: boolean }[] }) =>
   s.parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 
 describe('normalizeForSearch', () => {
-  it('folds full-width letters, digits, punctuation and the ideographic space, and lower-cases, in place', () => {
-    const input = 'ＡＢＣ１２３，　Hello５Ｇ网络';
-    const out = normalizeForSearch(input);
-    expect(out).toBe('abc123, hello5g网络');
-    expect(out).toHaveLength(input.length);
+  it('folds full-width letters and digits, lower-cases, and leaves out punctuation and blanks', () => {
+    expect(normalizeForSearch('ＡＢＣ１２３，　Hello５Ｇ网络')).toBe('abc123hello5g网络');
+    expect(normalizeForSearch('“会站家”一体化、《纲要》· 落实')).toBe('会站家一体化纲要落实');
+  });
+
+  it('keeps line breaks (paragraph ends) and the marks that mean something in a query', () => {
+    expect(normalizeForSearch('增长６％，\n第＃3项 A&B')).toBe('增长6%\n第#3项a&b');
   });
 
   it('returns Chinese text without anything to fold as the same string', () => {
     const text = '各级工会组织要主动作为';
     expect(normalizeForSearch(text)).toBe(text);
+  });
+
+  it('is width folding and lower-casing, then punctuation and blanks left out (a reference spelled out)', () => {
+    const reference = (text: string) =>
+      text
+        .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+        .replace(/\u3000/g, ' ')
+        .replace(/[A-Z\u00C0-\u024F\u0391-\u03A9\u0410-\u042F]/g, (c) => {
+          const lower = c.toLowerCase();
+          return lower.length === 1 ? lower : c;
+        })
+        .replace(/[^\S\n]|(?![%‰#&@])\p{P}/gu, '');
+    const pieces = [
+      '会',
+      '“',
+      '”',
+      '，',
+      '。',
+      '、',
+      '《',
+      '》',
+      ' ',
+      '　',
+      '\n',
+      '\t',
+      'Ａ',
+      'ｚ',
+      'Q',
+      '５',
+      '％',
+      '＃',
+      '（',
+      '）',
+      '—',
+      '…',
+      '·',
+      'Ä',
+      'Ω',
+      'Ж',
+      'İ',
+      '!',
+      '?',
+      '.',
+      '-',
+      '&',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (list) => {
+        const text = list.join('');
+        expect(normalizeForSearch(text)).toBe(reference(text));
+      }),
+    );
   });
 
   it('keeps a character whose lower case is longer, so positions never shift', () => {
@@ -35,6 +91,40 @@ describe('queryTerms', () => {
   it('splits at blanks (half- or full-width), normalises and drops duplicates', () => {
     expect(queryTerms('  安全生产　ＧＤＰ 安全生产 ')).toEqual(['安全生产', 'gdp']);
     expect(queryTerms('   ')).toEqual([]);
+  });
+
+  it('leaves punctuation out of a term, and drops a term that is only punctuation', () => {
+    expect(queryTerms('“会站家”一体化 ， 会站家一体化')).toEqual(['会站家一体化']);
+    expect(queryTerms('“”')).toEqual([]);
+  });
+});
+
+describe('originalRanges', () => {
+  it('marks from the first to the last original character of a match, punctuation inside included', () => {
+    const text = '推进“会站家”一体化建设';
+    const norm = normalizeForSearch(text);
+    const at = norm.indexOf('会站家一体化');
+    const [range] = originalRanges(text, [[at, at + 6]]);
+    expect(text.slice(...(range as [number, number]))).toBe('会站家”一体化');
+  });
+
+  it('maps every piece of the normalised text to original characters that normalise to that piece', () => {
+    const chars = ['会', '站', '家', '“', '”', '，', ' ', '　', '\n', 'Ａ', 'a', '。', '％', '·'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { maxLength: 30 }), (list) => {
+        const text = list.join('');
+        const norm = normalizeForSearch(text);
+        for (let s = 0; s < norm.length; s++) {
+          for (let e = s + 1; e <= norm.length; e++) {
+            const [[os, oe]] = originalRanges(text, [[s, e]]) as [[number, number]];
+            expect(normalizeForSearch(text.slice(os, oe))).toBe(norm.slice(s, e));
+            // Starts and ends on a character that counts, never on left-out punctuation.
+            expect(normalizeForSearch(text[os] ?? '')).not.toBe('');
+            expect(normalizeForSearch(text[oe - 1] ?? '')).not.toBe('');
+          }
+        }
+      }),
+    );
   });
 });
 
@@ -68,6 +158,28 @@ describe('SearchIndex', () => {
     const [hit] = library().search('gdp 增长6%');
     expect(hit?.speechId).toBe('a');
     expect(snippetText(first(hit))).toBe('今年要抓好安全生产，确保全年[ＧＤＰ增长６％]。');
+  });
+
+  it('finds a phrase across quotes and punctuation, either way round, and marks the right characters', () => {
+    const index = new SearchIndex();
+    index.setSpeech('q', [
+      { speechId: 'q', kind: 'text', text: '第一段。\n要推进“会站家”一体化建设，打通服务职工“最后一公里”。' },
+    ]);
+    index.setSpeech('p', [{ speechId: 'p', kind: 'text', text: '推进会站家一体化。' }]);
+    const [hit] = index.search('会站家一体化');
+    expect(hit?.speechId).toBe('q');
+    expect(snippetText(first(hit))).toBe('要推进“[会站家”一体化]建设，打通服务职工“最后一公里”。');
+    expect(index.search('会站家一体化').map((h) => h.speechId)).toEqual(['q', 'p']);
+    expect(index.search('“会站家”一体化').map((h) => h.speechId)).toEqual(['q', 'p']);
+    expect(snippetText(first(index.search('职工最后一公里')[0]))).toBe(
+      '要推进“会站家”一体化建设，打通服务[职工“最后一公里]”。',
+    );
+  });
+
+  it('never matches from one paragraph into the next', () => {
+    const index = new SearchIndex();
+    index.setSpeech('x', [{ speechId: 'x', kind: 'text', text: '抓好安全\n生产经营' }]);
+    expect(index.search('安全生产')).toEqual([]);
   });
 
   it('needs every term somewhere in the speech (space means and)', () => {
@@ -120,7 +232,8 @@ describe('the character-pair filter', () => {
       for (let len = 1; len <= 6; len++) {
         for (let at = 0; at + len <= doc.length; at++) {
           const piece = doc.slice(at, at + len);
-          if (/\s/.test(piece)) continue;
+          // Blanks split a query; a piece of punctuation alone is no query at all.
+          if (/\s/.test(piece) || !normalizeForSearch(piece)) continue;
           expect(index.search(piece).length, piece).toBe(1);
         }
       }

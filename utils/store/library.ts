@@ -323,6 +323,25 @@ export function noteDocs(notes: readonly Note[]): SearchDoc[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// 最近打开
+
+/**
+ * The reader opened a stored speech (from the library, a search hit, the task list, a link or Back): it
+ * moves to the top of 最近打开. Saving a page from the portal sets lastOpened too (speeches.ts); a reader
+ * that shows the stored copy may not save at all, so before this the order changed only from the portal
+ * (issue #14 item 12). Never moves a time backwards; false when the speech is not stored.
+ */
+export async function markOpened(db: YanduDB, speechId: string, now = Date.now()): Promise<boolean> {
+  const changed = await db.speeches
+    .where(':id')
+    .equals(speechId)
+    .modify((s) => {
+      if (!(s.lastOpened >= now)) s.lastOpened = now;
+    });
+  return changed > 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Delete with undo
 
 /** Everything removed with a speech (every table of tables.ts), kept in memory so 撤销 can put it back exactly. */

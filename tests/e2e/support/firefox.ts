@@ -24,6 +24,7 @@ export class FirefoxSession implements YanduBrowser {
   readonly extensionOrigin: string;
   private browser: Browser | undefined;
   private tab: Page | undefined;
+  private prefs: Record<string, unknown> = {};
 
   /**
    * @param doorPath a portal path serving a copy of a speech page, used to reach an extension page when
@@ -40,11 +41,17 @@ export class FirefoxSession implements YanduBrowser {
     this.extensionOrigin = `moz-extension://${uuid}`;
   }
 
-  static async launch(server: PortalServer, doorPath: string): Promise<FirefoxSession> {
+  /** @param prefs more Firefox preferences for this profile (e.g. a download folder) */
+  static async launch(
+    server: PortalServer,
+    doorPath: string,
+    prefs: Record<string, unknown> = {},
+  ): Promise<FirefoxSession> {
     const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-firefox-'));
     let session: FirefoxSession | undefined;
     try {
       session = new FirefoxSession(server, home, copyExtension('firefox', home), randomUUID(), doorPath);
+      session.prefs = prefs;
       await session.start();
       return session;
     } catch (error) {
@@ -76,6 +83,7 @@ export class FirefoxSession implements YanduBrowser {
         // Yandu's users run a Chinese Firefox (needs the firefox-esr-l10n-zh-cn package).
         'intl.locale.requested': 'zh-CN',
         'intl.accept_languages': 'zh-CN, zh',
+        ...this.prefs,
       },
     });
     // A temporary add-on: no signing needed, MV3 host permissions granted.
