@@ -1,4 +1,6 @@
 import { i18n } from '#i18n';
+import { send } from '@/utils/messages';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import { type LivePage, sameSpeech } from '@/utils/store/same-speech';
 import type { SpeechRecord, SpeechWithOutline } from '@/utils/types';
 import { fetchLive } from './load';
@@ -38,6 +40,8 @@ async function store(
   const savedAt = Date.now();
   const record: SpeechRecord = await library.saveOpenedSpeech(library.db, extracted, savedAt);
   document.documentElement.dataset.yanduSaved = 'true';
+  // New work may make an automatic backup due (the background decides; nothing happens when it is off).
+  void send('backup:check', {}).catch(() => undefined);
   if (!library.justChanged(record, savedAt)) return null;
   return {
     change: { changedAt: savedAt, previousHash: record.previousHash },
@@ -79,6 +83,7 @@ export function checkLive(
   stored: SpeechWithOutline,
   apply: (outcome: LiveOutcome) => void,
 ): void {
+  markOpenedNow(url);
   fetchLive(url)
     .then(async (live) => {
       if (!live) return;
@@ -92,4 +97,14 @@ export function checkLive(
     .finally(() => {
       document.documentElement.dataset.yanduLiveChecked = 'true';
     });
+}
+
+/**
+ * 最近打开: a stored copy opened from anywhere (the library, the task list, a bookmark, another tab's link)
+ * counts as opened now, as a visit from the portal does through saving.
+ */
+function markOpenedNow(url: string): void {
+  void Promise.all([openSpeeches(), import('@/utils/store/library')])
+    .then(([speeches, { markOpened }]) => markOpened(speeches.db, speechIdFromUrl(url)))
+    .catch(() => undefined);
 }
