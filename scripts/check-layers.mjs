@@ -12,7 +12,6 @@ const DIRS = ['utils', 'components', 'hooks', 'entrypoints'];
 const MAX_UI_LINES = 150;
 /** Not yet split: name → lines now. Lower a figure as a function shrinks; remove it once under the limit. */
 const OVERSIZE = {
-  'components/library/LibraryApp.tsx:LibraryApp': 434,
   'components/reader/Reader.tsx:Reader': 431,
   'components/highlights/HighlightLayer.tsx:useHighlights': 387,
   'components/highlights/HighlightEditor.tsx:HighlightEditor': 178,

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { requestPersistentStorage } from '@/utils/store/backup';
+import { readLocal, writeLocal } from '@/utils/store/local';
+import { useLibrary } from './LibraryStore';
+
+/** Under the header: the note that the browser may evict the data (until read), and what went wrong. */
+export function LibraryNotices() {
+  const { state, cache } = useLibrary();
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [warningSeen, setWarningSeen] = useState(() => readLocal('persistWarningSeen', cache) === '1');
+  useEffect(() => {
+    void requestPersistentStorage().then(setPersisted);
+  }, []);
+  return (
+    <>
+      {persisted === false && !warningSeen ? (
+        <p class="yd-lib-warning" role="note">
+          {i18n.t('libPersistWarning')}
+          <button
+            type="button"
+            class="yd-btn yd-btn-quiet"
+            onClick={() => {
+              setWarningSeen(true);
+              writeLocal('persistWarningSeen', '1', cache);
+            }}
+          >
+            {i18n.t('libPersistDismiss')}
+          </button>
+        </p>
+      ) : null}
+      {state.error ? (
+        <p class="yd-lib-warning" role="alert">
+          {state.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
