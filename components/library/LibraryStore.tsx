@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { type Dispatch, useContext, useEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import { type Dispatch, useContext, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { type LibraryLoad, useLibraryLoad, useOpenedDb } from '@/hooks/use-library-load';
+import type { LibraryRoute } from '@/utils/routes';
 import {
   DEFAULT_HIGHLIGHT_CATEGORIES,
   type HighlightCategorySettings,
@@ -25,6 +26,7 @@ import {
   type LibraryAction,
   type LibraryState,
   libraryReducer,
+  routeOf,
   type Tab,
 } from './library-state';
 
@@ -59,15 +61,21 @@ export function LibraryProvider({
   db: dbOrPromise,
   cache,
   initialTab,
+  route,
+  onRoute,
   children,
 }: {
   db: YanduDB | Promise<YanduDB>;
   cache: LocalStore | undefined;
   initialTab?: Tab;
+  /** The tab, search, filters and sort to open with (the page's address). */
+  route?: Partial<LibraryRoute>;
+  /** Told what the page shows whenever that changes (to keep the address in step). */
+  onRoute?: (route: LibraryRoute) => void;
   children: ComponentChildren;
 }) {
   const [state, dispatch] = useReducer(libraryReducer, null, () =>
-    initialLibraryState(readSummaryCache(cache), initialTab ?? tabOfHash()),
+    initialLibraryState(readSummaryCache(cache), { ...route, tab: initialTab ?? route?.tab ?? tabOfHash() }),
   );
   const db = useOpenedDb(dbOrPromise, dispatch);
   const { reload, loading } = useLibraryLoad(db, cache, state, dispatch);
@@ -78,6 +86,11 @@ export function LibraryProvider({
     globalThis.addEventListener?.('hashchange', onHash);
     return () => globalThis.removeEventListener?.('hashchange', onHash);
   }, []);
+
+  const { tab, query, filter, sort } = state;
+  const told = useRef(onRoute);
+  told.current = onRoute;
+  useEffect(() => told.current?.(routeOf({ tab, query, filter, sort })), [tab, query, filter, sort]);
 
   const { summaries, index } = state;
   const store = useMemo<LibraryStore>(() => {
@@ -112,18 +125,7 @@ export function LibraryProvider({
         dispatch({ type: 'failed', error: failureText(e) });
       }
     };
-    const showTab = (tab: Tab) => {
-      dispatch({ type: 'tab', tab });
-      try {
-        history.replaceState(
-          history.state,
-          '',
-          tab === 'tasks' ? '#tasks' : location.pathname + location.search,
-        );
-      } catch {
-        // not in a browsing context (tests)
-      }
-    };
+    const showTab = (tab: Tab) => dispatch({ type: 'tab', tab });
     return { state, dispatch, db, cache, reload, categories, remove, undo, showTab };
   }, [state, db, cache, reload, loading, categories, summaries, index]);
 

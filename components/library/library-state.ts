@@ -3,6 +3,7 @@
  * holds it and hands it down by context). What the page shows is derived from this state; loading, searching
  * and deleting (hooks/use-library-*.ts) only dispatch actions.
  */
+import type { LibraryRoute } from '@/utils/routes';
 import type { SearchIndex } from '@/utils/search';
 import type {
   DeletedSpeech,
@@ -11,7 +12,8 @@ import type {
   SortKey,
   SpeechSummary,
 } from '@/utils/store/library';
-import { NO_FILTER } from '@/utils/store/library';
+import { SORT_KEYS } from '@/utils/store/library';
+import { HIGHLIGHT_CATEGORIES } from '@/utils/types';
 
 export type Tab = 'speeches' | 'tasks';
 
@@ -70,18 +72,26 @@ export type LibraryAction =
   | { type: 'snack'; snack: Snack | null }
   | { type: 'export'; ids: string[] | null };
 
-export function initialLibraryState(summaries: SpeechSummary[] | null, tab: Tab): LibraryState {
+/**
+ * The state a page opens with: the cached list, and the tab, search, filters and sort its address names
+ * (utils/routes.ts libraryHref), so Back from a result shows the list the user left.
+ */
+export function initialLibraryState(
+  summaries: SpeechSummary[] | null,
+  route: Partial<LibraryRoute> = {},
+): LibraryState {
+  const category = HIGHLIGHT_CATEGORIES.find((c) => c === route.category) ?? null;
   return {
-    tab,
+    tab: route.tab ?? 'speeches',
     summaries,
     partial: false,
     data: null,
     index: null,
     indexed: { done: 0, total: 0, complete: false, version: 0 },
     error: '',
-    query: '',
-    filter: NO_FILTER,
-    sort: 'lastOpened',
+    query: route.query ?? '',
+    filter: { speaker: route.speaker ?? null, year: route.year ?? null, category },
+    sort: SORT_KEYS.find((k) => k === route.sort) ?? 'lastOpened',
     selected: new Set(),
     confirming: null,
     snack: null,
@@ -155,6 +165,19 @@ function removed(state: LibraryState, id: string, snack: Snack): LibraryState {
       highlights: d.highlights.filter((h) => h.speechId !== id),
       notes: d.notes.filter((n) => n.speechId !== id),
     },
+  };
+}
+
+/** The address parts that keep what the speeches list shows (utils/routes.ts libraryHref). */
+export function routeOf(state: Pick<LibraryState, 'tab' | 'query' | 'filter' | 'sort'>): LibraryRoute {
+  const { tab, query, filter, sort } = state;
+  return {
+    tab,
+    query,
+    speaker: filter.speaker,
+    year: filter.year,
+    category: filter.category,
+    sort: sort === 'lastOpened' ? null : sort,
   };
 }
 

@@ -1,11 +1,13 @@
 // The library's ways out to the other pages: 对照 for two ticked speeches (compare.html, issue 16), 学习会 per
-// speech (meeting.html) and 专题汇编 (compilation.html); and its dialogs on the platform's <dialog>.
+// speech (meeting.html) and 专题汇编 (compilation.html); its dialogs on the platform's <dialog>; and the way
+// back: the address holds the search, filters and sort, so Back from a result shows the same list.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { comparePageUrl } from '@/utils/compare/rows';
+import { type LibraryRoute, libraryHref, parseLibraryRoute } from '@/utils/routes';
 import { getDb } from '@/utils/store/db';
 import type { SpeechRecord } from '@/utils/types';
 
@@ -57,6 +59,12 @@ const $ = <T extends Element = HTMLElement>(sel: string) => {
   if (!el) throw new Error(`no ${sel} in: ${container.textContent}`);
   return el;
 };
+async function remount(props: { route?: Partial<LibraryRoute>; onRoute?: (r: LibraryRoute) => void }) {
+  render(null, container);
+  await act(async () => {
+    render(<LibraryApp db={getDb()} cache={undefined} initialTab="speeches" {...props} />, container);
+  });
+}
 const pick = (s: SpeechRecord) => act(async () => $(`input[data-compare-pick="${s.id}"]`).click());
 const compareButton = () => $<HTMLButtonElement>('button[data-action="compare"]');
 
@@ -108,5 +116,49 @@ describe('the delete dialog', () => {
     expect(container.querySelector('dialog')).toBeNull();
     expect(document.activeElement).toBe(del);
     expect(await getDb().speeches.get(OLD.id)).toBeDefined();
+  });
+});
+
+describe('the way back to the same list', () => {
+  it('the address keeps the search, the filters and the sort, and reads them back', () => {
+    const route: LibraryRoute = {
+      tab: 'speeches',
+      query: '政府 工作',
+      speaker: '',
+      year: '2025',
+      category: 'task',
+      sort: 'date',
+    };
+    const href = libraryHref(route, '/library.html');
+    expect(href).toBe(
+      '/library.html?q=%E6%94%BF%E5%BA%9C+%E5%B7%A5%E4%BD%9C&speaker=&year=2025&category=task&sort=date',
+    );
+    const url = new URL(href, 'http://x');
+    expect(parseLibraryRoute(url.search, url.hash)).toEqual(route);
+    expect(
+      libraryHref({ tab: 'tasks', query: '', speaker: null, year: null, category: null, sort: null }),
+    ).toBe('library.html#tasks');
+  });
+
+  it('tells the page what it shows as the user searches and filters', async () => {
+    const shown: LibraryRoute[] = [];
+    await remount({ onRoute: (r) => shown.push(r) });
+    await vi.waitFor(() => expect(container.querySelectorAll('.yd-lib-row')).toHaveLength(3));
+    const input = $<HTMLInputElement>('input[type="search"]');
+    await act(async () => {
+      input.value = '政府工作报告';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(shown.at(-1)).toMatchObject({ tab: 'speeches', query: '政府工作报告', sort: null });
+  });
+
+  it('opens with the search and filters of its address', async () => {
+    await remount({ route: { query: '政府工作报告', year: '2026', sort: 'title' } });
+    expect($<HTMLInputElement>('input[type="search"]').value).toBe('政府工作报告');
+    await vi.waitFor(() =>
+      expect([...container.querySelectorAll('.yd-lib-title')].map((a) => a.textContent)).toEqual([NEW.title]),
+    );
+    const year = [...container.querySelectorAll('select')].find((s) => s.value === '2026');
+    expect(year).toBeDefined();
   });
 });

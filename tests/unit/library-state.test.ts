@@ -36,7 +36,7 @@ const run = (state: LibraryState, ...actions: Parameters<typeof libraryReducer>[
 describe('library state', () => {
   it('ticks and unticks rows; select all and none', () => {
     const s = run(
-      initialLibraryState(ALL, 'speeches'),
+      initialLibraryState(ALL),
       { type: 'toggle', id: 'r2025' },
       { type: 'toggle', id: 'r2026' },
       { type: 'toggle', id: 'r2025' },
@@ -48,7 +48,7 @@ describe('library state', () => {
 
   it('a deleted speech leaves the list, the selection and the loaded data, and the snack offers undo', () => {
     const speech = { id: 'r2025' } as SpeechRecord;
-    const loaded = run(initialLibraryState(ALL, 'speeches'), {
+    const loaded = run(initialLibraryState(ALL), {
       type: 'loaded',
       data: { speeches: [speech, { id: 'r2026' } as SpeechRecord], highlights: [], notes: [] },
       summaries: ALL,
@@ -66,9 +66,9 @@ describe('library state', () => {
   });
 
   it('the newest page stands in only until a list is known, and the full read replaces it', () => {
-    const first = run(initialLibraryState(null, 'speeches'), { type: 'recent', summaries: [REPORT_2026] });
+    const first = run(initialLibraryState(null), { type: 'recent', summaries: [REPORT_2026] });
     expect(first.partial).toBe(true);
-    const cached = run(initialLibraryState(ALL, 'speeches'), { type: 'recent', summaries: [REPORT_2026] });
+    const cached = run(initialLibraryState(ALL), { type: 'recent', summaries: [REPORT_2026] });
     expect(cached.summaries).toBe(ALL);
     expect(cached.partial).toBe(false);
     const full = run(first, {
