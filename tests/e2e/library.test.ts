@@ -1,6 +1,7 @@
 // The library page (library.html) in real browsers: a speech opened from the local copy of the portal
-// (http://www.ordoszgh.gov.cn/zlzx/ldjh/… leaders' speeches) is listed, a note is found by search, a key task
-// is marked done, and a Word export is checked inside its .docx.
+// (http://www.ordoszgh.gov.cn/zlzx/ldjh/… leaders' speeches) is listed, a note is found by search (and is
+// still found after Back from the result), a key task is marked done, and a Word export is checked inside its
+// .docx.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { unzipSync } from 'fflate';
@@ -127,6 +128,29 @@ forEachBrowser('Library', (b) => {
       undefined,
     );
     assert.equal(href, `reader.html?url=${encodeURIComponent(speechUrl)}#h=${HIGHLIGHT_ID}`);
+  });
+
+  test('Back from a search result shows the same search and result (issue 14 item 12)', STEP, async () => {
+    await b.click('.yd-snippet a');
+    await b.waitFor(
+      () => location.pathname === '/reader.html' && document.readyState === 'complete',
+      undefined,
+      'the reader to open at the result',
+    );
+    await b.back();
+    const kept = await b.waitFor(
+      (word) => {
+        const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+        const mark = document.querySelector('.yd-snippet mark');
+        return location.pathname === '/library.html' && input?.value === word && mark?.textContent === word
+          ? input.value
+          : '';
+      },
+      SEARCH_WORD,
+      'the library with the search word and its result again',
+      20_000,
+    );
+    assert.equal(kept, SEARCH_WORD);
   });
 
   test('the key task is listed overdue and can be marked done', STEP, async () => {
