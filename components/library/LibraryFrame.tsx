@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { compilationHref } from '@/utils/routes';
 import type { ReaderTheme } from '@/utils/settings';
 import { BackupPanel } from './BackupPanel';
 import { LibraryNotices } from './LibraryNotices';
@@ -7,7 +8,7 @@ import { useLibrary } from './LibraryStore';
 import { SpeechesPanel } from './SpeechesPanel';
 import { TaskList } from './TaskList';
 
-/** The page's layout: the header with its tabs and the backup, the notices, the open tab, the overlays. */
+/** The page's layout: the header with its tabs, the way to the 专题汇编 and the backup, the notices, the open tab, the overlays. */
 export function LibraryFrame({ theme }: { theme: ReaderTheme }) {
   const { state, db, reload, showTab } = useLibrary();
   const { tab, data } = state;
@@ -31,6 +32,10 @@ export function LibraryFrame({ theme }: { theme: ReaderTheme }) {
             </button>
           ))}
         </div>
+        {/* Highlights gathered across speeches: a page of its own, beside the two lists. */}
+        <a class="yd-tab yd-lib-compilation" href={compilationHref()} data-link="compilation">
+          {i18n.t('libCompilation')}
+        </a>
         {db ? <BackupPanel db={db} onRestored={reload} /> : null}
       </header>
       <LibraryNotices />

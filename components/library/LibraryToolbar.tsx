@@ -1,11 +1,10 @@
 import { i18n } from '#i18n';
 import type { LibraryView } from '@/hooks/use-library-search';
-import { compilationHref } from '@/utils/routes';
 import type { SortKey } from '@/utils/store/library';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
 import { useLibrary } from './LibraryStore';
 
-/** Search, the filters and the sort of the speeches list, and the way to the 专题汇编. */
+/** Search, the filters and the sort of the speeches list. */
 export function LibraryToolbar({ facets }: { facets: LibraryView['facets'] }) {
   const { state, dispatch, categories } = useLibrary();
   const { query, filter, sort } = state;
@@ -63,9 +62,6 @@ export function LibraryToolbar({ facets }: { facets: LibraryView['facets'] }) {
           <option value="title">{i18n.t('libSortTitle')}</option>
         </select>
       </label>
-      <a class="yd-btn yd-btn-quiet yd-lib-compilation" href={compilationHref()} data-link="compilation">
-        {i18n.t('libCompilation')}
-      </a>
     </div>
   );
 }
