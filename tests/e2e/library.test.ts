@@ -258,4 +258,22 @@ forEachBrowser('Library', (b) => {
     );
     assert.ok(message.includes(file.name), message);
   });
+
+  test(
+    'the export dialog is modal (the page behind is inert); Escape closes it and focus returns',
+    STEP,
+    async () => {
+      assert.equal(
+        await b.evaluate(
+          () => document.querySelector('dialog.yd-modal')?.matches(':modal') ?? false,
+          undefined,
+        ),
+        true,
+      );
+      await b.press('Escape');
+      await b.waitFor(() => document.querySelector('dialog') === null, undefined, 'the dialog to close');
+      const focused = await b.evaluate(() => document.activeElement?.textContent ?? '', undefined);
+      assert.equal(focused, '导出', 'focus is back on the button that opened the dialog');
+    },
+  );
 });
