@@ -1,5 +1,5 @@
 /**
- * Meeting-template and 学习会 timings (issue 15's budgets, absolute: 学习笔记 .docx for 50 speeches / 2,000
+ * Meeting-template and 学习会 timings (budgets absolute, as the product sets them: 学习笔记 .docx for 50 speeches / 2,000
  * noted highlights ≤ 3 s with no blocking step over 200 ms; 任务分解表 .xlsx of 500 tasks ≤ 1 s; 学习会 mode
  * open ≤ 150 ms). "longest blocking step" is the longest stretch between two pauses of the chunked build
  * (template, block chunks, packing): how long the page could not respond. 学习会 open is measured in Chromium

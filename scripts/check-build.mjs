@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Checks on the built extensions that a reviewer would otherwise only notice in a browser:
 // - every emitted script is plain ASCII (Chrome refuses a whole extension over one non-UTF-8 byte, and rolldown
-//   can fold escapes into raw characters: TOOLCHAIN.md item 3);
+//   can fold escapes into raw characters);
 // - both manifests name the locales and the permissions we expect to ship;
 // - the script injected on every portal page stays within its 10 KB gzip budget;
 // - the export code (the docx and exceljs libraries, the meeting templates) stays out of what the reader loads
-//   before its first frame (reader.html's module and everything it imports statically: issue 15's budget);
+//   before its first frame (reader.html's module and everything it imports statically: the reader must not wait for them);
 // - web-ext lint reports no errors on the Firefox build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';

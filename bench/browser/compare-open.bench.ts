@@ -1,6 +1,6 @@
 /**
  * The 年度对照 view opening on two 20,000-character speeches, Chromium: until its first rows are painted
- * (issue 16: ≤ 300 ms after the click, an absolute budget), beside a minimal extension page (variants.ts:
+ * (≤ 300 ms after the click, an absolute budget), beside a minimal extension page (variants.ts:
  * bench-blank.html) opened the same way, interleaved.
  * Two composed speeches (compose.ts; the newer one made from the older with known edits by
  * bench/compare-pairs.ts: sentences added, dropped, reworded, figures changed, moved, paragraphs re-laid)

@@ -12,7 +12,7 @@ import {
 } from '@/utils/export/choices';
 import type { DocxLayout } from '@/utils/export/gongwen';
 import type { ExportFormat } from '@/utils/export/run';
-import { runTemplateExport } from '@/utils/export/template-run';
+import { copyTemplateText, runTemplateExport } from '@/utils/export/template-run';
 import type { TemplateName } from '@/utils/export/templates/names';
 import { exportHref } from '@/utils/routes';
 import type { YanduDB } from '@/utils/store/db';
@@ -184,6 +184,12 @@ export function ExportDialog({
     }
     setProgress(0);
     try {
+      if (format === 'clipboard') {
+        const settings = studySettings(choices);
+        const count = await copyTemplateText(db, { speechIds, template, settings, categoryNames });
+        setMessage({ text: i18n.t('expCopied', [String(count)]) });
+        return;
+      }
       const fileName = await runTemplateExport(db, {
         speechIds,
         template,

@@ -4,6 +4,7 @@ import type { HighlightCategorySettings } from '@/utils/settings';
 import type { DraftSaver } from '@/utils/store/drafts';
 import { HIGHLIGHT_CATEGORIES, type Highlight, type HighlightCategory } from '@/utils/types';
 import { CloseIcon } from '../shared/Icons';
+import { QuotedPassage } from './QuoteCopyButton';
 
 /** What the editor needs of the drafts table (utils/store/drafts.ts, loaded lazily with the database). */
 export interface DraftStore {
@@ -161,7 +162,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
           <CloseIcon />
         </button>
       </div>
-      <blockquote class="yd-hl-quote">{highlight.selector.exact}</blockquote>
+      <QuotedPassage text={highlight.selector.exact} />
       <label class="yd-hl-note-label">
         <span class="yd-visually-hidden">{i18n.t('hlNote')}</span>
         <textarea

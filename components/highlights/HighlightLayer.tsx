@@ -400,7 +400,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
         <stores.ui.HighlightToolbar
           categories={categories}
           last={last}
-          at={pending.at}
+          {...pending}
           onHighlight={(category) => void create(category, false)}
           onNote={() => void create(last, true)}
         />

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { HighlightCategorySettings } from '@/utils/settings';
-import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '@/utils/types';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type TextSelector } from '@/utils/types';
+import { QuoteCopyButton, useCitation } from './QuoteCopyButton';
 
 export interface HighlightToolbarProps {
   categories: HighlightCategorySettings;
@@ -8,15 +9,25 @@ export interface HighlightToolbarProps {
   last: HighlightCategory;
   /** Document coordinates of the selection's top centre and bottom (the toolbar flips below near the top). */
   at: { x: number; top: number; bottom: number };
+  /** The selected passage, for 复制引用 (the layer hands over its pending selection: selector and `at`). */
+  selector?: Pick<TextSelector, 'exact'>;
   onHighlight: (category: HighlightCategory) => void;
   onNote: () => void;
 }
 
 /**
- * The small toolbar over a selection: one button per category and 添加批注. Pressing a button must not
- * take the selection away, so mousedown is cancelled.
+ * The small toolbar over a selection: one button per category, 添加批注 and 复制引用. Pressing a button
+ * must not take the selection away, so mousedown is cancelled.
  */
-export function HighlightToolbar({ categories, last, at, onHighlight, onNote }: HighlightToolbarProps) {
+export function HighlightToolbar({
+  categories,
+  last,
+  at,
+  selector,
+  onHighlight,
+  onNote,
+}: HighlightToolbarProps) {
+  const cite = useCitation();
   const below = at.top - window.scrollY < 64;
   return (
     <div
@@ -53,6 +64,7 @@ export function HighlightToolbar({ categories, last, at, onHighlight, onNote }: 
       >
         {i18n.t('hlAddNote')}
       </button>
+      {selector ? <QuoteCopyButton class="yd-hl-toolbar-copy" quote={() => cite(selector.exact)} /> : null}
     </div>
   );
 }

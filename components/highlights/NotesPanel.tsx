@@ -2,11 +2,13 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Placement } from '@/utils/anchoring/placement';
+import { formatCitations } from '@/utils/export/quote';
 import { compareReadingOrder, sectionHeading } from '@/utils/outline/sections';
 import type { HighlightCategorySettings } from '@/utils/settings';
-import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type OutlineNode } from '@/utils/types';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type OutlineNode, type Speech } from '@/utils/types';
 import { versionHref } from '../reader/ChangeBanner';
 import { CloseIcon } from '../shared/Icons';
+import { QuoteCopyButton } from './QuoteCopyButton';
 
 export interface NotesPanelProps {
   outline: readonly OutlineNode[];
@@ -19,8 +21,11 @@ export interface NotesPanelProps {
   studyNote?: ComponentChildren;
   /** Tabs shown in the head (提纲 / 批注). */
   tabs?: ComponentChildren;
-  /** For 在旧版本中查看 next to highlights that could not be placed. */
-  url: string;
+  /**
+   * The speech: its address for 在旧版本中查看 next to highlights that could not be placed, the rest for
+   * 复制本类引用 (speaker, occasion, date).
+   */
+  speech: Pick<Speech, 'url' | 'title' | 'speaker' | 'occasion' | 'date'>;
   previousHash?: string;
   onClose?: () => void;
   id?: string;
@@ -102,7 +107,7 @@ export function NotesPanel(props: NotesPanelProps) {
           <div class="yd-note-link is-unplaced">
             {quote}
             {props.previousHash ? (
-              <a href={versionHref(props.url, props.previousHash)} target="_blank" rel="noreferrer">
+              <a href={versionHref(props.speech.url, props.previousHash)} target="_blank" rel="noreferrer">
                 {i18n.t('notesOpenVersion')}
               </a>
             ) : null}
@@ -153,6 +158,20 @@ export function NotesPanel(props: NotesPanelProps) {
             </button>
           ))}
         </fieldset>
+        {filter && shown.length > 0 ? (
+          <QuoteCopyButton
+            class="yd-note-copy"
+            label={i18n.t('quoteCopyCategory')}
+            title={i18n.t('quoteCopyCategoryHint', [categories[filter].name, String(shown.length)])}
+            // What the list shows, in its order: placed passages in reading order, then the unplaced ones.
+            quote={() =>
+              formatCitations(
+                props.speech,
+                [...groups.flatMap((g) => g.items), ...unplaced].map((p) => p.highlight.selector.exact),
+              )
+            }
+          />
+        ) : null}
         {placements.length === 0 ? <p class="yd-notes-empty">{i18n.t('notesEmpty')}</p> : null}
         {groups.map((group) => (
           <section key={`${group.section}-${group.items[0]?.highlight.id}`} class="yd-note-group">

@@ -15,6 +15,7 @@ import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } 
 import { useReadingPosition } from '../../hooks/use-reading-position';
 import { rememberedPosition, useRememberedPosition } from '../../hooks/use-remembered-position';
 import { useHighlights } from '../highlights/HighlightLayer';
+import { QuoteSource } from '../highlights/quote-source';
 import { ExportIcon, LibraryIcon, NotesIcon, OutlineIcon, PrintIcon } from '../shared/Icons';
 import { ChangeBanner, CopyNotSavedBanner, LiveNoticeBanner, VersionBanner } from './ChangeBanner';
 import { OutlinePanel } from './OutlinePanel';
@@ -466,7 +467,7 @@ export function Reader({
           categories={categories}
           drafts={hl.draftIds}
           onSelect={goToHighlight}
-          url={speech.url}
+          speech={speech}
           previousHash={props.change?.previousHash ?? (speech as { previousHash?: string }).previousHash}
           tabs={tabs}
           onClose={narrow ? () => closeDrawer(true) : undefined}
@@ -508,7 +509,7 @@ export function Reader({
         ) : null}
         <SpeechArticle speech={speech} blocks={blocks} shown={textComplete ? blocks.length : firstFrame} />
       </main>
-      {hl.layer}
+      <QuoteSource.Provider value={speech}>{hl.layer}</QuoteSource.Provider>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// Hostile and pathological portal pages in real Chromium and Firefox (issue 8). The pages live in
+// Hostile and pathological portal pages in real Chromium and Firefox. The pages live in
 // tests/fixtures/hostile/site (URL paths under http://www.ordoszgh.gov.cn/zlzx/ldjh/202601/…) plus generated
 // bad pages (tests/fixtures/hostile/bad-pages.ts), served from a temporary copy by the harness' portal server.
 // Every payload, if it ran or loaded, requests http://www.ordoszgh.gov.cn/pwned/<id>/<protocol> and sets

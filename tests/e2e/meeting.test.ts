@@ -4,13 +4,12 @@
 // browser's header and footer (no extension address). The speech imitates the portal's 领导讲话 pages
 // (http://www.ordoszgh.gov.cn/zlzx/ldjh/…); its text is composed for this test.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { exportHref, meetingHref } from '../../utils/routes.ts';
 import { firstPage } from './support/fixtures.ts';
 import { forEachBrowser, type YanduBrowser } from './support/harness.ts';
-import { artifactPath } from './support/paths.ts';
+import { pdfPages } from './support/pdf.ts';
+import { type SeedHighlight, seedSpeech } from './support/seed.ts';
 
 const STEP = { timeout: 120_000 };
 const SPEECH_ID = 'ordoszgh.gov.cn/zlzx/ldjh/202612/t20261202_e2e.html';
@@ -36,7 +35,7 @@ const OUTLINE = [
   { level: 1, marker: '二、', title: '扩大普惠服务，让职工得到实惠', para: 4, offset: 0 },
   { level: 1, marker: '三、', title: '强化组织保障，确保任务落地', para: 7, offset: 0 },
 ];
-const HIGHLIGHTS = [
+const HIGHLIGHTS: SeedHighlight[] = [
   {
     id: 'e2e-m1',
     para: 2,
@@ -63,81 +62,19 @@ const SLIDES = [
 ];
 const STUDY_NOTE = '我单位从帮扶和督查两处着手。';
 
-/** The speech, its highlights and its 学习心得, written with raw IndexedDB from an extension page. */
-function seed(b: YanduBrowser): Promise<boolean> {
-  return b.evaluate(
-    ({ id, paragraphs, outline, highlights, studyNote }) =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open('yandu');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['speeches', 'highlights', 'notes'], 'readwrite');
-          const now = Date.now();
-          tx.objectStore('speeches').put({
-            id,
-            url: `http://www.${id}`,
-            title: '在全市职工服务工作推进会上的讲话',
-            speaker: '王某某',
-            occasion: '全市职工服务工作推进会',
-            date: '2026-12-02',
-            source: null,
-            paragraphs,
-            contentHash: 'e2e-meeting',
-            outline,
-            firstOpened: now,
-            lastOpened: now,
-          });
-          for (const h of highlights) {
-            const text = paragraphs[h.para] as string;
-            const start = text.indexOf(h.exact);
-            tx.objectStore('highlights').put({
-              id: h.id,
-              speechId: id,
-              category: h.category,
-              note: h.note,
-              selector: {
-                startPara: h.para,
-                startOffset: start,
-                endPara: h.para,
-                endOffset: start + h.exact.length,
-                exact: h.exact,
-                prefix: text.slice(Math.max(0, start - 16), start),
-                suffix: text.slice(start + h.exact.length, start + h.exact.length + 16),
-              },
-              section: h.section,
-              created: now,
-              updated: now,
-            });
-          }
-          tx.objectStore('notes').put({ id, speechId: id, text: studyNote, created: now, updated: now });
-          tx.oncomplete = () => {
-            db.close();
-            resolve(true);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    {
-      id: SPEECH_ID,
-      paragraphs: PARAGRAPHS,
-      outline: OUTLINE,
-      highlights: HIGHLIGHTS,
-      studyNote: STUDY_NOTE,
-    },
-  );
-}
-
-/** Text of each page of a PDF (pdftotext, whitespace removed), first page first. */
-function pdfPages(b: YanduBrowser, bytes: Uint8Array, name: string): string[] {
-  const file = artifactPath(`${b.name}-${name}.pdf`);
-  writeFileSync(file, bytes);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  return text
-    .split('\f')
-    .map((p) => p.replace(/\s+/g, ''))
-    .filter((p) => p !== '');
-}
+/** The composed speech, its highlights and its 学习心得 in the extension's database. */
+const seed = (b: YanduBrowser) =>
+  seedSpeech(b, {
+    id: SPEECH_ID,
+    title: '在全市职工服务工作推进会上的讲话',
+    speaker: '王某某',
+    occasion: '全市职工服务工作推进会',
+    date: '2026-12-02',
+    paragraphs: PARAGRAPHS,
+    outline: OUTLINE,
+    highlights: HIGHLIGHTS,
+    studyNote: STUDY_NOTE,
+  });
 
 const heading = (b: YanduBrowser) =>
   b.evaluate(() => document.querySelector('.yd-meeting-slide h1')?.textContent, null);

@@ -75,11 +75,11 @@ describe('export dialog', () => {
   it('offers the five templates, each with its own formats, and the Word layout only for Word', async () => {
     await open(memoryStore());
     expect(radios('template')).toEqual(['notes', 'outline-talk', 'reflection', 'annotated', 'tasks']);
-    expect(radios('format')).toEqual(['docx', 'md', 'print']);
+    expect(radios('format')).toEqual(['docx', 'md', 'print', 'clipboard']);
     expect(radios('layout')).toEqual(['gongwen', 'simple']);
     expect(container.querySelector<HTMLInputElement>('input[value="gongwen"]')?.checked).toBe(true);
     await choose('template', 'tasks');
-    expect(radios('format')).toEqual(['docx', 'xlsx', 'csv', 'md']);
+    expect(radios('format')).toEqual(['docx', 'xlsx', 'csv', 'md', 'clipboard']);
     await choose('format', 'xlsx');
     expect(radios('layout')).toEqual([]);
   });

@@ -154,7 +154,13 @@ describe('highlighting a selection', () => {
       '数据',
       '疑问',
       '添加批注',
+      '复制引用',
     ]);
+    // 复制引用 cites the selection with what the reader knows of the speech (no speaker or occasion here).
+    await click(button(toolbar, '复制引用'));
+    expect(await navigator.clipboard.readText()).toBe(
+      `《在全市职工服务工作会议上的讲话》指出：“${text.slice(from, from + 19)}”（2026年2月10日）`,
+    );
     // The last-used category (重点任务 at first) says that H applies it; 添加批注 names N.
     expect(toolbar?.querySelector('[data-category="task"]')?.getAttribute('title')).toContain('H');
     expect(button(toolbar, '添加批注')?.getAttribute('title')).toContain('N');

@@ -492,17 +492,18 @@ describe('export from the library', () => {
     await click(button('导出', container));
     return $('[role="dialog"]');
   }
+  /** Picks the template or format whose label starts with `label`; a format also runs the export. */
   async function exportAs(dialog: HTMLElement, label: string) {
-    const radio = [...dialog.querySelectorAll('label')]
-      .find((l) => l.textContent?.startsWith(label))
-      ?.querySelector('input');
-    if (!radio) throw new Error(`no format ${label}`);
+    const option = [...dialog.querySelectorAll('label')].find((l) => l.textContent?.startsWith(label));
+    const radio = option?.querySelector('input');
+    if (!radio) throw new Error(`no option ${label}`);
     await click(radio);
-    await click(button('导出', dialog));
+    if (radio.name === 'yd-export-format') await click(button('导出', dialog));
   }
 
-  it('Word: downloads a .docx named from the selection, holding titles, notes and the task table', async () => {
+  it('Word 学习笔记: downloads a .docx named from the selection, holding titles, quotes and notes', async () => {
     const dialog = await openExport([A.id, B.id]);
+    await exportAs(dialog, '学习笔记');
     await exportAs(dialog, 'Word');
     await vi.waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 });
     const { blob, name } = downloads[0] as { blob: Blob; name: string };
@@ -513,43 +514,47 @@ describe('export from the library', () => {
     expect(xml.indexOf(B.title)).toBeGreaterThan(-1);
     expect(xml.indexOf(B.title)).toBeLessThan(xml.indexOf(A.title));
     expect(xml).toContain('要把隐患排查落到每个班组');
-    expect(xml).toContain('重点任务清单');
+    expect(xml).toContain('【重点任务】');
     await vi.waitFor(() => expect(dialog.textContent).toContain(`已下载：${name}`));
   });
 
-  it('Markdown without the task table: a .md download of one speech', async () => {
+  it('任务分解表 as Markdown: a .md table of the key tasks of one speech', async () => {
     const dialog = await openExport([A.id]);
-    await click(dialog.querySelector('.yd-export-tasks input') as HTMLInputElement);
+    await exportAs(dialog, '任务分解表');
     await exportAs(dialog, 'Markdown');
     await vi.waitFor(() => expect(downloads).toHaveLength(1));
     const { blob, name } = downloads[0] as { blob: Blob; name: string };
-    expect(name).toMatch(/^学习笔记-在全市安全生产工作会议上的讲话-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(name).toMatch(/^重点任务分解表-在全市安全生产工作会议上的讲话-\d{4}-\d{2}-\d{2}\.md$/);
     const md = await blob.text();
-    expect(md).toContain('要把隐患排查落到每个班组');
-    expect(md).not.toContain('重点任务清单');
+    expect(md).toContain('| 序号 |');
+    expect(md).toContain('开展隐患排查整治');
   });
 
-  it('Clipboard: writes the plain text; a refusal is shown, not thrown', async () => {
+  it('Clipboard: writes the template as plain text; a refusal is shown, not thrown', async () => {
     const writeText = vi.fn(async (_: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const dialog = await openExport([B.id]);
+    await exportAs(dialog, '学习笔记');
     await exportAs(dialog, '复制');
     await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
-    expect(writeText.mock.calls[0]?.[0]).toContain('在职工代表大会上的讲话');
+    const text = writeText.mock.calls[0]?.[0] ?? '';
+    expect(text).toContain('在职工代表大会上的讲话');
+    expect(text).not.toMatch(/^#|\*\*/m);
     await vi.waitFor(() => expect(dialog.textContent).toContain('已复制到剪贴板'));
     expect(downloads).toHaveLength(0);
 
     writeText.mockRejectedValueOnce(new Error('Document is not focused'));
     await click(button('导出', dialog));
-    await vi.waitFor(() => expect($('[role="alert"]').textContent).toContain('导出失败'));
+    await vi.waitFor(() => expect(dialog.textContent).toContain('导出失败'));
   });
 
-  it('Print/PDF: opens the export page for the selection, to print', async () => {
+  it('Print/PDF: opens the paged print view of the chosen template for the selection', async () => {
     const open = vi.spyOn(window, 'open').mockImplementation(() => null);
     const dialog = await openExport([A.id]);
+    await exportAs(dialog, '全文带标注');
     await exportAs(dialog, '打印');
     expect(open).toHaveBeenCalledWith(
-      `export.html?speech=${encodeURIComponent(A.id)}&tasks=1&format=print`,
+      `export.html?speech=${encodeURIComponent(A.id)}&template=annotated&format=print`,
       '_blank',
       'noopener',
     );

@@ -36,6 +36,14 @@ function placement(
   return { highlight, selector, section: highlight.section };
 }
 
+const SPEECH = {
+  url: 'http://www.ordoszgh.gov.cn/zlzx/ldjh/t1.html',
+  title: '在全市职工工作会议上的讲话',
+  speaker: '李明华',
+  occasion: '全市职工工作会议',
+  date: '2026-03-12',
+};
+
 let container: HTMLElement;
 function mount(props: Partial<NotesPanelProps>) {
   container = document.createElement('div');
@@ -49,7 +57,7 @@ function mount(props: Partial<NotesPanelProps>) {
         categories={{ ...DEFAULT_HIGHLIGHT_CATEGORIES }}
         drafts={new Set()}
         onSelect={onSelect}
-        url="http://www.ordoszgh.gov.cn/zlzx/ldjh/t1.html"
+        speech={SPEECH}
         {...props}
       />,
       container,

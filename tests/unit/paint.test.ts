@@ -126,3 +126,41 @@ describe('painting with <mark> where the Highlight API is missing', () => {
     expect(root.textContent).toBe(PARAGRAPHS.join(''));
   });
 });
+
+describe('printing where the Highlight API paints', () => {
+  // A stand-in for the API: Firefox prints a static copy of the page, which CSS.highlights does not reach.
+  class FakeHighlight {
+    readonly ranges: Range[];
+    constructor(...ranges: Range[]) {
+      this.ranges = ranges;
+    }
+  }
+  const w = window as unknown as { Highlight?: unknown };
+  const css = Object.getOwnPropertyDescriptor(window, 'CSS');
+  let registry: Map<string, FakeHighlight>;
+
+  afterEach(() => {
+    delete w.Highlight;
+    if (css) Object.defineProperty(window, 'CSS', css);
+    else delete (window as unknown as { CSS?: unknown }).CSS;
+  });
+
+  it('wraps the highlights in <mark> while printing, and afterwards paints with the API alone again', () => {
+    registry = new Map();
+    w.Highlight = FakeHighlight;
+    Object.defineProperty(window, 'CSS', { value: { highlights: registry }, configurable: true });
+    mountParagraphs();
+    const painter = createPainter(root);
+    expect(painter.mode).toBe('highlight-api');
+    painter.paint([{ id: 'a', category: 'task', selector: sel(0, 3, 0, 9) }]);
+    expect(marks()).toHaveLength(0);
+    expect(registry.get('yandu-task')?.ranges[0]?.toString()).toBe('坚持需求导向');
+
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(text('a')).toBe('坚持需求导向');
+    window.dispatchEvent(new Event('afterprint'));
+    expect(marks()).toHaveLength(0);
+    expect(root.querySelector('[data-para="0"]')?.textContent).toBe(PARAGRAPHS[0]);
+    expect(registry.get('yandu-task')?.ranges[0]?.toString()).toBe('坚持需求导向');
+  });
+});

@@ -17,8 +17,8 @@ export const DIALOG_TEMPLATES: readonly TemplateName[] = [
   'tasks',
 ];
 
-/** A file format, or the paged print view (export.html?template=…&format=print). */
-export type DialogFormat = 'docx' | 'md' | 'xlsx' | 'csv' | 'print';
+/** A file format, the paged print view (export.html?template=…&format=print), or plain text on the clipboard. */
+export type DialogFormat = 'docx' | 'md' | 'xlsx' | 'csv' | 'print' | 'clipboard';
 
 export interface ExportChoices {
   template: TemplateName;
@@ -35,11 +35,14 @@ export const DEFAULT_EXPORT_CHOICES: Readonly<ExportChoices> = Object.freeze({
 });
 
 /**
- * Formats offered for a template: its file formats and the print view. The 任务分解表 has none: its landscape
- * table is for Word and Excel (the print page paginates blocks, and a long table is one block).
+ * Formats offered for a template: its file formats, the print view and the clipboard. The 任务分解表 has no
+ * print view: its landscape table is for Word and Excel (the print page paginates blocks, and a long table is
+ * one block).
  */
 export function dialogFormats(template: TemplateName): readonly DialogFormat[] {
-  return template === 'tasks' ? templateFormats(template) : [...templateFormats(template), 'print'];
+  return template === 'tasks'
+    ? [...templateFormats(template), 'clipboard']
+    : [...templateFormats(template), 'print', 'clipboard'];
 }
 
 /** The format kept when the template changes: the same one if the new template has it, else Word. */

@@ -70,6 +70,25 @@ function fileSubject(speeches: readonly Pick<SpeechRecord, 'title'>[]): string {
   return speeches.length > 1 ? `${speeches.length}篇讲话` : '';
 }
 
+/**
+ * Build a template and put it on the clipboard as plain text (text-blocks.ts); returns how many characters
+ * were copied. A refused clipboard (page not focused) is thrown to the caller to show.
+ */
+export async function copyTemplateText(
+  db: YanduDB,
+  req: Omit<TemplateRequest, 'format' | 'layout'>,
+  write: (text: string) => Promise<void> = (text) => navigator.clipboard.writeText(text),
+): Promise<number> {
+  const input = await templateInput(db, req);
+  const [{ buildTemplate }, { blocksToPlainText }] = await Promise.all([
+    import('./templates/index'),
+    import('./text-blocks'),
+  ]);
+  const text = blocksToPlainText(buildTemplate(req.template, input, { compilation: req.compilation }));
+  await write(text);
+  return [...text].length;
+}
+
 /** Build and download a template; returns the file name. Errors are thrown to the caller to show. */
 export async function runTemplateExport(db: YanduDB, req: TemplateRequest): Promise<string> {
   req.onProgress?.(0);

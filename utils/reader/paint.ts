@@ -55,7 +55,46 @@ export interface Painter {
 
 export function createPainter(root: HTMLElement, forceMarks = false): Painter {
   const win = (root.ownerDocument.defaultView ?? window) as Window & typeof globalThis;
-  return !forceMarks && hasHighlightApi(win) ? new ApiPainter(root, win) : new MarkPainter(root);
+  return !forceMarks && hasHighlightApi(win)
+    ? printedWithMarks(new ApiPainter(root, win), root, win)
+    : new MarkPainter(root);
+}
+
+/**
+ * Firefox prints a static copy of the page, and `CSS.highlights` holds ranges of the live one: printed, the
+ * highlights were gone. For the time of printing the same items are also wrapped in <mark> (styled like their
+ * ::highlight twins), then unwrapped, and the ranges, which the wrapping moved, are registered again.
+ */
+function printedWithMarks(api: ApiPainter, root: HTMLElement, win: Window): Painter {
+  const marks = new MarkPainter(root);
+  let items: readonly PaintItem[] = [];
+  let printing = false;
+  win.addEventListener('beforeprint', () => {
+    printing = true;
+    marks.paint(items);
+  });
+  win.addEventListener('afterprint', () => {
+    printing = false;
+    marks.clear();
+    api.paint(items);
+  });
+  return {
+    mode: api.mode,
+    paint(next) {
+      items = [...next];
+      if (printing) marks.clear();
+      api.paint(items);
+      if (printing) marks.paint(items);
+    },
+    setActive: (id) => api.setActive(id),
+    clear() {
+      items = [];
+      marks.clear();
+      api.clear();
+    },
+    hitTest: (x, y) => api.hitTest(x, y),
+    rangeOf: (id) => api.rangeOf(id),
+  };
 }
 
 /** Paragraph elements by index and their text nodes, looked up once per paint (not per highlight). */

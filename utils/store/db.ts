@@ -13,7 +13,7 @@ import { rekeySpeeches } from './rekey';
 /**
  * Yandu's IndexedDB database. It must only ever be opened in the extension's origin (background and
  * extension pages): opened from a content script it would land in the portal's own IndexedDB, where the
- * site can read or wipe it (TOOLCHAIN.md item 7). Content scripts use utils/messages.ts instead.
+ * site can read or wipe it (IndexedDB is per origin, and a content script runs in the page's). Content scripts use utils/messages.ts instead.
  */
 export class YanduDB extends Dexie {
   speeches!: EntityTable<SpeechRecord, 'id'>;

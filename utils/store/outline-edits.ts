@@ -77,7 +77,7 @@ export function watchOutlineEdits(
  *
  * Why: a record keeps the outline of the engine that saved it, and the reader rebuilds it only when the live
  * page is read again. Until then the notes, the task list and every export file highlights under the old
- * outline (before issue 12 the long sample speech lost its last section, so its final key tasks were filed
+ * outline (with the earlier engine the long sample speech lost its last section, so its final key tasks were filed
  * under the one before; no 开头/结束语). Worse for corrections: an edit names its entry by marker and title
  * of the automatic outline, so an edit made against a stale one stops applying the day the page is read
  * again. Rebuilding once here makes `outline` (and `autoOutline`) what the reader would show, so corrections

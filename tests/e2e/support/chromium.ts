@@ -15,7 +15,7 @@ export interface ChromiumLaunch {
 
 /**
  * Chromium with the unpacked Yandu build, the portal's hosts resolved to the local fixture server (so the
- * real match patterns fire) and everything that would phone home switched off. Flags: TOOLCHAIN.md.
+ * real match patterns fire) and everything that would phone home switched off. (`--no-sandbox`: the tests run as root, where Chromium refuses its sandbox).
  */
 export async function launchChromium(options: {
   profileDir: string;

@@ -262,7 +262,13 @@ export class FirefoxSession implements YanduBrowser {
   }
 
   async press(key: string): Promise<void> {
-    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+    type Key = Parameters<Page['keyboard']['press']>[0];
+    // "Control+V", as Playwright spells a chord: the modifiers are held down around the last key.
+    const keys = (key.length > 1 ? key.split('+') : [key]) as Key[];
+    const last = keys.pop() as Key;
+    for (const modifier of keys) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(last);
+    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
   }
 
   async pdf(): Promise<Uint8Array> {

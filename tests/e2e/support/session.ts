@@ -42,7 +42,7 @@ export interface YanduBrowser {
    * session drives from now on; waits up to 15 s for it to appear.
    */
   adoptTab(urlPart: string): Promise<void>;
-  /** A real key press in the tab (`ArrowRight`, `ArrowLeft`, …), as the keyboard sends it. */
+  /** A real key press in the tab (`ArrowRight`, `ArrowLeft`, `Control+V`, …), as the keyboard sends it. */
   press(key: string): Promise<void>;
   /**
    * The tab printed to PDF the way the print dialog's "save as PDF" does, with the page's @page size. In

@@ -1,0 +1,91 @@
+// A stored speech with highlights (and a 学习心得) written straight into the extension's IndexedDB from one of
+// its pages, for tests that start from a library rather than from reading on the portal.
+import type { YanduBrowser } from './harness.ts';
+
+export interface SeedHighlight {
+  id: string;
+  /** Paragraph holding the highlight; `exact` is found in it. */
+  para: number;
+  exact: string;
+  category: 'task' | 'thesis' | 'data' | 'question';
+  section: number;
+  note: string;
+}
+
+export interface SeedSpeech {
+  id: string;
+  title: string;
+  speaker: string;
+  occasion: string;
+  date: string;
+  paragraphs: string[];
+  outline: { level: number; marker: string; title: string; para: number; offset: number }[];
+  highlights: SeedHighlight[];
+  studyNote?: string;
+}
+
+/** Writes the speech, its highlights and its 学习心得 with raw IndexedDB; resolves true once committed. */
+export function seedSpeech(b: YanduBrowser, speech: SeedSpeech): Promise<boolean> {
+  return b.evaluate(
+    (s) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('yandu');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['speeches', 'highlights', 'notes'], 'readwrite');
+          const now = Date.now();
+          tx.objectStore('speeches').put({
+            id: s.id,
+            url: `http://www.${s.id}`,
+            title: s.title,
+            speaker: s.speaker,
+            occasion: s.occasion,
+            date: s.date,
+            source: null,
+            paragraphs: s.paragraphs,
+            contentHash: `e2e-${s.id}`,
+            outline: s.outline,
+            firstOpened: now,
+            lastOpened: now,
+          });
+          for (const h of s.highlights) {
+            const text = s.paragraphs[h.para] as string;
+            const start = text.indexOf(h.exact);
+            tx.objectStore('highlights').put({
+              id: h.id,
+              speechId: s.id,
+              category: h.category,
+              note: h.note,
+              selector: {
+                startPara: h.para,
+                startOffset: start,
+                endPara: h.para,
+                endOffset: start + h.exact.length,
+                exact: h.exact,
+                prefix: text.slice(Math.max(0, start - 16), start),
+                suffix: text.slice(start + h.exact.length, start + h.exact.length + 16),
+              },
+              section: h.section,
+              created: now,
+              updated: now,
+            });
+          }
+          if (s.studyNote)
+            tx.objectStore('notes').put({
+              id: s.id,
+              speechId: s.id,
+              text: s.studyNote,
+              created: now,
+              updated: now,
+            });
+          tx.oncomplete = () => {
+            db.close();
+            resolve(true);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    speech,
+  );
+}
