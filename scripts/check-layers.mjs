@@ -11,9 +11,7 @@ const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const DIRS = ['utils', 'components', 'hooks', 'entrypoints'];
 const MAX_UI_LINES = 150;
 /** Not yet split: name → lines now. Lower a figure as a function shrinks; remove it once under the limit. */
-const OVERSIZE = {
-  'components/library/LibraryApp.tsx:LibraryApp': 434,
-};
+const OVERSIZE = {};
 
 function files(dir) {
   const out = [];

@@ -4,6 +4,7 @@
  *   reader.html?url=<page address>[&snapshot=<key>][&version=<contentHash>][#h=<highlight id>]
  *   export.html?speech=<id>[&speech=<id>…][&tasks=1][&template=<name>][&format=print]
  *   meeting.html?speech=<id>
+ *   library.html[?q=<search>][&speaker=…][&year=…][&category=…][&sort=…][#tasks]
  *
  * `snapshot` is one-shot (the page the tab just left, kept by the background); `version` opens an archived
  * earlier copy read-only; `#h=` scrolls to a highlight. Old bookmarks still open: the export page also reads
@@ -101,4 +102,44 @@ export function parseMeetingRoute(search: string): { speechId: string } {
 /** Address of the 专题汇编 page (highlights gathered across speeches). */
 export function compilationHref(page = 'compilation.html'): string {
   return page;
+}
+
+/** What the library shows: its tab, and the speeches list's search, filters and sort. */
+export interface LibraryRoute {
+  tab: 'speeches' | 'tasks';
+  query: string;
+  /** null: all; '' stands for 未注明 / 无日期 (a filter value of its own). */
+  speaker: string | null;
+  year: string | null;
+  /** A highlight category name, or a sort key; checked by the library against its own lists. */
+  category: string | null;
+  sort: string | null;
+}
+
+/**
+ * Address of the library: `library.html?q=<search>&speaker=&year=&category=&sort=[#tasks]`, each part only
+ * when set. The library keeps its address in step with the list, so Back from a result shows the same list.
+ */
+export function libraryHref(route: Partial<LibraryRoute>, page = 'library.html'): string {
+  const params = new URLSearchParams();
+  if (route.query) params.set('q', route.query);
+  for (const key of ['speaker', 'year', 'category', 'sort'] as const) {
+    const value = route[key];
+    if (value !== null && value !== undefined) params.set(key, value);
+  }
+  const search = params.toString() ? `?${params}` : '';
+  return `${page}${search}${route.tab === 'tasks' ? '#tasks' : ''}`;
+}
+
+/** What a library address asks for (`search` and `hash` as in `location`). */
+export function parseLibraryRoute(search: string, hash = ''): LibraryRoute {
+  const params = new URLSearchParams(search);
+  return {
+    tab: hash === '#tasks' ? 'tasks' : 'speeches',
+    query: params.get('q') ?? '',
+    speaker: params.get('speaker'),
+    year: params.get('year'),
+    category: params.get('category'),
+    sort: params.get('sort'),
+  };
 }

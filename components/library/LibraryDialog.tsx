@@ -1,60 +1,8 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
+import { Dialog } from '../shared/Dialog';
 
-/**
- * A modal dialog drawn in the page (never window.confirm): focus moves into it, Escape
- * cancels, and focus returns to where it was on close.
- */
-export function Modal({
-  title,
-  onCancel,
-  children,
-  role = 'dialog',
-  labelId,
-}: {
-  title: string;
-  onCancel: () => void;
-  children: ComponentChildren;
-  role?: 'dialog' | 'alertdialog';
-  labelId: string;
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    const first = box.current?.querySelector<HTMLElement>('[data-autofocus], button, input, select');
-    first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onCancel();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      before?.focus?.();
-    };
-  }, [onCancel]);
-  const content = (
-    <>
-      <h2 id={labelId} class="yd-modal-title">
-        {title}
-      </h2>
-      {children}
-    </>
-  );
-  return (
-    <div class="yd-modal-layer">
-      <div class="yd-modal-backdrop" />
-      {role === 'alertdialog' ? (
-        <div class="yd-modal" role="alertdialog" aria-modal="true" aria-labelledby={labelId} ref={box}>
-          {content}
-        </div>
-      ) : (
-        <div class="yd-modal" role="dialog" aria-modal="true" aria-labelledby={labelId} ref={box}>
-          {content}
-        </div>
-      )}
-    </div>
-  );
-}
+/** The modal dialog of the library page and the export dialog: the platform's <dialog> (components/shared). */
+export { Dialog as Modal };
 
 /** Yes/no question before something destructive; the safe answer has the focus. */
 export function ConfirmDialog({
@@ -73,7 +21,7 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   return (
-    <Modal title={title} onCancel={onCancel} role="alertdialog" labelId="yd-confirm-title">
+    <Dialog title={title} onCancel={onCancel} role="alertdialog" labelId="yd-confirm-title">
       <p class="yd-modal-body">{body}</p>
       <div class="yd-modal-actions">
         <button type="button" class="yd-btn" onClick={onCancel} data-autofocus>
@@ -83,7 +31,7 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }
 

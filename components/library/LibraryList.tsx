@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { readerHref } from '@/utils/routes';
+import { meetingHref, readerHref } from '@/utils/routes';
 import { type SearchDocKind, type SpeechHits, snippetsOf } from '@/utils/search';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import type { SpeechSummary } from '@/utils/store/library';
@@ -81,6 +81,8 @@ export function LibraryRow({
       <input
         type="checkbox"
         class="yd-lib-check"
+        // Ticked rows are exported together; two of them can be compared (对照).
+        data-compare-pick={s.id}
         checked={selected}
         aria-label={i18n.t('libSelect', [title])}
         onChange={() => onToggle(s.id)}
@@ -94,6 +96,16 @@ export function LibraryRow({
           {s.date ? <span class="yd-lib-date">{s.date}</span> : null}
           <span class="yd-lib-opened">{i18n.t('libLastOpened', [formatOpened(s.lastOpened)])}</span>
           {s.hasNote ? <span class="yd-lib-hasnote">{i18n.t('libHasNote')}</span> : null}
+          <a
+            class="yd-lib-meeting"
+            href={meetingHref(s.id)}
+            target="_blank"
+            rel="noopener"
+            data-link="meeting"
+            aria-label={i18n.t('libMeetingLabel', [title])}
+          >
+            {i18n.t('libMeeting')}
+          </a>
         </p>
         <CategoryChips counts={s.counts} categories={categories} />
         {hits ? <Snippets hits={hits} url={s.url} /> : null}

@@ -1,6 +1,7 @@
 // The library page (library.html) in real browsers: a speech opened from the local copy of the portal
-// (http://www.ordoszgh.gov.cn/zlzx/ldjh/… leaders' speeches) is listed, a note is found by search, a key task
-// is marked done, and a Word export is checked inside its .docx.
+// (http://www.ordoszgh.gov.cn/zlzx/ldjh/… leaders' speeches) is listed, a note is found by search (and is
+// still found after Back from the result), a key task is marked done, and a Word export is checked inside its
+// .docx.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { unzipSync } from 'fflate';
@@ -129,6 +130,29 @@ forEachBrowser('Library', (b) => {
     assert.equal(href, `reader.html?url=${encodeURIComponent(speechUrl)}#h=${HIGHLIGHT_ID}`);
   });
 
+  test('Back from a search result shows the same search and result (issue 14 item 12)', STEP, async () => {
+    await b.click('.yd-snippet a');
+    await b.waitFor(
+      () => location.pathname === '/reader.html' && document.readyState === 'complete',
+      undefined,
+      'the reader to open at the result',
+    );
+    await b.back();
+    const kept = await b.waitFor(
+      (word) => {
+        const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+        const mark = document.querySelector('.yd-snippet mark');
+        return location.pathname === '/library.html' && input?.value === word && mark?.textContent === word
+          ? input.value
+          : '';
+      },
+      SEARCH_WORD,
+      'the library with the search word and its result again',
+      20_000,
+    );
+    assert.equal(kept, SEARCH_WORD);
+  });
+
   test('the key task is listed overdue and can be marked done', STEP, async () => {
     await b.click('#yd-tab-tasks');
     const overdue = await b.waitFor(
@@ -234,4 +258,22 @@ forEachBrowser('Library', (b) => {
     );
     assert.ok(message.includes(file.name), message);
   });
+
+  test(
+    'the export dialog is modal (the page behind is inert); Escape closes it and focus returns',
+    STEP,
+    async () => {
+      assert.equal(
+        await b.evaluate(
+          () => document.querySelector('dialog.yd-modal')?.matches(':modal') ?? false,
+          undefined,
+        ),
+        true,
+      );
+      await b.press('Escape');
+      await b.waitFor(() => document.querySelector('dialog') === null, undefined, 'the dialog to close');
+      const focused = await b.evaluate(() => document.activeElement?.textContent ?? '', undefined);
+      assert.equal(focused, '导出', 'focus is back on the button that opened the dialog');
+    },
+  );
 });

@@ -205,6 +205,11 @@ export class FirefoxSession implements YanduBrowser {
     return file;
   }
 
+  /**
+   * Puppeteer over BiDi lists no tab that a page opened on a moz-extension:// address (the tab is there:
+   * browser.tabs.query sees it). So such a tab is found through the extension's own tabs API, closed, and
+   * its address loaded in this session's tab instead, as extensionPage() does.
+   */
   async adoptTab(urlPart: string): Promise<void> {
     const browser = this.browser;
     if (!browser) throw new Error('Firefox is not running');
@@ -225,9 +230,43 @@ export class FirefoxSession implements YanduBrowser {
           return;
         }
       }
+      const opened = await this.takeExtensionTab(urlPart);
+      if (opened) {
+        await this.extensionPage(opened.slice(this.extensionOrigin.length));
+        return;
+      }
       if (Date.now() > deadline) throw new Error(`No tab opened on an address containing ${urlPart}`);
       await new Promise((r) => setTimeout(r, 200));
     }
+  }
+
+  /** Close another tab on an extension address containing `urlPart` and return that address ('' if none). */
+  private async takeExtensionTab(urlPart: string): Promise<string> {
+    if (!(await this.url()).startsWith(`${this.extensionOrigin}/`)) return '';
+    return this.evaluate(
+      async ({ part, origin }) => {
+        type Tab = { id?: number; url?: string; active: boolean };
+        const tabs = (
+          globalThis as unknown as {
+            browser: {
+              tabs: {
+                query(q: object): Promise<Tab[]>;
+                getCurrent(): Promise<Tab | undefined>;
+                remove(id: number): Promise<void>;
+              };
+            };
+          }
+        ).browser.tabs;
+        const self = await tabs.getCurrent();
+        const found = (await tabs.query({})).find(
+          (t) => t.id !== self?.id && t.url?.startsWith(`${origin}/`) && t.url.includes(part),
+        );
+        if (!found?.url || found.id === undefined) return '';
+        await tabs.remove(found.id);
+        return found.url;
+      },
+      { part: urlPart, origin: this.extensionOrigin },
+    );
   }
 
   async press(key: string): Promise<void> {

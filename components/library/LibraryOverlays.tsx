@@ -1,0 +1,49 @@
+import { useCallback } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { ExportDialog } from '../export/ExportDialog';
+import { categoryNames } from './LibraryChips';
+import { ConfirmDialog, Snackbar } from './LibraryDialog';
+import { useLibrary } from './LibraryStore';
+
+/** What opens over the page: the delete question, the export dialog, and the snackbar with 撤销. */
+export function LibraryOverlays() {
+  const { state, dispatch, db, categories, remove, undo } = useLibrary();
+  const { confirming, exportIds, snack } = state;
+  const cancelConfirm = useCallback(() => dispatch({ type: 'confirm', speech: null }), [dispatch]);
+  const closeExport = useCallback(() => dispatch({ type: 'export', ids: null }), [dispatch]);
+  const closeSnack = useCallback(() => dispatch({ type: 'snack', snack: null }), [dispatch]);
+  const removed = snack?.undo;
+  return (
+    <>
+      {confirming ? (
+        <ConfirmDialog
+          title={i18n.t('libDeleteTitle')}
+          body={i18n.t('libDeleteBody', [
+            confirming.title || i18n.t('readerUntitled'),
+            String(confirming.highlights),
+          ])}
+          confirmLabel={i18n.t('libDeleteConfirm')}
+          cancelLabel={i18n.t('libCancel')}
+          onConfirm={() => void remove(confirming)}
+          onCancel={cancelConfirm}
+        />
+      ) : null}
+      {exportIds && db ? (
+        <ExportDialog
+          db={db}
+          speechIds={exportIds}
+          onClose={closeExport}
+          categoryNames={categoryNames(categories)}
+        />
+      ) : null}
+      {snack ? (
+        <Snackbar
+          message={snack.message}
+          actionLabel={removed ? i18n.t('libUndo') : undefined}
+          onAction={removed ? () => void undo(removed) : undefined}
+          onTimeout={closeSnack}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The library page reads its database: the newest page first when there is no cached list, then the whole
+ * library while the search index grows, and again when the user comes back from another tab and the library
+ * changed meanwhile. Each read has a generation: a read that a newer one (or the page closing) overtook
+ * writes neither the state nor the cache.
+ */
+import type { RefObject } from 'preact';
+import { type Dispatch, useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { PAGE_SIZE } from '@/components/library/LibraryList';
+import type { LibraryAction, LibraryState } from '@/components/library/library-state';
+import { yieldToPage } from '@/utils/frames';
+import { SearchIndex } from '@/utils/search';
+import type { YanduDB } from '@/utils/store/db';
+import {
+  highlightDocs,
+  libraryFingerprint,
+  loadLibraryData,
+  loadRecent,
+  noteDocs,
+  summarise,
+  textDocs,
+  writeSummaryCache,
+} from '@/utils/store/library';
+import type { LocalStore } from '@/utils/store/local';
+
+export const failedText = (e: unknown) => i18n.t('libError', [String((e as Error)?.message ?? e)]);
+
+/**
+ * The database once open. The page imports the database code (Dexie) after the first paint from the summary
+ * cache, so it may come as a promise.
+ */
+export function useOpenedDb(
+  dbOrPromise: YanduDB | Promise<YanduDB>,
+  dispatch: Dispatch<LibraryAction>,
+): YanduDB | null {
+  const [db, setDb] = useState<YanduDB | null>(dbOrPromise instanceof Promise ? null : dbOrPromise);
+  useEffect(() => {
+    let live = true;
+    Promise.resolve(dbOrPromise).then(
+      (opened) => live && setDb(opened),
+      (e: unknown) => live && dispatch({ type: 'failed', error: failedText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [dbOrPromise, dispatch]);
+  return db;
+}
+
+export interface LibraryLoad {
+  /** Read the whole library again (after a restore, an undo). */
+  reload: () => Promise<void>;
+  /** A read is under way: a deletion meanwhile must start it again (it read the speech before it went). */
+  loading: RefObject<boolean>;
+}
+
+export function useLibraryLoad(
+  db: YanduDB | null,
+  cache: LocalStore | undefined,
+  state: LibraryState,
+  dispatch: Dispatch<LibraryAction>,
+): LibraryLoad {
+  const generation = useRef(0);
+  const loading = useRef(false);
+  const fingerprint = useRef('');
+  // The read looks at the state as it is when each step answers, not as it was when the read began.
+  const now = useRef(state);
+  now.current = state;
+
+  const reload = useCallback(async () => {
+    if (!db) return;
+    const mine = ++generation.current;
+    const current = () => mine === generation.current;
+    loading.current = true;
+    try {
+      if (!now.current.summaries) {
+        // No cache (first visit, or cleared): paint the newest page first, through the indexes.
+        const recent = await loadRecent(db, PAGE_SIZE);
+        if (!current()) return;
+        dispatch({ type: 'recent', summaries: summarise(recent.speeches, recent.highlights, recent.notes) });
+      }
+      const loaded = await readAll(db, now.current.index === null, current, dispatch);
+      if (!loaded || !current()) return;
+      const summaries = summarise(loaded.data.speeches, loaded.data.highlights, loaded.data.notes);
+      fingerprint.current = await libraryFingerprint(db);
+      dispatch({ type: 'loaded', data: loaded.data, summaries, index: loaded.index });
+      writeSummaryCache(cache, summaries);
+    } catch (e) {
+      if (current()) dispatch({ type: 'failed', error: failedText(e) });
+    } finally {
+      if (current()) loading.current = false;
+    }
+  }, [db, cache, dispatch]);
+
+  useEffect(() => {
+    if (!db) return;
+    // After the first paint (cached summaries, or the loading line), read the database.
+    const t = setTimeout(() => void reload(), 0);
+    // Back from another tab (the reader, say): read again only if the library changed meanwhile.
+    const onVisible = async () => {
+      if (document.visibilityState !== 'visible' || !fingerprint.current) return;
+      if ((await libraryFingerprint(db)) !== fingerprint.current) void reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearTimeout(t);
+      generation.current++; // a load still running must not write the cache or state after this
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [reload, db]);
+
+  return { reload, loading };
+}
+
+/**
+ * Every speech, highlight and note, indexed for search. The first index is searched while it grows; a later
+ * one (after a change) replaces the old one only when complete. Null when a newer read took over.
+ */
+async function readAll(
+  db: YanduDB,
+  growing: boolean,
+  current: () => boolean,
+  dispatch: Dispatch<LibraryAction>,
+) {
+  const index = new SearchIndex();
+  const total = await db.speeches.count();
+  let done = 0;
+  let version = 0;
+  const grew = () => {
+    if (growing && current()) dispatch({ type: 'indexProgress', done, total, version: ++version });
+  };
+  if (growing) dispatch({ type: 'indexGrowing', index });
+  const data = await loadLibraryData(db, {
+    speeches: (rows) => {
+      index.addDocs(rows.flatMap(textDocs));
+      done += rows.length;
+      grew();
+    },
+    highlights: (rows) => {
+      index.addDocs(highlightDocs(rows));
+      grew();
+    },
+    notes: (rows) => index.addDocs(noteDocs(rows)),
+  });
+  // Join each speech's documents for fast search, a slice at a time so typing stays responsive.
+  while (current() && !index.compact(100)) await yieldToPage();
+  return current() ? { data, index } : null;
+}
