@@ -466,7 +466,8 @@ export async function blocksToDocxBytes(
     ],
   });
   const overrides = gongwen ? [{ path: 'word/fontTable.xml', data: gongwenFontTableXml() }] : [];
-  // The package around an empty body, then the body's chunks put in its place.
+  // The package around an empty body, then the body's chunks put in its place; a pause between laying out
+  // the package and compressing it, the two longest steps left.
   const files = unzipSync(await Packer.pack(doc, 'uint8array', false, overrides));
   const skeleton = strFromU8(files['word/document.xml'] ?? new Uint8Array());
   const open = skeleton.indexOf('<w:body>') + '<w:body>'.length;
@@ -477,6 +478,8 @@ export async function blocksToDocxBytes(
     files['word/styles.xml'] = strToU8(
       keepOffGrid(strFromU8(files['word/styles.xml'] ?? new Uint8Array()), OFF_GRID_STYLES),
     );
+  options.onProgress?.(model.blocks.length, total);
+  await yieldToPage();
   // Level 1: a quarter of the time of the default for a file a little larger; the page waits for this step.
   const bytes = zipSync(files, { level: 1 });
   options.onProgress?.(total, total);
