@@ -4,13 +4,14 @@ import { i18n } from '#i18n';
 import { type DeadlineSuggestion, taskDeadline } from '@/utils/export/deadline';
 import { readerHref } from '@/utils/routes';
 import type { YanduDB } from '@/utils/store/db';
+import { readLocal, tabStorage, writeLocal } from '@/utils/store/local';
 import {
   countTasks,
   filterTasks,
   orderTasks,
-  type TaskFilter,
+  parseTaskView,
   type TaskItem,
-  type TaskOrder,
+  type TaskView,
   taskItems,
   today as todayOf,
 } from '@/utils/store/tasks';
@@ -81,8 +82,12 @@ export function TaskList({
   now?: Date;
 }) {
   const highlights = useTaskHighlights(db);
-  const [filter, setFilter] = useState<TaskFilter>({ speechId: null, status: null });
-  const [order, setOrder] = useState<TaskOrder>('speech');
+  const [view, setView] = useState<TaskView>(() => parseTaskView(readLocal('taskView', tabStorage())));
+  const { filter, order } = view;
+  const show = (next: TaskView) => {
+    setView(next);
+    writeLocal('taskView', JSON.stringify(next), tabStorage());
+  };
   const [shown, setShown] = useState(TASK_PAGE);
   const today = todayOf(now);
 
@@ -124,10 +129,10 @@ export function TaskList({
         order={order}
         speeches={taskSpeeches}
         onFilter={(f) => {
-          setFilter(f);
+          show({ filter: f, order });
           setShown(TASK_PAGE);
         }}
-        onOrder={setOrder}
+        onOrder={(o) => show({ filter, order: o })}
       />
       {visible.length === 0 ? (
         <p class="yd-lib-empty">{i18n.t('taskNoMatch')}</p>

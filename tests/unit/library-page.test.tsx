@@ -480,6 +480,24 @@ describe('key-task list', () => {
     expect(listed()).toEqual(['b-task']);
     expect(counts()).toBe('全部1 未开始0 推进中0 已完成1 已逾期0');
   });
+
+  it('keeps the status filter and order when the user comes Back from a passage', async () => {
+    await mount('tasks');
+    const countButton = (label: string) =>
+      [...container.querySelectorAll<HTMLButtonElement>('.yd-count')].find((b) =>
+        b.textContent?.startsWith(label),
+      ) as HTMLButtonElement;
+    await click(countButton('已逾期'));
+    const listed = () =>
+      [...container.querySelectorAll('.yd-task')].map((t) => t.getAttribute('data-highlight-id'));
+    expect(listed()).toEqual(['a-task']);
+    // Back loads the page again in the same tab.
+    render(null, container);
+    container.remove();
+    await mount('tasks');
+    expect(listed()).toEqual(['a-task']);
+    expect(countButton('已逾期').getAttribute('aria-pressed')).toBe('true');
+  });
 });
 
 describe('export from the library', () => {

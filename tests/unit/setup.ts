@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
+import { afterEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 const messages = generateChromeMessages(parseMessagesText(readFileSync('locales/zh_CN.yml', 'utf8'), 'YAML'));
@@ -21,3 +22,12 @@ function getMessage(key: string, substitutions?: string | string[]): string {
 
 fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
 fakeBrowser.i18n.getUILanguage = () => 'zh-CN';
+
+// What a page keeps per tab (the task list's filter) must not leak from one test into the next.
+afterEach(() => {
+  try {
+    globalThis.sessionStorage?.clear();
+  } catch {
+    // no sessionStorage in this environment
+  }
+});

@@ -7,6 +7,7 @@ import {
   followUp,
   isOverdue,
   orderTasks,
+  parseTaskView,
   taskItems,
   updateTask,
 } from '@/utils/store/tasks';
@@ -103,5 +104,18 @@ describe('updateTask', () => {
     });
     expect(await updateTask(db, 'h2', 'due', '年底前')).toBe(false);
     expect(await updateTask(db, 'missing', 'status', 'done')).toBe(false);
+  });
+});
+
+describe('the task list view kept per tab', () => {
+  it('reads back what was stored, and falls back field by field on damage', () => {
+    const view = { filter: { speechId: 'a/b.html', status: 'overdue' as const }, order: 'due' as const };
+    expect(parseTaskView(JSON.stringify(view))).toEqual(view);
+    expect(parseTaskView('{"filter":{"status":"later"},"order":7}')).toEqual({
+      filter: { speechId: null, status: null },
+      order: 'speech',
+    });
+    expect(parseTaskView('not json')).toEqual({ filter: { speechId: null, status: null }, order: 'speech' });
+    expect(parseTaskView(null).order).toBe('speech');
   });
 });

@@ -12,6 +12,8 @@ export const LOCAL_KEYS = {
   lastCategory: 'yandu:lastCategory',
   /** Summaries of the library, shown before the database is read (utils/store/library.ts). */
   librarySummaries: 'yandu:library-summaries',
+  /** The task list's filter and order, per tab (sessionStorage): Back from a task's passage keeps them. */
+  taskView: 'yandu:task-view',
   /** The user has read the note that the browser may evict the data. */
   persistWarningSeen: 'yandu:persist-warning-seen',
   /** The export dialog's last template, format, layout and 学习人/单位/学习时间 (utils/export/choices.ts). */
@@ -27,6 +29,15 @@ export type LocalStore = Pick<Storage, 'getItem' | 'setItem'>;
 export function pageStorage(): LocalStore | undefined {
   try {
     return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tab's sessionStorage (what lives as long as the tab: Back and reload keep it), or undefined. */
+export function tabStorage(): LocalStore | undefined {
+  try {
+    return globalThis.sessionStorage;
   } catch {
     return undefined;
   }

@@ -134,6 +134,33 @@ export function countTasks(items: readonly TaskItem[], today: string): TaskCount
 
 export type TaskOrder = 'speech' | 'due';
 
+/** What the task list shows: kept per tab, so Back from a task's passage returns to the same list. */
+export interface TaskView {
+  filter: TaskFilter;
+  order: TaskOrder;
+}
+
+const STATUS_FILTERS: readonly string[] = ['todo', 'doing', 'done', 'overdue'];
+
+/** Stored text → view; anything unreadable falls back field by field to everything, by speech. */
+export function parseTaskView(raw: string | null): TaskView {
+  let v: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    if (parsed && typeof parsed === 'object') v = parsed as Record<string, unknown>;
+  } catch {
+    // damaged: the default view
+  }
+  const f = (v.filter && typeof v.filter === 'object' ? v.filter : {}) as Record<string, unknown>;
+  return {
+    filter: {
+      speechId: typeof f.speechId === 'string' && f.speechId ? f.speechId : null,
+      status: STATUS_FILTERS.includes(f.status as string) ? (f.status as StatusFilter) : null,
+    },
+    order: v.order === 'due' ? 'due' : 'speech',
+  };
+}
+
 /** By speech (as given) or by due date: overdue and soonest first, undated after, done last. */
 export function orderTasks(items: readonly TaskItem[], order: TaskOrder): TaskItem[] {
   if (order === 'speech') return [...items];
