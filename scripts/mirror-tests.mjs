@@ -10,7 +10,7 @@
 //      such as 'scripts/export.ts' for a CLI test or 'locales/en.yml') whose name shares most words with the test's
 //      name: a word of the module's file name counts 4, of its folder 2; UI modules (components/, hooks/,
 //      entrypoints/) get 1 more, since a component test also imports the stores it sets up; `utils/types` never
-//      counts. A tie goes to the folder the test imports most from, then to the earlier import;
+//      counts; a helper from tests/support/ stands for the modules it imports. A tie goes to the folder the test imports most from, then to the earlier import;
 //   3. a test that reaches no module stays at the top of tests/unit/ (the script says so).
 // The test keeps its file name and lands in tests/unit/<folder of its subject>/.
 //
@@ -34,6 +34,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const UNIT = join(ROOT, 'tests/unit');
+const SUPPORT = join(ROOT, 'tests/support/');
 const DRY = process.argv.includes('--dry');
 
 /** Test file name → folder under tests/unit/, where rule 2 would pick a module the test only uses. */
@@ -88,8 +89,13 @@ function modulesOf(file, text) {
     const spec = m[2] ?? m[4];
     if (/vi\.(?:do)?mock\(\s*$/.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (spec.startsWith('@/')) add(existingFile(join(ROOT, spec.slice(2))));
-    else if (spec.startsWith('.')) add(existingFile(resolve(dirname(file), spec)));
-    else if (m[4]) add(existingFile(join(ROOT, spec)));
+    else if (spec.startsWith('.')) {
+      const target = existingFile(resolve(dirname(file), spec));
+      // A shared helper (the reader mount) stands for the modules it imports.
+      if (target?.startsWith(SUPPORT))
+        for (const m of modulesOf(target, readFileSync(target, 'utf8'))) add(join(ROOT, m));
+      else add(target);
+    } else if (m[4]) add(existingFile(join(ROOT, spec)));
   }
   return out;
 }

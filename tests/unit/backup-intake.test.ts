@@ -3,29 +3,15 @@
  * (a 1.1 M-character title, a paragraph without 。！？, a `javascript:` in an address's query) go through the
  * same intake when saved and when restored (utils/store/intake.ts).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportBackup, parseBackup, restoreFromText, serializeBackup } from '@/utils/store/backup';
-import { YanduDB } from '@/utils/store/db';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import { INTAKE_LIMITS } from '@/utils/store/intake';
 import { saveOpenedSpeech } from '@/utils/store/speeches';
 import type { Highlight, SpeechRecord, SpeechWithOutline } from '@/utils/types';
+import { freshDbs } from '../support/db';
 
-const opened: YanduDB[] = [];
-let counter = 0;
-async function freshDb(): Promise<YanduDB> {
-  counter += 1;
-  const db = new YanduDB(`backup-intake-${counter}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const freshDb = freshDbs('backup-intake');
 
 /** A paragraph of `n` characters with commas but no sentence end (a page that never uses 。). */
 function endless(n: number): string {

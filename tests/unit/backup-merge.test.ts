@@ -3,7 +3,7 @@
  * library are refused with a reason, times from the future are clamped, and a preview says per speech what
  * will happen before anything is written.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BackupFile,
   exportBackup,
@@ -13,26 +13,12 @@ import {
   restoreFromText,
   serializeBackup,
 } from '@/utils/store/backup';
-import { YanduDB } from '@/utils/store/db';
 import { listVersions } from '@/utils/store/versions';
 import type { SpeechRecord } from '@/utils/types';
-import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
+import { freshDbs } from '../support/db';
+import { makeHighlight, makeNote, makeSpeech } from '../support/records';
 
-const opened: YanduDB[] = [];
-let counter = 0;
-async function freshDb(): Promise<YanduDB> {
-  counter += 1;
-  const db = new YanduDB(`backup-merge-${counter}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const freshDb = freshDbs('backup-merge');
 
 const NOW = Date.parse('2026-12-02T08:00:00Z');
 

@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupPanel } from '@/components/library/BackupPanel';
 import { loadCategorySettings, saveCategoryStyle } from '@/utils/settings';
 import { YanduDB } from '@/utils/store/db';
-import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeNote, makeSpeech } from '../support/records';
 
 let db: YanduDB;
 let container: HTMLElement;

@@ -13,28 +13,13 @@ import {
   restoreFromText,
   serializeBackup,
 } from '@/utils/store/backup';
-import { YanduDB } from '@/utils/store/db';
+import type { YanduDB } from '@/utils/store/db';
 import { SPEECH_TABLES, type TableRows } from '@/utils/store/tables';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
-import { makeHighlight, makeLibrary, makeNote, makeSpeech } from '../fixtures/export/records';
+import { freshDbs } from '../support/db';
+import { makeHighlight, makeLibrary, makeNote, makeSpeech } from '../support/records';
 
-const opened: YanduDB[] = [];
-let counter = 0;
-
-async function freshDb(): Promise<YanduDB> {
-  counter += 1;
-  const db = new YanduDB(`backup-test-${counter}`);
-  await db.open();
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const freshDb = freshDbs('backup-test');
 
 /** Everything in the database, in a stable order, to compare before and after. */
 async function dump(db: YanduDB) {

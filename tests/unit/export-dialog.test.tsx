@@ -6,7 +6,7 @@ import { ExportDialog } from '@/components/export/ExportDialog';
 import { localDate } from '@/utils/export/model';
 import { getDb } from '@/utils/store/db';
 import { LOCAL_KEYS, type LocalStore } from '@/utils/store/local';
-import { makeHighlight, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeSpeech } from '../support/records';
 
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
 vi.mock('@/utils/export/download', () => ({

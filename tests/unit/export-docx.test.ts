@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DOCX_MIME, toDocx, toDocxBytes } from '@/utils/export/docx';
 import { buildStudyExport, type StudyExport } from '@/utils/export/model';
-import { loadInput } from '../fixtures/export/records';
+import { loadInput } from '../support/records';
 
 /** The parts of a .docx a test reads: the body and the style sheet, as XML text. */
 function unzipDocx(bytes: Uint8Array): { document: string; styles: string } {

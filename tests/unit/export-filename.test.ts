@@ -7,7 +7,7 @@ import {
   studyExportFileName,
 } from '@/utils/export/filename';
 import { buildStudyExport } from '@/utils/export/model';
-import { loadInput } from '../fixtures/export/records';
+import { loadInput } from '../support/records';
 
 const day = new Date(2026, 10, 24, 23, 59);
 

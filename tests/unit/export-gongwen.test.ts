@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { toDocxBytes } from '@/utils/export/docx';
 import { blocksToDocxBytes } from '@/utils/export/docx-blocks';
 import { buildStudyExport } from '@/utils/export/model';
-import { loadInput } from '../fixtures/export/records';
+import { loadInput } from '../support/records';
 
 function parts(bytes: Uint8Array) {
   const files = unzipSync(bytes);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, toMarkdown } from '@/utils/export/markdown';
 import { buildStudyExport } from '@/utils/export/model';
-import { fixtureNames, loadInput, readExpected } from '../fixtures/export/records';
+import { fixtureNames, loadInput, readExpected } from '../support/records';
 
 describe('Markdown export', () => {
   it('has golden cases to compare', () => {

@@ -6,7 +6,7 @@ import {
   type StudyExportInput,
   sectionHeading,
 } from '@/utils/export/model';
-import { CATEGORY_NAMES, loadInput, makeLibrary } from '../fixtures/export/records';
+import { CATEGORY_NAMES, loadInput, makeLibrary } from '../support/records';
 
 /** Headings and quote texts of a speech's groups, depth-first, indented by depth. */
 function outlineOf(groups: ExportGroup[], depth = 0): string[] {

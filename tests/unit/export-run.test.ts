@@ -9,7 +9,7 @@ import {
   readerHref,
 } from '@/utils/routes';
 import { getDb } from '@/utils/store/db';
-import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeNote, makeSpeech } from '../support/records';
 
 afterEach(async () => {
   await getDb().delete();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStudyExport } from '@/utils/export/model';
 import { toPlainText } from '@/utils/export/text';
-import { fixtureNames, loadInput, readExpected } from '../fixtures/export/records';
+import { fixtureNames, loadInput, readExpected } from '../support/records';
 
 describe('plain-text export for a chat message', () => {
   for (const name of fixtureNames()) {

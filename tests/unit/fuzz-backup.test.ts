@@ -15,7 +15,7 @@ import {
   serializeBackup,
 } from '@/utils/store/backup';
 import { YanduDB } from '@/utils/store/db';
-import { makeLibrary } from '../fixtures/export/records';
+import { makeLibrary } from '../support/records';
 
 const CODES = [
   'not-json',

@@ -11,6 +11,7 @@ import { saveDraft } from '@/utils/store/drafts';
 import { addHighlight } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { Highlight, OutlineNode, SpeechWithOutline } from '@/utils/types';
+import { mountReader, outlineNode, painted, unmountReader } from '../support/reader';
 
 // A short speech composed for these tests (not taken from any real speech).
 const PARAGRAPHS = [
@@ -23,9 +24,8 @@ const PARAGRAPHS = [
   '第二，抓好职工技能培训。每个旗区至少建成一个实训基地。',
 ];
 
-function node(level: OutlineNode['level'], marker: string, title: string, para: number): OutlineNode {
-  return { level, marker, title, para, offset: (PARAGRAPHS[para] as string).indexOf(marker) };
-}
+const node = (level: OutlineNode['level'], marker: string, title: string, para: number) =>
+  outlineNode(PARAGRAPHS, level, marker, title, para);
 
 const SPEECH: SpeechWithOutline = {
   url: 'http://www.ordoszgh.gov.cn/zlzx/ldjh/202602/t20260210_3000002.html',
@@ -48,38 +48,12 @@ const SPEECH_ID = speechIdFromUrl(SPEECH.url);
 let container: HTMLElement;
 
 function mount(speech: SpeechWithOutline = SPEECH) {
-  container = document.createElement('div');
-  document.body.append(container);
-  act(() => {
-    render(
-      <Reader
-        openStore={openReaderStore}
-        speech={speech}
-        settings={{ ...DEFAULT_READER_SETTINGS }}
-        autoOpen={false}
-        forceMarks
-      />,
-      container,
-    );
-  });
+  container = mountReader(speech, { forceMarks: true });
 }
 
 const $ = <T extends Element = HTMLElement>(selector: string) => container.querySelector<T>(selector);
 const para = (i: number) => $(`[data-para="${i}"]`) as HTMLElement;
 const stored = () => getDb().highlights.where('speechId').equals(SPEECH_ID).toArray();
-
-/** Wait until the reader has read the database and painted (data-yandu-highlights = count painted). */
-async function painted(count: number) {
-  // The first test also loads (and vitest transforms) the database and highlight modules: give it time.
-  await vi.waitFor(
-    () => {
-      expect(document.documentElement.dataset.yanduHighlights).toBe(String(count));
-    },
-    { timeout: 5000 },
-  );
-  // The toolbar and notes render just after the paint: let Preact flush that render.
-  await act(async () => {});
-}
 
 /** Select characters [from, to) of one paragraph's text, as a user dragging over it would. */
 function select(p: number, from: number, to: number) {
@@ -117,8 +91,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  render(null, container);
-  container.remove();
+  unmountReader(container);
   document.getSelection()?.removeAllRanges();
   await getDb().highlights.clear();
   await getDb().drafts.clear();

@@ -28,7 +28,7 @@ import { exportBackup, parseBackup, restoreFromText, serializeBackup } from '@/u
 import { YanduDB } from '@/utils/store/db';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { Highlight, Note, SpeechRecord, SpeechWithOutline } from '@/utils/types';
-import { CATEGORY_NAMES } from '../fixtures/export/records';
+import { CATEGORY_NAMES } from '../support/records';
 
 const SITE = join(process.cwd(), 'tests/fixtures/hostile/site');
 const ORIGIN = 'http://www.ordoszgh.gov.cn';

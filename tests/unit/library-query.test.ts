@@ -13,7 +13,7 @@ import {
   writeSummaryCache,
 } from '@/utils/store/library';
 import type { SpeechRecord } from '@/utils/types';
-import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeNote, makeSpeech } from '../support/records';
 
 afterEach(async () => {
   await getDb().delete();

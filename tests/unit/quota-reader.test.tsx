@@ -1,15 +1,12 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Reader } from '@/components/reader/Reader';
-import { openReaderStore } from '@/entrypoints/reader/store';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
-import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { addHighlight } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { SpeechWithOutline } from '@/utils/types';
+import { mountReader, painted, unmountReader } from '../support/reader';
 
 // The message a full disk gives (locales/zh_CN.yml storageFull).
 const QUOTA_MESSAGE = '存储空间已满，本次修改没有保存。';
@@ -37,24 +34,7 @@ let container: HTMLElement;
 const $ = (selector: string) => container.querySelector<HTMLElement>(selector);
 
 function mount() {
-  container = document.createElement('div');
-  document.body.append(container);
-  act(() => {
-    render(
-      <Reader
-        openStore={openReaderStore}
-        speech={SPEECH}
-        settings={{ ...DEFAULT_READER_SETTINGS }}
-        autoOpen={false}
-        forceMarks
-      />,
-      container,
-    );
-  });
-}
-
-async function painted(count: number) {
-  await vi.waitFor(() => expect(document.documentElement.dataset.yanduHighlights).toBe(String(count)));
+  container = mountReader(SPEECH, { forceMarks: true });
 }
 
 const click = async (el: Element | null) => {
@@ -86,8 +66,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.restoreAllMocks();
-  render(null, container);
-  container.remove();
+  unmountReader(container);
   document.getSelection()?.removeAllRanges();
   await getDb().highlights.clear();
   await getDb().drafts.clear();

@@ -1,16 +1,12 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Reader } from '@/components/reader/Reader';
-import { openReaderStore } from '@/entrypoints/reader/store';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { highlightIdFromHash } from '@/utils/routes';
-import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { addHighlight } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { OutlineNode, SpeechWithOutline } from '@/utils/types';
+import { mountReader, painted, unmountReader } from '../support/reader';
 
 // A short speech composed for these tests (not taken from any real speech).
 const PARAGRAPHS = [
@@ -43,25 +39,7 @@ const $ = <T extends Element = HTMLElement>(selector: string) =>
 
 function mount(hash = '') {
   history.replaceState(null, '', `/reader.html?url=${encodeURIComponent(SPEECH.url)}${hash}`);
-  const root = document.createElement('div');
-  container = root;
-  document.body.append(root);
-  act(() => {
-    render(
-      <Reader
-        openStore={openReaderStore}
-        speech={SPEECH}
-        settings={{ ...DEFAULT_READER_SETTINGS }}
-        autoOpen={false}
-        forceMarks
-      />,
-      root,
-    );
-  });
-}
-
-async function painted(count: number) {
-  await vi.waitFor(() => expect(document.documentElement.dataset.yanduHighlights).toBe(String(count)));
+  container = mountReader(SPEECH, { forceMarks: true });
 }
 
 beforeEach(() => {
@@ -71,10 +49,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  if (container) {
-    render(null, container);
-    container.remove();
-  }
+  unmountReader(container);
   await getDb().highlights.clear();
   vi.restoreAllMocks();
 });

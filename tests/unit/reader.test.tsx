@@ -1,10 +1,9 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Reader, type ReaderProps } from '@/components/reader/Reader';
-import { openReaderStore } from '@/entrypoints/reader/store';
+import type { ReaderProps } from '@/components/reader/Reader';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/settings';
 import type { OutlineNode, SpeechWithOutline } from '@/utils/types';
+import { mountReader, outlineNode, unmountReader } from '../support/reader';
 
 // A short speech composed for these tests (not taken from any real speech).
 const PARAGRAPHS = [
@@ -18,9 +17,8 @@ const PARAGRAPHS = [
   '最后，我再强调一点：各项工作都要抓在日常、落在实处。',
 ];
 
-function node(level: OutlineNode['level'], marker: string, title: string, para: number): OutlineNode {
-  return { level, marker, title, para, offset: (PARAGRAPHS[para] as string).indexOf(marker) };
-}
+const node = (level: OutlineNode['level'], marker: string, title: string, para: number) =>
+  outlineNode(PARAGRAPHS, level, marker, title, para);
 
 const SPEECH: SpeechWithOutline = {
   url: 'http://www.ordoszgh.gov.cn/zlzx/ldjh/202601/t20260115_3000001.html',
@@ -44,20 +42,7 @@ const SPEECH: SpeechWithOutline = {
 let container: HTMLElement;
 
 function mount(props: Partial<ReaderProps> = {}) {
-  container = document.createElement('div');
-  document.body.append(container);
-  act(() => {
-    render(
-      <Reader
-        openStore={openReaderStore}
-        speech={SPEECH}
-        settings={{ ...DEFAULT_READER_SETTINGS }}
-        autoOpen={false}
-        {...props}
-      />,
-      container,
-    );
-  });
+  container = mountReader(SPEECH, props);
   return container;
 }
 
@@ -65,8 +50,7 @@ const $ = <T extends Element = HTMLElement>(selector: string) => container.query
 const para = (i: number) => $(`[data-para="${i}"]`) as HTMLElement;
 
 afterEach(() => {
-  render(null, container);
-  container.remove();
+  unmountReader(container);
   vi.restoreAllMocks();
   // Jumps in one test must not leave the next one's page scrolled.
   window.scrollTo(0, 0);

@@ -11,7 +11,7 @@ import {
   updateTask,
 } from '@/utils/store/tasks';
 import type { Highlight } from '@/utils/types';
-import { makeHighlight, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeSpeech } from '../support/records';
 
 afterEach(async () => {
   await getDb().delete();
