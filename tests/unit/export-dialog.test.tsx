@@ -7,16 +7,12 @@ import { localDate } from '@/utils/export/model';
 import { getDb } from '@/utils/store/db';
 import { LOCAL_KEYS, type LocalStore } from '@/utils/store/local';
 import { makeHighlight, makeSpeech } from '../support/records';
+import { memoryStorage } from '../support/storage';
 
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
 vi.mock('@/utils/export/download', () => ({
   downloadBlob: (blob: Blob, name: string) => downloads.push({ blob, name }),
 }));
-
-function memoryStore(): LocalStore & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
-}
 
 let container: HTMLElement;
 afterEach(async () => {
@@ -73,7 +69,7 @@ async function runExport() {
 
 describe('export dialog', () => {
   it('offers the five templates, each with its own formats, and the Word layout only for Word', async () => {
-    await open(memoryStore());
+    await open(memoryStorage());
     expect(radios('template')).toEqual(['notes', 'outline-talk', 'reflection', 'annotated', 'tasks']);
     expect(radios('format')).toEqual(['docx', 'md', 'print', 'clipboard']);
     expect(radios('layout')).toEqual(['gongwen', 'simple']);
@@ -85,7 +81,7 @@ describe('export dialog', () => {
   });
 
   it('writes the 学习人 and 单位 typed into the Word file and remembers them for the next export', async () => {
-    const store = memoryStore();
+    const store = memoryStorage();
     const { speech } = await open(store);
     await type('learner', '张三');
     await type('unit', '示例市总工会办公室');
@@ -108,7 +104,7 @@ describe('export dialog', () => {
   });
 
   it('remembers the template and format, downloads the 任务分解表 as .xlsx', async () => {
-    const store = memoryStore();
+    const store = memoryStorage();
     await open(store);
     await choose('template', 'tasks');
     await choose('format', 'xlsx');
@@ -125,7 +121,7 @@ describe('export dialog', () => {
   });
 
   it('opens the 全文带标注 print view for the picked speeches', async () => {
-    const { speech, openPage } = await open(memoryStore());
+    const { speech, openPage } = await open(memoryStorage());
     await choose('template', 'annotated');
     await choose('format', 'print');
     await runExport();

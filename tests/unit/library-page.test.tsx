@@ -8,6 +8,7 @@ import { saveCategoryStyle } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { readSummaryCache } from '@/utils/store/library';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
+import { memoryStorage } from '../support/storage';
 
 // Downloads are caught here (a test cannot look into the browser's download folder).
 const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
@@ -94,20 +95,6 @@ const HIGHLIGHTS: Highlight[] = [
   hl('b-task', B, 'task', '做好职工之家建设', { task: { status: 'doing', due: null, progress: '已选址' } }),
 ];
 const NOTES: Note[] = [{ id: C.id, speechId: C.id, text: '培训要联系实际。', created: 1, updated: 1 }];
-
-function memoryStorage(): Storage {
-  const m = new Map<string, string>();
-  return {
-    get length() {
-      return m.size;
-    },
-    clear: () => m.clear(),
-    getItem: (k) => m.get(k) ?? null,
-    key: (i) => [...m.keys()][i] ?? null,
-    removeItem: (k) => void m.delete(k),
-    setItem: (k, v) => void m.set(k, String(v)),
-  };
-}
 
 let container: HTMLElement;
 

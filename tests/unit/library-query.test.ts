@@ -14,6 +14,7 @@ import {
 } from '@/utils/store/library';
 import type { SpeechRecord } from '@/utils/types';
 import { makeHighlight, makeNote, makeSpeech } from '../support/records';
+import { memoryStorage } from '../support/storage';
 
 afterEach(async () => {
   await getDb().delete();
@@ -76,17 +77,13 @@ describe('summaries', () => {
   });
 
   it('survive a round trip through the cache; a damaged or foreign cache is ignored', () => {
-    const m = new Map<string, string>();
-    const store = {
-      getItem: (k: string) => m.get(k) ?? null,
-      setItem: (k: string, v: string) => void m.set(k, v),
-    };
+    const store = memoryStorage();
     const list = summarise([s(1), s(2)], [], []);
     writeSummaryCache(store, list);
     expect(readSummaryCache(store)).toEqual(list);
-    m.set(SUMMARY_CACHE_KEY, '{"v":1,"list":[{"id":1}]}');
+    store.setItem(SUMMARY_CACHE_KEY, '{"v":1,"list":[{"id":1}]}');
     expect(readSummaryCache(store)).toBeNull();
-    m.set(SUMMARY_CACHE_KEY, 'not json');
+    store.setItem(SUMMARY_CACHE_KEY, 'not json');
     expect(readSummaryCache(store)).toBeNull();
   });
 });

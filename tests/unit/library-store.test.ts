@@ -16,6 +16,7 @@ import { speechIdFromUrl } from '@/utils/store/ids';
 import { saveStudyNote } from '@/utils/store/notes';
 import { justChanged, loadSpeech, loadSpeechVersion, saveOpenedSpeech } from '@/utils/store/speeches';
 import type { Highlight, SpeechWithOutline } from '@/utils/types';
+import { composedSpeech } from '../support/speech';
 
 // Composed for these tests.
 const V1 = [
@@ -30,17 +31,12 @@ const V2 = [
   '第二，抓好技能培训。',
 ];
 
-const speech = (paragraphs: string[], hash: string): SpeechWithOutline => ({
-  url: 'http://www.ordoszgh.gov.cn/zlzx/ldjh/202603/t20260301_1.html',
-  title: '在全市工会工作会议上的讲话',
-  speaker: null,
-  occasion: null,
-  date: null,
-  source: null,
-  paragraphs,
-  contentHash: hash,
-  outline: [],
-});
+const speech = (paragraphs: string[], hash: string): SpeechWithOutline =>
+  composedSpeech({
+    url: 'http://www.ordoszgh.gov.cn/zlzx/ldjh/202603/t20260301_1.html',
+    paragraphs,
+    contentHash: hash,
+  });
 const ID = speechIdFromUrl(speech(V1, 'a').url);
 
 function highlight(paragraphs: string[], para: number, from: number, to: number, note = ''): Highlight {

@@ -11,6 +11,7 @@ import { saveOpenedSpeech } from '@/utils/store/speeches';
 const FULL = '存储空间已满，本次修改没有保存。请在资料库中删除不需要的讲话或导出备份后再试。';
 
 import type { SpeechWithOutline } from '@/utils/types';
+import { composedSpeech } from '../support/speech';
 
 // Composed for these tests.
 const V1 = ['同志们：', '第一，抓好困难职工帮扶。建立帮扶档案，做到一户一策。', '第二，抓好技能培训。'];
@@ -18,17 +19,8 @@ const V2 = ['同志们：', '今年任务很重。', '第一，抓好困难职�
 const URL_1 = 'http://www.ordoszgh.gov.cn/zlzx/ldjh/202603/t20260301_1.html';
 const ID = speechIdFromUrl(URL_1);
 
-const speech = (paragraphs: string[], hash: string): SpeechWithOutline => ({
-  url: URL_1,
-  title: '在全市工会工作会议上的讲话',
-  speaker: null,
-  occasion: null,
-  date: null,
-  source: null,
-  paragraphs,
-  contentHash: hash,
-  outline: [],
-});
+const speech = (paragraphs: string[], hash: string): SpeechWithOutline =>
+  composedSpeech({ url: URL_1, paragraphs, contentHash: hash });
 
 const highlight = (para: number, from: number, to: number) =>
   makeHighlight(ID, describeRange(V1, { para, offset: from }, { para, offset: to }), 'task', [], 1000);
