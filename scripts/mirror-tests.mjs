@@ -171,9 +171,11 @@ function repairImports(file, oldDir) {
       if (!target) continue;
       // Keep the extension style of the original specifier (most imports here have none).
       const hadExt = /\.(tsx?|mjs|js|json)$/.test(s);
-      let r = relative(dirname(file), hadExt ? target : target.replace(/(\/index)?\.(tsx?|mjs|js)$/, ''))
-        .split(sep)
-        .join('/');
+      const to = hadExt ? target : target.replace(/(\/index)?\.(tsx?|mjs|js)$/, '');
+      // A unit test reaches source modules by the `@/` alias, as the others do; helpers by a relative path.
+      if (file.startsWith(UNIT) && SOURCE_ROOTS.includes(rel(to).split('/')[0]))
+        return `${lead}${quote}@/${rel(to)}${quote}`;
+      let r = relative(dirname(file), to).split(sep).join('/');
       if (!r.startsWith('.')) r = `./${r}`;
       return `${lead}${quote}${r}${quote}`;
     }
