@@ -229,6 +229,7 @@ for (const file of walk(UNIT, (n) => /\.test\.tsx?$/.test(n))) {
 }
 const moves = { ...RELOCATED };
 for (const [n, to] of nested) if (to && !existsSync(join(UNIT, n))) moves[`tests/unit/${n}`] = to;
+let mentions = 0;
 const textFile = /\.(md|tsx?|mjs|js|json|ya?ml|sh)$/;
 const listed = git('ls-files')
   .split('\n')
@@ -241,10 +242,14 @@ for (const f of listed) {
   const text = readFileSync(path, 'utf8');
   let next = text;
   for (const [from, to] of Object.entries(moves)) {
-    next = next.replace(new RegExp(`${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.-])`, 'g'), to);
+    next = next.replace(
+      new RegExp(`${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-]|\\.\\w)`, 'g'),
+      to,
+    );
   }
   if (next !== text) {
     console.log(`mention ${f}`);
+    mentions += 1;
     if (!DRY) writeFileSync(path, next);
     if (code(f)) touched.add(path);
   }
@@ -262,5 +267,5 @@ if (!DRY && touched.size > 0) {
   }
 }
 console.log(
-  `${oldDirOf.size} moved, ${touched.size} files touched${DRY ? ' (dry run: nothing written)' : ''}`,
+  `${oldDirOf.size} moved, ${touched.size} code files touched, ${mentions} with mentions updated${DRY ? ' (dry run: nothing written)' : ''}`,
 );
