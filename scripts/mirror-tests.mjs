@@ -6,18 +6,20 @@
 //
 // The rule, for a test `tests/unit/<name>.test.ts(x)`:
 //   1. OVERRIDES below, for the few tests whose subject the rule gets wrong;
-//   2. else its subject is the module it reaches (static or dynamic import, or a repo path it names as a string,
-//      such as 'scripts/export.ts' for a CLI test or 'locales/en.yml') whose name shares most words with the test's
-//      name: a word of the module's file name counts 4, of its folder 2; UI modules (components/, hooks/,
-//      entrypoints/) get 1 more, since a component test also imports the stores it sets up; `utils/types` never
-//      counts; a helper from tests/support/ stands for the modules it imports. A tie goes to the folder the test imports most from, then to the earlier import;
+//   2. else its subject is the module it reaches (static or dynamic import, or a repo path it names as a
+//      string, such as 'scripts/export.ts' for a CLI test or 'locales/en.yml') whose name shares most words
+//      with the test's name: a word of the module's file name counts 4, of its folder 2; UI modules
+//      (components/, hooks/, entrypoints/) get 1 more, since a component test also imports the stores it sets
+//      up; `utils/types` never counts; a helper from tests/support/ stands for the modules it imports. A tie
+//      goes to the folder the test imports most from, then to the earlier import;
 //   3. a test that reaches no module stays at the top of tests/unit/ (the script says so).
 // The test keeps its file name and lands in tests/unit/<folder of its subject>/.
 //
-// After moving, and on every run, it repairs what a move breaks: relative imports in tests/ and bench/
-// that no longer resolve (re-resolved from the test's old folder, and through RELOCATED for helpers moved into
-// tests/support/), and mentions of `tests/unit/<name>` in tracked text files. Then `biome check --write` on the
-// files it touched (relative import paths change their sort order). `--dry` prints the plan and writes nothing.
+// After moving, and on every run, it repairs what a move breaks: relative imports in tests/ and bench/ that no
+// longer resolve (re-resolved from the test's old folder, and through RELOCATED for helpers moved into
+// tests/support/; a unit test then reaches source modules by `@/`), and mentions of `tests/unit/<name>` in
+// tracked text files. Then `biome check --write` on the code it touched (import order). `--dry` prints the
+// plan and writes nothing.
 //
 //   node scripts/mirror-tests.mjs [--dry]
 import { execFileSync } from 'node:child_process';
@@ -101,7 +103,7 @@ function modulesOf(file, text) {
 }
 
 /** The folder (under tests/unit/) a top-level test belongs in, or null when it reaches no module. */
-export function folderFor(file, text) {
+function folderFor(file, text) {
   const name = basename(file);
   if (OVERRIDES[name]) return OVERRIDES[name];
   const mods = modulesOf(file, text);
