@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
+import { parseMessagesText } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { i18n } from '#i18n';
+import { inEnglish } from '../../support/i18n';
 
 // The UI speaks Chinese first and English second: every message exists in both, with the same blanks.
 
@@ -31,20 +31,12 @@ describe('locales', () => {
   });
 
   it('counts read as English: "1 speech", "3 speeches", never "1 speeches"', () => {
-    const english = generateChromeMessages(parseMessagesText(readFileSync('locales/en.yml', 'utf8'), 'YAML'));
-    const chinese = fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => {
-      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      return (english[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-    }) as typeof fakeBrowser.i18n.getMessage;
-    try {
+    inEnglish(() => {
       expect(i18n.t('libCount', 1, ['1'])).toBe('1 speech');
       expect(i18n.t('libCount', 3, ['3'])).toBe('3 speeches');
       expect(i18n.t('libSearchCount', 1, ['1'])).toBe('1 speech found');
       expect(i18n.t('expSpeeches', 2, ['2'])).toBe('2 speeches selected');
-    } finally {
-      fakeBrowser.i18n.getMessage = chinese;
-    }
+    });
     expect(i18n.t('libCount', 1, ['1'])).toBe('共 1 篇');
   });
 });

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   BACKUP_LIMITS,
   type BackupFile,
@@ -17,6 +14,7 @@ import type { YanduDB } from '@/utils/store/db';
 import { SPEECH_TABLES, type TableRows } from '@/utils/store/tables';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
 import { freshDbs } from '../../../support/db';
+import { inEnglish } from '../../../support/i18n';
 import { makeHighlight, makeLibrary, makeNote, makeSpeech } from '../../../support/records';
 
 const freshDb = freshDbs('backup-test');
@@ -211,13 +209,7 @@ describe('refusing a bad backup file', () => {
   });
 
   it("says why in the browser's language: English in an English browser", () => {
-    const english = generateChromeMessages(parseMessagesText(readFileSync('locales/en.yml', 'utf8'), 'YAML'));
-    const chinese = fakeBrowser.i18n.getMessage;
-    fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) => {
-      const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-      return (english[key]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-    }) as typeof fakeBrowser.i18n.getMessage;
-    try {
+    inEnglish(() => {
       const result = parseBackup(
         backupText((b) => Object.assign((b.highlights[2] as Highlight).selector, { startPara: '3' })),
       );
@@ -233,9 +225,7 @@ describe('refusing a bad backup file', () => {
       expect(parseBackup('{ not json')).toMatchObject({
         reason: expect.stringContaining('cannot be read as JSON'),
       });
-    } finally {
-      fakeBrowser.i18n.getMessage = chinese;
-    }
+    });
   });
 
   it('refuses a file over 200 MB before reading it', () => {
