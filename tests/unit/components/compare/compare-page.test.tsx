@@ -11,13 +11,9 @@ import { comparePageUrl } from '@/utils/compare/rows';
 import { getDb } from '@/utils/store/db';
 import type { Highlight, SpeechRecord } from '@/utils/types';
 import { NEW, OLD } from '../../../fixtures/compare/compose';
+import { downloads } from '../../../support/downloads';
 
-const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
-vi.mock('@/utils/export/download', () => ({
-  downloadBlob: (blob: Blob, name: string) => downloads.push({ blob, name }),
-  downloadText: (text: string, name: string, type: string) =>
-    downloads.push({ blob: new Blob([text], { type }), name }),
-}));
+vi.mock('@/utils/export/download', () => import('../../../support/downloads'));
 
 const record = (id: string, date: string, paragraphs: string[]): SpeechRecord => ({
   id,

@@ -6,13 +6,11 @@ import { ExportDialog } from '@/components/export/ExportDialog';
 import { localDate } from '@/utils/export/model';
 import { getDb } from '@/utils/store/db';
 import { LOCAL_KEYS, type LocalStore } from '@/utils/store/local';
+import { downloads } from '../../../support/downloads';
 import { makeHighlight, makeSpeech } from '../../../support/records';
 import { memoryStorage } from '../../../support/storage';
 
-const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
-vi.mock('@/utils/export/download', () => ({
-  downloadBlob: (blob: Blob, name: string) => downloads.push({ blob, name }),
-}));
+vi.mock('@/utils/export/download', () => import('../../../support/downloads'));
 
 let container: HTMLElement;
 afterEach(async () => {

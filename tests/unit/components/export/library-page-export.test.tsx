@@ -5,11 +5,9 @@ import { ExportPage } from '@/components/export/ExportPage';
 import { exportFileName } from '@/utils/export/filename';
 import { getDb } from '@/utils/store/db';
 import type { Highlight, SpeechRecord } from '@/utils/types';
+import { downloads } from '../../../support/downloads';
 
-const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
-vi.mock('@/utils/export/download', () => ({
-  downloadBlob: (blob: Blob, name: string) => downloads.push({ blob, name }),
-}));
+vi.mock('@/utils/export/download', () => import('../../../support/downloads'));
 
 // Composed for the test; the title and note carry markup that must stay text.
 const SPEECH: SpeechRecord = {

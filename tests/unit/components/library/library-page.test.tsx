@@ -8,13 +8,11 @@ import { saveCategoryStyle } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { readSummaryCache } from '@/utils/store/library';
 import type { Highlight, Note, SpeechRecord } from '@/utils/types';
+import { downloads } from '../../../support/downloads';
 import { memoryStorage } from '../../../support/storage';
 
 // Downloads are caught here (a test cannot look into the browser's download folder).
-const downloads = vi.hoisted(() => [] as { blob: Blob; name: string }[]);
-vi.mock('@/utils/export/download', () => ({
-  downloadBlob: (blob: Blob, name: string) => downloads.push({ blob, name }),
-}));
+vi.mock('@/utils/export/download', () => import('../../../support/downloads'));
 
 // All texts composed for these tests.
 function speech(n: number, over: Partial<SpeechRecord>): SpeechRecord {
