@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BackupPanel } from '@/components/library/BackupPanel';
 import { loadCategorySettings, saveCategoryStyle } from '@/utils/settings';
 import { YanduDB } from '@/utils/store/db';
-import { makeHighlight, makeNote, makeSpeech } from '../../../support/records';
+import { backupFileText, makeHighlight, makeNote, makeSpeech } from '../../../support/records';
 
 let db: YanduDB;
 let container: HTMLElement;
@@ -53,19 +53,7 @@ async function click(label: string) {
 }
 
 const S1 = makeSpeech(1);
-function file(rows: Record<string, unknown>): string {
-  return JSON.stringify({
-    format: 'yandu-backup',
-    version: 3,
-    exportedAt: new Date().toISOString(),
-    speeches: [],
-    highlights: [],
-    notes: [],
-    speechVersions: [],
-    drafts: [],
-    ...rows,
-  });
-}
+const file = (rows: Record<string, unknown>) => backupFileText(rows, 3, new Date().toISOString());
 
 describe('restore with a preview', () => {
   it('shows what changes per speech and writes nothing until confirmed', async () => {

@@ -16,26 +16,14 @@ import {
 import { listVersions } from '@/utils/store/versions';
 import type { SpeechRecord } from '@/utils/types';
 import { freshDbs } from '../../../support/db';
-import { makeHighlight, makeNote, makeSpeech } from '../../../support/records';
+import { backupFileText, makeHighlight, makeNote, makeSpeech } from '../../../support/records';
 
 const freshDb = freshDbs('backup-merge');
 
 const NOW = Date.parse('2026-12-02T08:00:00Z');
 
 /** A file of format 2 (the records' rules are the same in 3), so these cases also run on older code. */
-function file(rows: Partial<BackupFile>, version = 2): string {
-  return JSON.stringify({
-    format: 'yandu-backup',
-    version,
-    exportedAt: '2026-12-01T00:00:00Z',
-    speeches: [],
-    highlights: [],
-    notes: [],
-    speechVersions: [],
-    drafts: [],
-    ...rows,
-  });
-}
+const file = (rows: Partial<BackupFile>, version = 2) => backupFileText(rows, version);
 
 const S1 = makeSpeech(1);
 const NEW_TEXT = ['改版后的第一段讲话内容。', '改版后的第二段讲话内容。'];
