@@ -128,7 +128,7 @@ function git(...args) {
 
 function tracked(path) {
   try {
-    git('ls-files', '--error-unmatch', rel(path));
+    execFileSync('git', ['ls-files', '--error-unmatch', rel(path)], { cwd: ROOT, stdio: 'ignore' });
     return true;
   } catch {
     return false;
@@ -233,8 +233,8 @@ const moves = { ...RELOCATED };
 for (const [n, to] of nested) if (to && !existsSync(join(UNIT, n))) moves[`tests/unit/${n}`] = to;
 let mentions = 0;
 const textFile = /\.(md|tsx?|mjs|js|json|ya?ml|sh)$/;
-const listed = git('ls-files')
-  .split('\n')
+const listed = git('ls-files', '-z')
+  .split('\0')
   .filter(
     (f) => textFile.test(f) && f !== 'scripts/mirror-tests.mjs' && !f.startsWith('tests/fixtures/pages/'),
   );
