@@ -10,11 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
-import { h, render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Reader } from '@/components/reader/Reader';
-import { openReaderStore } from '@/entrypoints/reader/store';
 import { toDocxBytes } from '@/utils/export/docx';
 import { exportFileName } from '@/utils/export/filename';
 import { toMarkdown } from '@/utils/export/markdown';
@@ -23,11 +19,11 @@ import { toPlainText } from '@/utils/export/text';
 import { buildOutline } from '@/utils/outline/build';
 import { detectSpeech } from '@/utils/page/detect';
 import { extractSpeech } from '@/utils/page/extract';
-import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { exportBackup, parseBackup, restoreFromText, serializeBackup } from '@/utils/store/backup';
 import { YanduDB } from '@/utils/store/db';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { Highlight, Note, SpeechRecord, SpeechWithOutline } from '@/utils/types';
+import { mountReader, unmountReader } from '../../../support/reader';
 import { CATEGORY_NAMES } from '../../../support/records';
 
 const SITE = join(process.cwd(), 'tests/fixtures/hostile/site');
@@ -96,28 +92,13 @@ describe('hostile pages: detection and extraction', () => {
 
 describe('hostile pages: the reader', () => {
   let container: HTMLElement | undefined;
-  afterEach(() => {
-    if (container) render(null, container);
-    container?.remove();
-  });
+  afterEach(() => unmountReader(container));
 
   it('renders page strings as text only: no page element, no handler attribute, only web links', () => {
     for (const path of [TRS_PAGE, READABILITY_PAGE]) {
       const speech = extracted(path);
-      const box = document.createElement('div');
+      const box = mountReader(speech);
       container = box;
-      document.body.append(box);
-      act(() => {
-        render(
-          h(Reader, {
-            speech,
-            settings: { ...DEFAULT_READER_SETTINGS },
-            autoOpen: false,
-            openStore: openReaderStore,
-          }),
-          box,
-        );
-      });
       const article = box.querySelector('article') as HTMLElement;
       expect(article.querySelector('h1')?.textContent).toBe(speech.title);
       for (const el of box.querySelectorAll('*')) {
@@ -154,8 +135,7 @@ describe('hostile pages: the reader', () => {
         if (/^[#?]/.test(href) || /^(?:library|export)\.html(?:[?#]|$)/.test(href)) continue;
         expect(new URL(href).protocol, href).toMatch(/^https?:$/);
       }
-      render(null, box);
-      box.remove();
+      unmountReader(box);
       container = undefined;
     }
   });
