@@ -7,7 +7,7 @@
  * Prints `name  median  min  max  unit` lines, then one JSON object of medians.
  */
 import 'fake-indexeddb/auto';
-import { makeLibrary } from '../tests/fixtures/export/records';
+import { makeLibrary } from '../tests/support/records';
 import { exportBackup, importBackup, parseBackup, serializeBackup } from '../utils/store/backup';
 import { YanduDB } from '../utils/store/db';
 import { printMedians, QUICK, record } from './lib';

@@ -10,7 +10,7 @@
  * Prints `name median min max unit` lines, the budgets, then one JSON object of medians.
  */
 
-import { CATEGORY_NAMES, makeHighlight, makeLibrary, makeSpeech } from '../tests/fixtures/export/records';
+import { CATEGORY_NAMES, makeHighlight, makeLibrary, makeSpeech } from '../tests/support/records';
 import { blocksToDocxBytes } from '../utils/export/docx-blocks';
 import { tasksToXlsxBytes } from '../utils/export/table-files';
 import type { TemplateInput } from '../utils/export/templates/common';

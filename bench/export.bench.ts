@@ -6,7 +6,7 @@
  * Prints `name median min max unit` lines, then one JSON object of medians.
  */
 import 'fake-indexeddb/auto';
-import { CATEGORY_NAMES, makeLibrary } from '../tests/fixtures/export/records';
+import { CATEGORY_NAMES, makeLibrary } from '../tests/support/records';
 import { toDocxBytes } from '../utils/export/docx';
 import { toMarkdown } from '../utils/export/markdown';
 import { buildStudyExport, buildStudyExportChunked, type StudyExportInput } from '../utils/export/model';

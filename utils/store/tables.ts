@@ -5,7 +5,7 @@ import { highlightDraftId, studyNoteDraftId } from './drafts';
 /**
  * Every table that holds a speech's data, in ONE list: deleting a speech, undoing that, and the backup all
  * go through it. (Earlier each wrote its own list, and the backup left earlier versions and drafts out.)
- * tests/unit/db.test.ts checks that every table of the schema is here.
+ * tests/unit/utils/store/db.test.ts checks that every table of the schema is here.
  */
 export const SPEECH_TABLES = ['speeches', 'highlights', 'notes', 'speechVersions', 'drafts'] as const;
 export type SpeechTable = (typeof SPEECH_TABLES)[number];
