@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '@/entrypoints/popup/Popup';
 import { type Handlers, listen, type TabStatus } from '@/utils/messages';
 import { getDb } from '@/utils/store/db';
-import { makeHighlight, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeSpeech } from '../../../support/records';
 
 const PORTAL_SPEECH = 'http://www.ordoszgh.gov.cn/zlzx/ldjh/201803/t20180319_2098918.html';
 

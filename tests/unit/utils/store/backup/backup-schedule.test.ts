@@ -8,7 +8,7 @@ import {
 } from '@/utils/store/backup/schedule';
 import { oldestUnbacked } from '@/utils/store/backup/unbacked';
 import { getDb } from '@/utils/store/db';
-import { makeHighlight, makeNote, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeNote, makeSpeech } from '../../../../support/records';
 
 /** A local time on a day of December 2026 (the user's clock, whatever the machine's time zone). */
 const at = (day: number, hour = 10) => new Date(2026, 11, day, hour).getTime();

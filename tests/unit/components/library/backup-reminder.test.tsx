@@ -12,7 +12,7 @@ import { loadAutoBackupEvery, loadBackupState, updateBackupState } from '@/utils
 import { listen } from '@/utils/messages';
 import { oldestUnbacked } from '@/utils/store/backup/unbacked';
 import { YanduDB } from '@/utils/store/db';
-import { makeHighlight, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeSpeech } from '../../../support/records';
 
 const DAY = 86_400_000;
 let db: YanduDB;

@@ -10,7 +10,7 @@ import {
   speakersOf,
 } from '@/utils/compilation/state';
 import { compilationEntries } from '@/utils/export/templates/compilation';
-import { makeLibrary } from '../fixtures/export/records';
+import { makeLibrary } from '../../../support/records';
 
 describe('moving excerpts', () => {
   it('moves one item up, down, to either end, and ignores a move from nowhere', () => {

@@ -4,7 +4,7 @@ import { type BackupWriter, checkAutoBackup, jsonDataUrl } from '@/utils/auto-ba
 import { loadBackupState, saveAutoBackupEvery, updateBackupState } from '@/utils/backup-state';
 import { parseBackup } from '@/utils/store/backup';
 import { getDb } from '@/utils/store/db';
-import { makeHighlight, makeSpeech } from '../fixtures/export/records';
+import { makeHighlight, makeSpeech } from '../../support/records';
 
 const at = (day: number, hour = 10) => new Date(2026, 11, day, hour).getTime();
 
