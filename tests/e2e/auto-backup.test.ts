@@ -1,4 +1,4 @@
-// 自动备份 in real browsers (issue #14 item 9): the user turns it on in the library's backup panel, and the
+// 自动备份 in real browsers: the user turns it on in the library's backup panel, and the
 // background writes the whole library as Yandu/yandu-backup-YYYY-MM-DD.json into the browser's download
 // folder, once a day at most. The speech is stored as the reader stores a portal speech page
 // (http://www.ordoszgh.gov.cn/zlzx/ldjh/….html).

@@ -1,4 +1,4 @@
-// 年度对照 in real browsers (issue 16): two versions of a work report, composed for the tests
+// 年度对照 in real browsers: two versions of a work report, composed for the tests
 // (tests/fixtures/compare/compose.ts) and served as pages of the portal's 领导讲话 column
 // (http://www.ordoszgh.gov.cn/zlzx/ldjh/<yyyymm>/t<date>_<n>.html), are opened in the reader and so saved;
 // in the library both are picked and 对照 opens the comparison in a new tab: the added and the dropped

@@ -130,7 +130,7 @@ forEachBrowser('Library', (b) => {
     assert.equal(href, `reader.html?url=${encodeURIComponent(speechUrl)}#h=${HIGHLIGHT_ID}`);
   });
 
-  test('Back from a search result shows the same search and result (issue 14 item 12)', STEP, async () => {
+  test('Back from a search result shows the same search and result', STEP, async () => {
     await b.click('.yd-snippet a');
     await b.waitFor(
       () => location.pathname === '/reader.html' && document.readyState === 'complete',

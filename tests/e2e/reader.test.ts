@@ -1,4 +1,4 @@
-// Yandu's reader view (issue 4) in real Chromium and Firefox, on a local copy of the Ordos trade-union portal:
+// Yandu's reader view in real Chromium and Firefox, on a local copy of the Ordos trade-union portal:
 // the first sample speech (/zlzx/ldjh/201803/t20180319_2098918.html, 第一，… sections with inline 一要…) and
 // the long one (/zlzx/ldjh/202103/t20210308_2861452.html, 30k characters, 一、 headings). Expectations come
 // from tests/fixtures/portal/pages.json. Screenshots go to tests/artifacts/reader-<browser>-<theme>-<width>.png.

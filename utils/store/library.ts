@@ -328,8 +328,8 @@ export function noteDocs(notes: readonly Note[]): SearchDoc[] {
 /**
  * The reader opened a stored speech (from the library, a search hit, the task list, a link or Back): it
  * moves to the top of 最近打开. Saving a page from the portal sets lastOpened too (speeches.ts); a reader
- * that shows the stored copy may not save at all, so before this the order changed only from the portal
- * (issue #14 item 12). Never moves a time backwards; false when the speech is not stored.
+ * that shows the stored copy may not save at all, so before this the order changed only from the portal.
+ * Never moves a time backwards; false when the speech is not stored.
  */
 export async function markOpened(db: YanduDB, speechId: string, now = Date.now()): Promise<boolean> {
   const changed = await db.speeches

@@ -1,5 +1,5 @@
 /**
- * When to remind the user to back up, and when an automatic backup is due (issue #14 item 9: data you
+ * When to remind the user to back up, and when an automatic backup is due (data you
  * cannot lose). Pure: times in, verdicts out; the callers read the stored state (utils/backup-state.ts)
  * and the library (unbacked.ts). Days are calendar days of the user's clock, not 24-hour periods: a daily
  * backup written at 18:00 is due again the next morning.

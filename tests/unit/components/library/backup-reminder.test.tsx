@@ -1,5 +1,5 @@
 /**
- * Data you cannot lose (issue #14 item 9): the library's backup reminder with 立即备份 and 稍后提醒, the
+ * Data you cannot lose: the library's backup reminder with 立即备份 and 稍后提醒, the
  * 上次备份 line, and turning 自动备份 on (the optional downloads permission, asked in the click).
  */
 import { render } from 'preact';

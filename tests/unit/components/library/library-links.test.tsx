@@ -1,4 +1,4 @@
-// The library's ways out to the other pages: 对照 for two ticked speeches (compare.html, issue 16), 学习会 per
+// The library's ways out to the other pages: 对照 for two ticked speeches (compare.html), 学习会 per
 // speech (meeting.html) and 专题汇编 (compilation.html); its dialogs on the platform's <dialog>; and the way
 // back: the address holds the search, filters and sort, so Back from a result shows the same list.
 import { render } from 'preact';
