@@ -15,9 +15,9 @@ export function formatWhen(epochMs: number): string {
   }
 }
 
-/** The read-only view of an archived copy. */
-export function versionHref(url: string, contentHash: string): string {
-  return readerHref({ url, version: contentHash });
+/** The read-only view of an archived copy, opened at a highlight's passage when one is named. */
+export function versionHref(url: string, contentHash: string, highlightId?: string): string {
+  return readerHref({ url, version: contentHash, highlightId });
 }
 
 export interface ChangeBannerProps {
