@@ -64,16 +64,44 @@ export function jumpToRange(range: Range): () => void {
   return () => cancelAnimationFrame(frame);
 }
 
+/** Name of the flash in CSS.highlights and in `::highlight(yandu-flash)` (jump.css). */
+export const FLASH_HIGHLIGHT = 'yandu-flash';
+
+interface HighlightApi {
+  highlights: Map<string, unknown>;
+  Highlight: new (...ranges: Range[]) => { priority: number };
+}
+
+function highlightApi(win: Window): HighlightApi | null {
+  const css = (win as { CSS?: { highlights?: Map<string, unknown> } }).CSS;
+  const Highlight = (win as { Highlight?: HighlightApi['Highlight'] }).Highlight;
+  return css?.highlights && typeof Highlight === 'function'
+    ? { highlights: css.highlights, Highlight }
+    : null;
+}
+
 /**
- * Show briefly where the passage is: boxes over its line boxes, in the page (not in the text, which is
- * never changed for this), fading out (jump.css; a steady outline for prefers-reduced-motion).
+ * Show briefly where the passage is, without changing the text. Where the CSS Custom Highlight API is (as
+ * for painting, utils/reader/paint.ts) the range itself is highlighted, so it stays on the words while
+ * paragraphs around it are laid out; elsewhere boxes over its line boxes fade out (jump.css; steady, not
+ * fading, for prefers-reduced-motion).
  */
 export function flashRange(range: Range): void {
   const doc = range.startContainer.ownerDocument;
-  if (!doc?.body) return;
+  const win = doc?.defaultView;
+  if (!doc?.body || !win) return;
+  const api = highlightApi(win);
+  if (api) {
+    const flash = new api.Highlight(range);
+    flash.priority = 10;
+    api.highlights.set(FLASH_HIGHLIGHT, flash);
+    setTimeout(() => {
+      if (api.highlights.get(FLASH_HIGHLIGHT) === flash) api.highlights.delete(FLASH_HIGHLIGHT);
+    }, FLASH_MS);
+    return;
+  }
   for (const old of doc.querySelectorAll('.yd-flash')) old.remove();
   const boxes = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-  const win = doc.defaultView ?? window;
   const made = boxes.map((r) => {
     const box = doc.createElement('div');
     box.className = 'yd-flash';
