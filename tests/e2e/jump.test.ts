@@ -164,7 +164,7 @@ forEachBrowser('go to it, and resume reading', (b) => {
     assert.equal(await seedSpeech(b, SPEECH), true);
     await openLibrary(b, '/library.html#tasks');
     await b.waitFor(
-      () => document.querySelector('[data-highlight-id="e2e-j-far"] .yd-task-open'),
+      () => !!document.querySelector('[data-highlight-id="e2e-j-far"] .yd-task-open'),
       null,
       'the task row',
       30_000,
@@ -188,7 +188,7 @@ forEachBrowser('go to it, and resume reading', (b) => {
     assert.ok(before && before.top > before.height, 'the highlight starts off screen');
     await b.click('.yd-side-tab-notes');
     await b.waitFor(
-      () => document.querySelector('[data-highlight="e2e-j-far"] .yd-note-link'),
+      () => !!document.querySelector('[data-highlight="e2e-j-far"] .yd-note-link'),
       null,
       'the highlight in the notes panel',
     );
@@ -225,7 +225,7 @@ forEachBrowser('go to it, and resume reading', (b) => {
     async () => {
       await openLibrary(b, '/library.html');
       const title = `[data-speech-id="${SPEECH.id}"] .yd-lib-title`;
-      await b.waitFor((s) => document.querySelector(s), title, 'the speech row', 30_000);
+      await b.waitFor((s) => !!document.querySelector(s), title, 'the speech row', 30_000);
       await b.click(title);
       await b.waitFor(() => document.documentElement.dataset.yanduHighlights, null, 'the reader', 30_000);
       await b.evaluate(() => {
