@@ -2,7 +2,7 @@
 // puts a passage, a search hit's passage, the stored reading positions, and the section current at the end.
 import { describe, expect, it } from 'vitest';
 import { currentSection } from '@/utils/outline/sections';
-import { jumpDelta, jumpLine, passageOfMatch } from '@/utils/reader/jump';
+import { jumpDelta, jumpLine, keepInView, passageOfMatch } from '@/utils/reader/jump';
 import {
   MAX_SPEECHES,
   parsePositions,
@@ -143,5 +143,18 @@ describe('the DOM range of a passage', () => {
     expect(rangeInParagraph(p, 9, 4)?.toString()).toBe('完成困难');
     expect(rangeInParagraph(p, 15, 50)?.toString()).toBe('档案');
     expect(rangeInParagraph(document.createElement('p'), 0, 3)).toBeNull();
+  });
+});
+
+describe('keeping the current outline entry in view', () => {
+  const list = { top: 100, bottom: 700 };
+
+  it('leaves an entry in view where it is', () => {
+    expect(keepInView({ top: 120, bottom: 150 }, list)).toBe(0);
+  });
+
+  it('brings an entry below or above the list to a third of it', () => {
+    expect(keepInView({ top: 900, bottom: 930 }, list)).toBe(600);
+    expect(keepInView({ top: -300, bottom: -270 }, list)).toBe(-600);
   });
 });

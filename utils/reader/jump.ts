@@ -37,3 +37,16 @@ export function passageOfMatch(text: string, start: number, end: number): Passag
   const stop = Math.min(end, lineEnd === -1 ? text.length : lineEnd);
   return { para, offset: start - lineStart, length: Math.max(1, stop - start) };
 }
+
+/**
+ * How far to scroll a list (the outline panel) so that an entry is in view, or 0 when it is: an entry
+ * above or below the list's visible box is brought to a third of it, so the entries after it show too.
+ * All in viewport coordinates.
+ */
+export function keepInView(
+  entry: { top: number; bottom: number },
+  list: { top: number; bottom: number },
+): number {
+  if (entry.top >= list.top && entry.bottom <= list.bottom) return 0;
+  return Math.round(entry.top - list.top - (list.bottom - list.top) / 3);
+}
