@@ -55,6 +55,31 @@ const SPEECH: SeedSpeech = {
   ],
 };
 
+/** 40 sections of a heading and one paragraph each; the last section a single short line. */
+const SECTIONS = 40;
+const MANY: SeedSpeech = {
+  id: 'ordoszgh.gov.cn/zlzx/ldjh/202604/t20260403_sections.html',
+  title: '关于职工服务四十项重点工作的说明',
+  speaker: '王某某',
+  occasion: '全市工会工作会议',
+  date: '2026-04-03',
+  paragraphs: Array.from({ length: SECTIONS * 2 }, (_, i) => {
+    const n = Math.floor(i / 2) + 1;
+    if (i % 2 === 0) return `（${n}）第${n}项重点工作`;
+    return n === SECTIONS
+      ? '按计划推进。'
+      : `第${n}项工作要明确牵头单位和责任人，细化时间表和路线图，定期调度，确保按期完成，取得职工认可的实效。`;
+  }),
+  outline: Array.from({ length: SECTIONS }, (_, k) => ({
+    level: 1,
+    marker: `（${k + 1}）`,
+    title: `第${k + 1}项重点工作`,
+    para: k * 2,
+    offset: 0,
+  })),
+  highlights: [],
+};
+
 interface OnScreen {
   top: number;
   bottom: number;
@@ -267,6 +292,46 @@ forEachBrowser('go to it, and resume reading', (b) => {
         },
         left,
         `paragraph ${left} on screen again`,
+      );
+    },
+  );
+
+  test(
+    'at the end of the text the last, short section is current, and its outline entry is in view',
+    STEP,
+    async () => {
+      assert.equal(await seedSpeech(b, MANY), true);
+      await openLibrary(b, '/library.html');
+      const title = `[data-speech-id="${MANY.id}"] .yd-lib-title`;
+      await b.waitFor((s) => !!document.querySelector(s), title, 'the speech row', 30_000);
+      await b.click(title);
+      await b.waitFor(() => document.documentElement.dataset.yanduHighlights, null, 'the reader', 30_000);
+      await b.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight), null);
+      const current = await b.waitFor(
+        () => {
+          const link = document.querySelector('#yd-outline .yd-ol-link.is-current');
+          const list = document.querySelector('#yd-outline .yd-outline-scroll');
+          if (!link || !list) return null;
+          const r = link.getBoundingClientRect();
+          const box = list.getBoundingClientRect();
+          return { text: link.textContent ?? '', inView: r.top >= box.top && r.bottom <= box.bottom };
+        },
+        null,
+        'a current outline entry',
+      );
+      assert.match(current.text, new RegExp(`第${SECTIONS}项重点工作`));
+      // The list is taller than the panel: the entry was scrolled into it as the reader read on.
+      await b.waitFor(
+        () => {
+          const link = document.querySelector('#yd-outline .yd-ol-link.is-current');
+          const list = document.querySelector('#yd-outline .yd-outline-scroll');
+          if (!link || !list || list.scrollHeight <= list.clientHeight) return false;
+          const r = link.getBoundingClientRect();
+          const box = list.getBoundingClientRect();
+          return r.top >= box.top && r.bottom <= box.bottom;
+        },
+        null,
+        'the current entry in view in a list taller than the panel',
       );
     },
   );
