@@ -171,6 +171,17 @@ function firstOnScreen(b: YanduBrowser): Promise<number> {
   }, null);
 }
 
+/** The 专题汇编 page opens the database first (creating its tables), so speeches can be put in. */
+async function openDatabase(b: YanduBrowser): Promise<void> {
+  await b.extensionPage(`/${compilationHref()}`);
+  await b.waitFor(
+    () => document.documentElement.dataset.yanduCompilationReady,
+    null,
+    'the database to be opened',
+    30_000,
+  );
+}
+
 async function openLibrary(b: YanduBrowser, path: string): Promise<void> {
   // Another page first, so the library really loads again (it reads the database once).
   await b.extensionPage(`/${compilationHref()}`);
@@ -179,13 +190,7 @@ async function openLibrary(b: YanduBrowser, path: string): Promise<void> {
 
 forEachBrowser('go to it, and resume reading', (b) => {
   test('查看原文 in the task list shows a highlight at the end of a long paragraph', STEP, async () => {
-    await b.extensionPage(`/${compilationHref()}`);
-    await b.waitFor(
-      () => document.documentElement.dataset.yanduCompilationReady,
-      null,
-      'the database to be opened',
-      30_000,
-    );
+    await openDatabase(b);
     assert.equal(await seedSpeech(b, SPEECH), true);
     await openLibrary(b, '/library.html#tasks');
     await b.waitFor(
@@ -300,6 +305,7 @@ forEachBrowser('go to it, and resume reading', (b) => {
     'at the end of the text the last, short section is current, and its outline entry is in view',
     STEP,
     async () => {
+      await openDatabase(b);
       assert.equal(await seedSpeech(b, MANY), true);
       await openLibrary(b, '/library.html');
       const title = `[data-speech-id="${MANY.id}"] .yd-lib-title`;
