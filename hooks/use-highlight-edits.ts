@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { scrollToParagraph } from '@/components/reader/scroll-to-paragraph';
+import { jumpToRange } from '@/components/reader/scroll-to-range';
 import { storageErrorMessage } from '@/utils/store/errors';
 import { readLocal, writeLocal } from '@/utils/store/local';
 import {
@@ -111,15 +111,14 @@ export function useHighlightEdits(
     editorPosition,
     create,
     saveText,
-    /** Scroll to a highlight and open it (from the notes panel). */
+    /**
+     * Scroll to a highlight and open it (the notes panel, #h= links): its own first line, not its
+     * paragraph's start, a third of the way down, flashed (a long paragraph put the passage off screen).
+     */
     goTo: (id: string) => {
       const range = painter.current?.rangeOf(id);
-      const start = range?.startContainer;
-      const el = (start?.nodeType === 1 ? (start as Element) : start?.parentElement)?.closest<HTMLElement>(
-        '[data-para]',
-      );
-      if (!el) return;
-      scrollToParagraph(el, Math.round(window.innerHeight / 3));
+      if (!range) return;
+      jumpToRange(range);
       setEditing({ id, at: editorPosition(id), focusNote: false, stack: [id] });
     },
     setCategory: (id: string, category: HighlightCategory) => {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Block, firstFrameBlockCount } from '@/utils/reader/model';
-import { rememberedPosition } from './use-remembered-position';
 
 export interface ProgressiveText {
   /** How many blocks are in the page now. */
@@ -16,11 +15,14 @@ export interface ProgressiveText {
  * frame's style and layout then do not grow with the speech. Not when the page is scrolled already (a
  * new text of the same page replacing the one being read): the place must not be cut away.
  */
-export function useProgressiveText(blocks: readonly Block[], onComplete?: () => void): ProgressiveText {
+export function useProgressiveText(
+  blocks: readonly Block[],
+  onComplete?: () => void,
+  /** The paragraph the reader opens at (a remembered position), null for the top. */
+  startPara: number | null = null,
+): ProgressiveText {
   const [firstFrame] = useState(() =>
-    window.scrollY > 0
-      ? blocks.length
-      : firstFrameBlockCount(blocks, rememberedPosition(history.state)?.para ?? null),
+    window.scrollY > 0 ? blocks.length : firstFrameBlockCount(blocks, startPara),
   );
   const [complete, setComplete] = useState(firstFrame >= blocks.length);
   useEffect(() => {

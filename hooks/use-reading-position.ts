@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { sectionAt } from '@/utils/outline/sections';
+import { currentSection } from '@/utils/outline/sections';
 import { readingProgress } from '@/utils/reader/model';
 import type { OutlineNode } from '@/utils/types';
 
@@ -50,7 +50,9 @@ export function useReadingPosition(
       return length > 0 && node.offset > 0 ? rect.top + (rect.height * node.offset) / length : rect.top;
     });
     const line = readingLine();
-    let current = sectionAt(tops, line);
+    // At the end of a page that scrolls: the reader can go no further, so the last section on screen is current.
+    const atEnd = window.scrollY > 0 && window.scrollY + window.innerHeight >= root.scrollHeight - 2;
+    let current = currentSection(tops, line, atEnd, window.innerHeight);
     const pin = pinned.current;
     if (pin) {
       // Still where the jump left it (give or take a paragraph settling above): the clicked entry stays current.

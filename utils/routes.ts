@@ -1,13 +1,14 @@
 /**
  * Addresses of Yandu's own pages, built and read only here, in one format:
  *
- *   reader.html?url=<page address>[&snapshot=<key>][&version=<contentHash>][#h=<highlight id>]
+ *   reader.html?url=<page address>[&snapshot=<key>][&version=<contentHash>][#h=<highlight id> | #p=<para>:<offset>:<length>]
  *   export.html?speech=<id>[&speech=<id>…][&tasks=1][&template=<name>][&format=print]
  *   meeting.html?speech=<id>
  *   library.html[?q=<search>][&speaker=…][&year=…][&category=…][&sort=…][#tasks]
  *
  * `snapshot` is one-shot (the page the tab just left, kept by the background); `version` opens an archived
- * earlier copy read-only; `#h=` scrolls to a highlight. Old bookmarks still open: the export page also reads
+ * earlier copy read-only; `#h=` scrolls to a highlight, `#p=` to a passage of the text (a library search hit:
+paragraph index, character offset in it, length), both flashed. Old bookmarks still open: the export page also reads
  * `?speeches=<id>,<id>` (the reader's earlier form, which could not carry an id with a comma).
  * No imports: the reader's boot script and the background use it too.
  */
@@ -18,6 +19,15 @@ export interface ReaderRoute {
   snapshot?: string | null;
   version?: string | null;
   highlightId?: string | null;
+  /** A passage of the text to open at (ignored when `highlightId` is given). */
+  passage?: Passage | null;
+}
+
+/** A stretch of one paragraph: its index in the speech's paragraphs, the character offset in it and its length. */
+export interface Passage {
+  para: number;
+  offset: number;
+  length: number;
 }
 
 /** Address of the reader; `page` is the reader page itself (the background passes its full extension URL). */
@@ -25,7 +35,11 @@ export function readerHref(route: ReaderRoute, page = 'reader.html'): string {
   const params = new URLSearchParams({ url: route.url });
   if (route.snapshot) params.set('snapshot', route.snapshot);
   if (route.version) params.set('version', route.version);
-  const hash = route.highlightId ? `#h=${encodeURIComponent(route.highlightId)}` : '';
+  const hash = route.highlightId
+    ? `#h=${encodeURIComponent(route.highlightId)}`
+    : route.passage
+      ? `#p=${route.passage.para}:${route.passage.offset}:${route.passage.length}`
+      : '';
   return `${page}?${params}${hash}`;
 }
 
@@ -37,7 +51,16 @@ export function parseReaderRoute(search: string, hash = ''): Required<ReaderRout
     snapshot: params.get('snapshot') || null,
     version: params.get('version') || null,
     highlightId: highlightIdFromHash(hash),
+    passage: passageFromHash(hash),
   };
+}
+
+/** The passage named by `#p=<para>:<offset>:<length>` (non-negative integers, length at least 1), or null. */
+export function passageFromHash(hash: string): Passage | null {
+  const match = /^#?p=(\d{1,7}):(\d{1,7}):(\d{1,7})$/.exec(hash);
+  if (!match) return null;
+  const [para, offset, length] = match.slice(1).map(Number) as [number, number, number];
+  return length > 0 ? { para, offset, length } : null;
 }
 
 /**

@@ -13,6 +13,8 @@
  * all of its pairs to scan (bench/library.bench.ts). Built in slices after first paint.
  */
 
+import { passageOfMatch } from './reader/jump';
+import type { Passage } from './routes';
 import { halfWidthCode } from './text/width';
 
 export type SearchDocKind = 'title' | 'studyNote' | 'note' | 'highlight' | 'text';
@@ -102,6 +104,8 @@ function mayHold(bits: Uint32Array, term: string): boolean {
 export interface Snippet {
   kind: SearchDocKind;
   highlightId?: string;
+  /** Where the first match is in the speech's text (kind 'text'): the reader opens there (routes.ts `#p=`). */
+  passage?: Passage;
   /** Alternating plain and marked parts, in order; join the texts to get the snippet. */
   parts: { text: string; mark: boolean }[];
   /** Text was cut before / after the snippet. */
@@ -377,9 +381,12 @@ export function makeSnippet(
     at = me;
   }
   if (at < end) parts.push({ text: doc.text.slice(at, end), mark: false });
+  // The text document is the paragraphs joined with '\n': its original offsets give the paragraph.
+  const passage = doc.kind === 'text' && ranges[0] ? passageOfMatch(doc.text, first[0], first[1]) : null;
   return {
     kind: doc.kind,
     ...(doc.highlightId ? { highlightId: doc.highlightId } : {}),
+    ...(passage ? { passage } : {}),
     parts,
     clippedStart: start > 0,
     clippedEnd: end < doc.text.length,

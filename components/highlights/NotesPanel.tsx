@@ -107,7 +107,11 @@ export function NotesPanel(props: NotesPanelProps) {
           <div class="yd-note-link is-unplaced">
             {quote}
             {props.previousHash ? (
-              <a href={versionHref(props.speech.url, props.previousHash)} target="_blank" rel="noreferrer">
+              <a
+                href={versionHref(props.speech.url, props.previousHash, h.id)}
+                target="_blank"
+                rel="noreferrer"
+              >
                 {i18n.t('notesOpenVersion')}
               </a>
             ) : null}

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { readPosition } from '@/utils/reader/positions';
 import { meetingHref, readerHref } from '@/utils/routes';
 import { type SearchDocKind, type SpeechHits, snippetsOf } from '@/utils/search';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import type { SpeechSummary } from '@/utils/store/library';
 import { CategoryChips } from './LibraryChips';
+import './read-progress.css';
 
 /** Rows rendered at first and per 再显示: a long library paints as fast as a short one. */
 export const PAGE_SIZE = 40;
@@ -48,7 +50,10 @@ function Snippets({ hits, url }: { hits: SpeechHits; url: string }) {
       {snippets.map((s, i) => (
         <li key={i} class={`yd-snippet yd-snippet-${s.kind}`}>
           <span class="yd-snippet-kind">{snippetLabel(s.kind)}</span>
-          <a class="yd-snippet-text" href={readerHref({ url, highlightId: s.highlightId })}>
+          <a
+            class="yd-snippet-text"
+            href={readerHref({ url, highlightId: s.highlightId, passage: s.passage })}
+          >
             {s.clippedStart ? '…' : ''}
             {s.parts.map((p, j) => (p.mark ? <mark key={j}>{p.text}</mark> : p.text))}
             {s.clippedEnd ? '…' : ''}
@@ -57,6 +62,27 @@ function Snippets({ hits, url }: { hits: SpeechHits; url: string }) {
       ))}
       {hits.more ? <li class="yd-snippet-more">{i18n.t('libMoreHits')}</li> : null}
     </ul>
+  );
+}
+
+/** 已读 60% and a thin bar: how far the speech was read, where it was left (utils/reader/positions.ts). */
+function ReadProgress({ speechId }: { speechId: string }) {
+  const progress = readPosition(speechId)?.progress;
+  if (progress === undefined) return null;
+  return (
+    <span class="yd-lib-read">
+      <span
+        class="yd-lib-read-bar"
+        role="progressbar"
+        aria-label={i18n.t('libReadProgressLabel')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={progress}
+      >
+        <span style={{ width: `${progress}%` }} />
+      </span>
+      {i18n.t('libReadProgress', [String(progress)])}
+    </span>
   );
 }
 
@@ -95,6 +121,7 @@ export function LibraryRow({
           {s.speaker ? <span class="yd-lib-speaker">{s.speaker}</span> : null}
           {s.date ? <span class="yd-lib-date">{s.date}</span> : null}
           <span class="yd-lib-opened">{i18n.t('libLastOpened', [formatOpened(s.lastOpened)])}</span>
+          <ReadProgress speechId={s.id} />
           {s.hasNote ? <span class="yd-lib-hasnote">{i18n.t('libHasNote')}</span> : null}
           <a
             class="yd-lib-meeting"

@@ -15,9 +15,9 @@ export function formatWhen(epochMs: number): string {
   }
 }
 
-/** The read-only view of an archived copy. */
-export function versionHref(url: string, contentHash: string): string {
-  return readerHref({ url, version: contentHash });
+/** The read-only view of an archived copy, opened at a highlight's passage when one is named. */
+export function versionHref(url: string, contentHash: string, highlightId?: string): string {
+  return readerHref({ url, version: contentHash, highlightId });
 }
 
 export interface ChangeBannerProps {
@@ -43,7 +43,12 @@ export function ChangeBanner({ url, changedAt, previousHash, placements, onDismi
         </span>
       ) : null}
       {previousHash ? (
-        <a href={versionHref(url, previousHash)} target="_blank" rel="noreferrer">
+        // Opens where the first highlight that could not be placed on the new text was (issue #14 item 10).
+        <a
+          href={versionHref(url, previousHash, placements?.find((p) => p.selector === null)?.highlight.id)}
+          target="_blank"
+          rel="noreferrer"
+        >
           {i18n.t('changeBannerOld')}
         </a>
       ) : null}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { OutlineEditing } from '@/hooks/use-outline-edits';
 import { ancestorsOf, headingParts, nestOutline, type OutlineItem } from '@/utils/outline/sections';
+import { keepInView } from '@/utils/reader/jump';
 import type { OutlineNode, TextSelector } from '@/utils/types';
 import { ChevronIcon, CloseIcon } from '../shared/Icons';
 import { OutlineEditBar } from './OutlineEditBar';
@@ -83,15 +84,14 @@ export function OutlinePanel(props: OutlinePanelProps) {
   // Sections folded away that contain the current one are marked instead, so the place is never lost.
   const currentPath = useMemo(() => new Set(ancestorsOf(outline, current)), [outline, current]);
 
-  // Keep the current entry visible when the list is taller than the panel (the list scrolls, not the page).
+  // Keep the current entry visible as the reader reads on (the list scrolls, not the page). Measured with
+  // viewport boxes: offsetTop counts from whichever ancestor is positioned, which the layout may change.
   useEffect(() => {
     const list = listRef.current;
     const entry = list?.querySelector<HTMLElement>('[aria-current="location"], .has-current > div a');
     if (!list || !entry) return;
-    const top = entry.offsetTop - list.offsetTop;
-    if (top < list.scrollTop || top + entry.offsetHeight > list.scrollTop + list.clientHeight) {
-      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
-    }
+    const delta = keepInView(entry.getBoundingClientRect(), list.getBoundingClientRect());
+    if (delta) list.scrollTop = Math.max(0, list.scrollTop + delta);
   }, [current]);
 
   const toggle = (index: number) =>

@@ -6,10 +6,11 @@ import { useProgressiveText } from '@/hooks/use-progressive-text';
 import { useReaderOutline } from '@/hooks/use-reader-outline';
 import { useReaderSettings } from '@/hooks/use-reader-settings';
 import { useReadingPosition } from '@/hooks/use-reading-position';
-import { useRememberedPosition } from '@/hooks/use-remembered-position';
+import { startPosition, useRememberedPosition } from '@/hooks/use-remembered-position';
 import { useSectionJump } from '@/hooks/use-section-jump';
 import { useSideColumn } from '@/hooks/use-side-column';
 import { useWantedHighlight } from '@/hooks/use-wanted-highlight';
+import { useWantedPassage } from '@/hooks/use-wanted-passage';
 import { buildBlocks } from '@/utils/reader/model';
 import {
   type CategoryStyle,
@@ -17,6 +18,7 @@ import {
   type HighlightCategorySettings,
   type ReaderSettings,
 } from '@/utils/settings';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import type { OpenReaderStore } from '@/utils/store/reader-store';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } from '@/utils/types';
 import { HighlightLayer, useHighlights } from '../highlights/HighlightLayer';
@@ -83,14 +85,18 @@ export function Reader(props: ReaderProps) {
   const [outlineReady, setOutlineReady] = useState(false);
   const { outline, edit, selection } = useReaderOutline(speech, articleRef, props.openStore, outlineReady);
   const blocks = useMemo(() => buildBlocks(speech.paragraphs, outline), [speech.paragraphs, outline]);
-  const text = useProgressiveText(blocks, props.onTextComplete);
+  // An archived version keeps no place of its own: the speech's place is for its current text.
+  const placeOf = props.version ? '' : speechIdFromUrl(speech.url);
+  const [start] = useState(() => startPosition(placeOf, !!props.version));
+  const text = useProgressiveText(blocks, props.onTextComplete, start?.para ?? null);
   useEffect(() => setOutlineReady(text.complete && !props.version), [text.complete, props.version]);
   const hasOutline = outline.length > 0;
   const side = useSideColumn(hasOutline, speech.outline.length > 0);
   // text.complete: the page grows when the rest of the text arrives, so progress and section tops change.
   const layoutKey = `${settings.font}/${settings.size}/${text.complete}`;
   const { current, progress, pin } = useReadingPosition(outline, articleRef, layoutKey);
-  useRememberedPosition(articleRef);
+  useRememberedPosition(articleRef, start, placeOf);
+  useWantedPassage(articleRef, text.complete);
   const hl = useHighlights({
     url: speech.url,
     paragraphs: speech.paragraphs,

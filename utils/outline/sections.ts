@@ -44,6 +44,26 @@ export function sectionAt(tops: readonly number[], line: number): number {
   return lastReached(tops, (top) => top <= line);
 }
 
+/**
+ * The section being read, as sectionAt, except once the page is scrolled to its end: then the last section
+ * whose start is on screen is current, even one too short ever to reach the reading line (issue #14 item 11:
+ * the last section never became current).
+ */
+export function currentSection(
+  tops: readonly number[],
+  line: number,
+  atEnd: boolean,
+  viewportHeight: number,
+): number {
+  const reached = sectionAt(tops, line);
+  return atEnd
+    ? Math.max(
+        reached,
+        lastReached(tops, (top) => top < viewportHeight),
+      )
+    : reached;
+}
+
 /** The outline node of a stored section index, or undefined (-1, out of range, damaged). */
 export function sectionNode(
   outline: readonly OutlineNode[] | undefined,

@@ -20,6 +20,8 @@ export const LOCAL_KEYS = {
   exportChoices: 'yandu:export-choices',
   /** The 专题汇编 page's title, filter and the user's order of the excerpts (utils/compilation/state.ts). */
   compilation: 'yandu:compilation',
+  /** Where each speech was left and how far it was read (utils/reader/positions.ts). */
+  readingPositions: 'yandu:reading-positions',
 } as const;
 
 export type LocalKey = keyof typeof LOCAL_KEYS;

@@ -135,8 +135,11 @@ describe('notes panel', () => {
     expect(unplaced.querySelector('.yd-note-quote')?.textContent).toBe('思想是行动的先导。');
     expect(unplaced.querySelector('.yd-note-text')?.textContent).toBe('原来的体会');
     const link = unplaced.querySelector('a')?.getAttribute('href') ?? '';
-    const params = new URLSearchParams(link.slice(link.indexOf('?')));
+    const [query, hash] = link.split('#');
+    const params = new URLSearchParams(query?.slice(query.indexOf('?')));
     expect(params.get('version')).toBe('fnv1a-1234abcd-5');
+    // The old version opens at this highlight's passage (issue #14 item 10).
+    expect(hash).toBe(`h=${lost.highlight.id}`);
     expect(params.get('url')).toBe('http://www.ordoszgh.gov.cn/zlzx/ldjh/t1.html');
     // Placed ones are not repeated there.
     expect(groups()[0]).toEqual(['开头部分', '今天的会议很重要']);

@@ -2,6 +2,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReaderProps } from '@/components/reader/Reader';
 import { DEFAULT_READER_SETTINGS, type ReaderSettings } from '@/utils/settings';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import type { OutlineNode, SpeechWithOutline } from '@/utils/types';
 import { mountReader, outlineNode, unmountReader } from '../../../support/reader';
 
@@ -52,8 +53,9 @@ const para = (i: number) => $(`[data-para="${i}"]`) as HTMLElement;
 afterEach(() => {
   unmountReader(container);
   vi.restoreAllMocks();
-  // Jumps in one test must not leave the next one's page scrolled.
+  // Jumps in one test must not leave the next one's page scrolled, nor a stored reading position.
   window.scrollTo(0, 0);
+  localStorage.clear();
 });
 
 describe('Reader: title block', () => {
@@ -272,6 +274,39 @@ describe('Reader: place kept across reloads', () => {
     const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
     mount();
     expect(scroll.mock.contexts[0]).toBe(para(5));
+  });
+
+  it('keeps the place per speech, and a new tab opening the speech returns there', () => {
+    vi.useFakeTimers();
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const i = Number((this as HTMLElement).dataset?.para ?? 0);
+      return DOMRect.fromRect({ x: 0, y: i * 100 - 250, width: 600, height: 100 });
+    });
+    mount();
+    window.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(1000);
+    render(null, container);
+    // A new tab: no history entry of its own.
+    history.replaceState(null, '');
+    vi.restoreAllMocks();
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    mount();
+    expect(scroll.mock.contexts[0]).toBe(para(2));
+  });
+
+  it('opens at the passage an address names, not where the speech was left', () => {
+    localStorage.setItem(
+      'yandu:reading-positions',
+      JSON.stringify({ [speechIdFromUrl(SPEECH.url)]: { para: 5, top: 0, progress: 50, at: 1 } }),
+    );
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    history.replaceState(null, '', '#h=some-highlight');
+    try {
+      mount();
+      expect(scroll.mock.contexts).not.toContain(para(5));
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
   });
 
   it('ignores a position that is not one', () => {

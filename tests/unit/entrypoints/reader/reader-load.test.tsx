@@ -288,7 +288,7 @@ describe('when the page changed since it was stored', () => {
     const banner = document.querySelector('.yd-change-banner');
     expect(banner?.textContent).toContain('原文已更新');
     const oldLink = banner?.querySelector('a')?.getAttribute('href') ?? '';
-    expect(new URLSearchParams(oldLink.slice(1)).get('version')).toBe('stored-hash');
+    expect(new URLSearchParams(oldLink.split('#')[0]?.slice(1)).get('version')).toBe('stored-hash');
     expect(document.querySelector('[data-para="2"]')?.textContent).toBe(
       '第一，坚持需求导向，找准培训工作的着力点。培训内容要贴近岗位实际，不搞形式主义。',
     );
@@ -313,6 +313,33 @@ describe('when the page changed since it was stored', () => {
         '原有标注 1 处已重新对应，1 处未能定位',
       );
     });
+    // 查看更新前的版本 opens at the passage of the highlight that could not be placed.
+    expect(document.querySelector('.yd-change-banner a')?.getAttribute('href')).toMatch(
+      new RegExp(`#h=${encodeURIComponent(lost.id)}$`),
+    );
+  });
+
+  it('opens the archived copy at the passage of the highlight its link names (在旧版本中查看)', async () => {
+    const speechId = new URL(SPEECH_URL).hostname.replace(/^www\./, '') + new URL(SPEECH_URL).pathname;
+    await saveOpenedSpeech(getDb(), { ...STORED }, 1000);
+    await saveOpenedSpeech(
+      getDb(),
+      { ...STORED, paragraphs: ['同志们：', '全部改写了。'], contentHash: 'new-hash' },
+      2000,
+    );
+    const old = makeHighlight(
+      speechId,
+      describeRange(STORED_TEXT, { para: 2, offset: 7 }, { para: 2, offset: 28 }),
+      'data',
+      [],
+      1000,
+    );
+    await addHighlight(getDb(), old);
+    background({});
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    await openReader(`url=${encodeURIComponent(SPEECH_URL)}&version=stored-hash#h=${old.id}`);
+    await vi.waitFor(() => expect(document.documentElement.dataset.yanduHighlights).toBe('1'));
+    await vi.waitFor(() => expect(scroll.mock.contexts).toContain(document.querySelector('[data-para="2"]')));
   });
 
   it('opens the archived copy read-only with its highlights painted in place', async () => {
