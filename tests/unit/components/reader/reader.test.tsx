@@ -285,7 +285,7 @@ describe('Reader: place kept across reloads', () => {
     mount();
     window.dispatchEvent(new Event('scroll'));
     vi.advanceTimersByTime(1000);
-    render(null, container);
+    unmountReader(container);
     // A new tab: no history entry of its own.
     history.replaceState(null, '');
     vi.restoreAllMocks();
