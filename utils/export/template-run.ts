@@ -6,7 +6,7 @@
 import type { YanduDB } from '../store/db';
 import { draftsOf, highlightDraftId, newestByOwner, studyNoteDraftId } from '../store/drafts';
 import { bySpeechIds } from '../store/library';
-import type { Draft, Highlight, HighlightCategory, Note, SpeechRecord } from '../types';
+import type { Highlight, HighlightCategory, Note, SpeechRecord } from '../types';
 import { downloadBlob } from './download';
 import { safeFileNamePart } from './filename';
 import type { DocxLayout } from './gongwen';
