@@ -43,6 +43,7 @@ export function useNoteDraft(
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const props = useRef({ drafts, owner, write });
   props.current = { drafts, owner, write };
+  const keepDraft = useDraftWriter(props);
 
   /** Write what the box shows, if it differs from the stored note; true once nothing is left unsaved. */
   const persist = async (): Promise<boolean> => {
@@ -92,26 +93,7 @@ export function useNoteDraft(
     return next;
   };
 
-  useEffect(() => {
-    let open = true;
-    drafts.load(owner).then(
-      (draft) => {
-        if (!open || draft === undefined || live.current.dirty) return;
-        if (draft === live.current.base) {
-          void drafts.clear(owner).catch(() => {});
-          return;
-        }
-        show(draft);
-        setDirty(true);
-        setRestored(true);
-      },
-      () => {},
-    );
-    return () => {
-      open = false;
-    };
-    // One editor per note: a new owner remounts it (key), so only the owner matters here.
-  }, [owner]);
+  useDraftRestore(drafts, owner, state);
   useFlushOnLeave(flush, () => {
     live.current.mounted = false;
   });
@@ -156,6 +138,7 @@ export function useNoteDraft(
     /** An input event in the textarea: save after a pause. */
     input: (value: string) => {
       state.typed.current = value;
+      keepDraft(value);
       setDirty(value !== live.current.base);
       if (live.current.theirs === null && !live.current.gone)
         setStatus(live.current.dirty ? 'saving' : 'saved');
@@ -257,4 +240,50 @@ function useNoteState(note: string) {
     setRestored,
     typed,
   };
+}
+
+/**
+ * Writes each text typed to this tab's draft row at once, one write at a time (the latest text wins): a tab
+ * closed right after a keystroke has no time left for the writes started when it is left (pagehide).
+ */
+function useDraftWriter(props: { current: { drafts: DraftStore; owner: string } }) {
+  const queue = useRef({ busy: false, next: null as string | null });
+  return (text: string) => {
+    const q = queue.current;
+    q.next = text;
+    if (q.busy) return;
+    q.busy = true;
+    void (async () => {
+      while (q.next !== null) {
+        const next = q.next;
+        q.next = null;
+        await props.current.drafts.save(props.current.owner, next).catch(() => {});
+      }
+      q.busy = false;
+    })();
+  };
+}
+
+/** A draft left from before (a reload, a closed tab) is put back, unless typing has started. */
+function useDraftRestore(drafts: DraftStore, owner: string, state: ReturnType<typeof useNoteState>) {
+  useEffect(() => {
+    let open = true;
+    drafts.load(owner).then(
+      (draft) => {
+        if (!open || draft === undefined || state.live.current.dirty) return;
+        if (draft === state.live.current.base) {
+          void drafts.clear(owner).catch(() => {});
+          return;
+        }
+        state.show(draft);
+        state.setDirty(true);
+        state.setRestored(true);
+      },
+      () => {},
+    );
+    return () => {
+      open = false;
+    };
+    // One editor per note: a new owner remounts it (key), so only the owner matters here.
+  }, [owner]);
 }
