@@ -216,7 +216,23 @@ forEachBrowser('Two readers, one note', (b) => {
     await clickInB(b, '.yd-side-tab-notes', 'the 批注 tab of reader B');
     const text = '心得：重在落实，一条一条抓';
     await typeInB(b, '.yd-study-note-text', text);
-    // Closed at once: no pause for the autosave, no 保存.
+    // Closed before the pause that saves the note, without 保存: once the keystroke has reached the
+    // tab's draft row (written at each keystroke), as a person closing a tab is slower than that write.
+    await b.waitFor(
+      (want) =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('yandu');
+          open.onsuccess = () => {
+            const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+            all.onsuccess = () => {
+              open.result.close();
+              resolve(all.result.some((d: { text: string }) => d.text === want));
+            };
+          };
+        }),
+      text,
+      'the keystroke to reach the draft',
+    );
     await b.evaluate(() => document.getElementById('second-reader')?.remove(), undefined);
 
     await openSecondReader(b, 1);
