@@ -35,7 +35,8 @@ export function useNoteDraft(
   drafts: DraftStore,
   owner: string,
   write: NoteWriter,
-  delayMs = AUTOSAVE_MS,
+  /** An archived version: nothing is written, and no draft is taken (or cleared) by this view. */
+  readOnly = false,
 ) {
   const state = useNoteState(note);
   const { live, area, current, show, setDirty, setStatus, setTheirs, setRestored } = state;
@@ -48,7 +49,7 @@ export function useNoteDraft(
   /** Write what the box shows, if it differs from the stored note; true once nothing is left unsaved. */
   const persist = async (): Promise<boolean> => {
     clearTimeout(timer.current);
-    if (!live.current.dirty) return true;
+    if (!live.current.dirty || readOnly) return true;
     const { drafts, owner, write } = props.current;
     const text = current();
     const draft = drafts.save(owner, text).catch(() => {});
@@ -93,7 +94,7 @@ export function useNoteDraft(
     return next;
   };
 
-  useDraftRestore(drafts, owner, state);
+  useDraftRestore(drafts, readOnly ? null : owner, state);
   useFlushOnLeave(flush, () => {
     live.current.mounted = false;
   });
@@ -143,7 +144,7 @@ export function useNoteDraft(
       if (live.current.theirs === null && !live.current.gone)
         setStatus(live.current.dirty ? 'saving' : 'saved');
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), delayMs);
+      timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
     },
     /** Save now (blur, 保存, Ctrl+Enter); true once nothing is left unsaved. */
     flush,
@@ -265,8 +266,9 @@ function useDraftWriter(props: { current: { drafts: DraftStore; owner: string } 
 }
 
 /** A draft left from before (a reload, a closed tab) is put back, unless typing has started. */
-function useDraftRestore(drafts: DraftStore, owner: string, state: ReturnType<typeof useNoteState>) {
+function useDraftRestore(drafts: DraftStore, owner: string | null, state: ReturnType<typeof useNoteState>) {
   useEffect(() => {
+    if (owner === null) return;
     let open = true;
     drafts.load(owner).then(
       (draft) => {

@@ -39,7 +39,13 @@ export interface HighlightEditorProps {
  */
 export function HighlightEditor(props: HighlightEditorProps) {
   const { highlight, categories } = props;
-  const note = useNoteDraft(String(highlight.note ?? ''), props.drafts, props.draftOwner, props.onSaveNote);
+  const note = useNoteDraft(
+    String(highlight.note ?? ''),
+    props.drafts,
+    props.draftOwner,
+    props.onSaveNote,
+    props.readOnly,
+  );
   const box = useRef<HTMLElement>(null);
   const gone = !!props.gone || note.status === 'gone';
   useEffect(() => note.setGone(!!props.gone), [props.gone]);

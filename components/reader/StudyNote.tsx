@@ -17,7 +17,7 @@ export interface StudyNoteProps {
  * note); 保存心得 saves at once.
  */
 export function StudyNote({ note, drafts, draftOwner, onSave, readOnly }: StudyNoteProps) {
-  const text = useNoteDraft(note?.text ?? '', drafts, draftOwner, onSave);
+  const text = useNoteDraft(note?.text ?? '', drafts, draftOwner, onSave, readOnly);
   return (
     <section class="yd-study-note" aria-labelledby="yd-study-note-heading">
       <h3 id="yd-study-note-heading">{i18n.t('studyNote')}</h3>

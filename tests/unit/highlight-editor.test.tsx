@@ -44,7 +44,7 @@ interface Mounted {
   onRestore: ReturnType<typeof vi.fn>;
 }
 
-function mount(highlight: Highlight, store: DraftStore, write: NoteWriter): Mounted {
+function mount(highlight: Highlight, store: DraftStore, write: NoteWriter, readOnly = false): Mounted {
   const onClose = vi.fn();
   const onRestore = vi.fn();
   const el = (h: Highlight, gone = false) => (
@@ -54,6 +54,7 @@ function mount(highlight: Highlight, store: DraftStore, write: NoteWriter): Moun
       drafts={store}
       draftOwner={`highlight:${h.id}`}
       gone={gone}
+      readOnly={readOnly}
       at={{ x: 0, y: 0 }}
       onCategory={() => {}}
       onSaveNote={write}
@@ -204,6 +205,21 @@ describe('note editor', () => {
     expect(await navigator.clipboard.readText()).toBe('还没写完的批注');
     await click('.yd-hl-gone-restore');
     expect(onRestore).toHaveBeenCalledWith('还没写完的批注');
+  });
+
+  it('an archived version neither takes the draft nor writes when closed', async () => {
+    const { box, write } = noteStore('原来的批注');
+    const kept = { [`highlight:${base.id}`]: '别的窗口的草稿' };
+    mount(base, drafts(kept), write, true);
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 10));
+    });
+    expect(area().value).toBe('原来的批注');
+    render(null, container);
+    await act(async () => {});
+    expect(write).not.toHaveBeenCalled();
+    expect(box.note).toBe('原来的批注');
+    expect(kept).toEqual({ [`highlight:${base.id}`]: '别的窗口的草稿' });
   });
 
   it('a highlight deleted in another tab with nothing typed here just closes', () => {
