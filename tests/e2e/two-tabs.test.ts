@@ -185,7 +185,17 @@ forEachBrowser('Two readers, one note', (b) => {
       [MINE_B],
       'B’s unsaved text is kept as B’s own draft',
     );
+    // Reader B brought into view for the picture of the prompt, then put back aside.
+    await b.evaluate(() => {
+      const frame = document.getElementById('second-reader') as HTMLIFrameElement;
+      frame.style.left = '0';
+      frame.style.zIndex = '99';
+      frame.contentDocument?.querySelector('.yd-note-conflict')?.scrollIntoView({ block: 'center' });
+    }, undefined);
     await b.screenshot('two-tabs-conflict');
+    await b.evaluate(() => {
+      (document.getElementById('second-reader') as HTMLIFrameElement).style.left = '-1100px';
+    }, undefined);
 
     await clickInB(b, '.yd-note-conflict [data-choice="both"]', '两者都保留');
     const both = `${MINE_A}\n\n——————\n\n${MINE_B}`;
