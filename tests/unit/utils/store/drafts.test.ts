@@ -1,6 +1,7 @@
 // Per-tab drafts and saves that do not overwrite another tab's newer text (issue #14 items 6 and 9).
 import { afterEach, describe, expect, it } from 'vitest';
 import { templateInput } from '@/utils/export/template-run';
+import { parseDraftOwner } from '@/utils/store/backup/drafts';
 import { YanduDB } from '@/utils/store/db';
 import {
   draftOwner,
@@ -53,6 +54,11 @@ describe('draft keys', () => {
     expect(draftTab(id)).toBe('abc');
     expect(draftOwner('highlight:h1')).toBe('highlight:h1');
     expect(draftTab('highlight:h1')).toBeNull();
+    // The backup's check that a draft belongs to something reads through the tab.
+    expect(parseDraftOwner(tabDraftId(studyNoteDraftId(SPEECH), 'abc'))).toEqual({
+      kind: 'studyNote',
+      id: SPEECH,
+    });
   });
 });
 
