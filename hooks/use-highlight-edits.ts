@@ -55,16 +55,16 @@ export function useHighlightEdits(
     setSaveError(storageErrorMessage(error));
   };
   /**
-   * A note save that failed: say why, keep the text as a draft (best effort: on a full disk that may fail
-   * too, but the box still holds it) and reject, so the editor stays open with what was typed.
+   * A note write: a failure says why and rejects, so the editor keeps what was typed (its draft stays in
+   * the drafts table).
    */
-  const saveText = async (write: Promise<void>, draftId: string, text: string) => {
+  const saveText = async <T>(write: Promise<T>): Promise<T> => {
     try {
-      await write;
+      const result = await write;
       setSaveError(null);
+      return result;
     } catch (error) {
       reportSaveError(error);
-      await stores?.store.saveDraft(draftId, text).catch(() => {});
       throw error;
     }
   };
@@ -133,6 +133,10 @@ export function useHighlightEdits(
         return undefined;
       });
       if (h) setDeleted(h);
+    },
+    /** 恢复标注: a highlight deleted in another tab while its note was typed here, put back with that note. */
+    restoreWithNote: (h: Highlight, note: string) => {
+      stores?.store.restoreHighlight({ ...h, note, updated: Date.now() }).catch(reportSaveError);
     },
     undo: () => {
       const h = deleted;

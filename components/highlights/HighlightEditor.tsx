@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { type DraftStore, useNoteDraft } from '@/hooks/use-note-draft';
+import { type DraftStore, type NoteWriter, useNoteDraft } from '@/hooks/use-note-draft';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { HIGHLIGHT_CATEGORIES, type Highlight, type HighlightCategory } from '@/utils/types';
 import { CloseIcon } from '../shared/Icons';
+import { NoteConflict, NoteStatusLine } from './NoteConflict';
 import { QuotedPassage } from './QuoteCopyButton';
 
 export type { DraftStore } from '@/hooks/use-note-draft';
@@ -12,7 +13,10 @@ export interface HighlightEditorProps {
   highlight: Highlight;
   categories: HighlightCategorySettings;
   drafts: DraftStore;
-  draftId: string;
+  /** Whose draft (drafts.ts `highlightDraftId`). */
+  draftOwner: string;
+  /** Deleted in another tab while open here: the typed note stays, with a way to copy it or restore it. */
+  gone?: boolean;
   /** Document coordinates under the passage. */
   at: { x: number; y: number };
   /** Put the caret in the note at once (添加批注, N). */
@@ -22,19 +26,33 @@ export interface HighlightEditorProps {
   /** Another painted highlight overlaps this one here: offer to switch to it. */
   onNext?: () => void;
   onCategory: (category: HighlightCategory) => void;
-  onSaveNote: (note: string) => Promise<void>;
+  onSaveNote: NoteWriter;
   onDelete: () => void;
+  /** 恢复标注 after a deletion in another tab, with the note as typed. */
+  onRestore: (note: string) => void;
   onClose: () => void;
 }
 
 /**
- * The popover of one highlight: its category, its note (a textarea saved with 保存 or Ctrl+Enter; kept
- * as a draft while typing) and 删除.
+ * The popover of one highlight: its category, its note (saved as it is typed; 保存 or Ctrl+Enter saves now
+ * and closes) and 删除.
  */
 export function HighlightEditor(props: HighlightEditorProps) {
   const { highlight, categories } = props;
-  const note = useNoteDraft(highlight.note, props.drafts, props.draftId);
+  const note = useNoteDraft(
+    String(highlight.note ?? ''),
+    props.drafts,
+    props.draftOwner,
+    props.onSaveNote,
+    props.readOnly,
+  );
   const box = useRef<HTMLElement>(null);
+  const gone = !!props.gone || note.status === 'gone';
+  useEffect(() => note.setGone(!!props.gone), [props.gone]);
+  // Deleted elsewhere with nothing typed here: nothing to keep, the popover goes.
+  useEffect(() => {
+    if (gone && !note.dirty) props.onClose();
+  }, [gone, note.dirty]);
 
   // Opened near the bottom of the window: bring it into view, then put the caret in the note if asked.
   useEffect(() => {
@@ -43,7 +61,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
   }, []);
 
   const save = async () => {
-    if (await note.save(props.onSaveNote)) props.onClose();
+    if (await note.flush()) props.onClose();
   };
 
   return (
@@ -99,6 +117,7 @@ export function HighlightEditor(props: HighlightEditorProps) {
           readOnly={props.readOnly}
           placeholder={i18n.t('hlNotePlaceholder')}
           onInput={(event) => note.input((event.currentTarget as HTMLTextAreaElement).value)}
+          onBlur={() => void note.flush()}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault();
@@ -107,9 +126,10 @@ export function HighlightEditor(props: HighlightEditorProps) {
           }}
         />
       </label>
-      {note.restored ? <p class="yd-hl-hint">{i18n.t('hlNoteDraftRestored')}</p> : null}
+      {gone ? <GoneNotice text={() => note.area.current?.value ?? ''} onRestore={props.onRestore} /> : null}
+      {note.theirs !== null ? <NoteConflict theirs={note.theirs} onChoose={note.resolve} /> : null}
       <div class="yd-hl-actions" hidden={props.readOnly}>
-        <button type="button" class="yd-hl-delete" onClick={props.onDelete}>
+        <button type="button" class="yd-hl-delete" hidden={gone} onClick={props.onDelete}>
           {i18n.t('hlDelete')}
         </button>
         {props.onNext ? (
@@ -117,22 +137,43 @@ export function HighlightEditor(props: HighlightEditorProps) {
             {i18n.t('hlOverlap')}
           </button>
         ) : null}
+        <NoteStatusLine status={note.status} restored={note.restored} />
         <span class="yd-hl-spacer" />
-        {note.dirty ? (
-          <button type="button" class="yd-hl-discard" onClick={note.discard}>
-            {i18n.t('hlNoteCancel')}
-          </button>
-        ) : null}
         <button
           type="button"
           class="yd-hl-save"
           title={i18n.t('hlNoteSaveHint')}
-          disabled={!note.dirty}
+          hidden={gone}
           onClick={() => void save()}
         >
           {i18n.t('hlNoteSave')}
         </button>
       </div>
     </section>
+  );
+}
+
+/** The highlight was deleted in another tab while its note was being typed here. */
+function GoneNotice({ text, onRestore }: { text: () => string; onRestore: (note: string) => void }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div class="yd-hl-gone" role="alert">
+      <p>{i18n.t('hlGone')}</p>
+      <button
+        type="button"
+        class="yd-hl-gone-copy"
+        onClick={() => {
+          navigator.clipboard?.writeText(text()).then(
+            () => setCopied(true),
+            () => {},
+          );
+        }}
+      >
+        {copied ? i18n.t('hlGoneCopied') : i18n.t('hlGoneCopy')}
+      </button>
+      <button type="button" class="yd-hl-gone-restore" onClick={() => onRestore(text())}>
+        {i18n.t('hlGoneRestore')}
+      </button>
+    </div>
   );
 }

@@ -1,15 +1,17 @@
 import type { RefObject } from 'preact';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { type HighlightData, type HighlightUi, useHighlightData } from '@/hooks/use-highlight-data';
 import { type HighlightEdits, useHighlightEdits } from '@/hooks/use-highlight-edits';
 import { useHighlightSelection } from '@/hooks/use-highlight-selection';
 import type { DraftStore } from '@/hooks/use-note-draft';
 import type { Placement } from '@/utils/anchoring/placement';
+import { liveTabs, thisTab } from '@/utils/reader/tab';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { speechIdFromUrl } from '@/utils/store/ids';
+import type { NoteSave } from '@/utils/store/notes';
 import type { OpenReaderStore } from '@/utils/store/reader-store';
-import type { Note, OutlineNode } from '@/utils/types';
+import type { Highlight, Note, OutlineNode } from '@/utils/types';
 
 export interface HighlightOptions {
   /** The speech's address (its database id is derived from it). */
@@ -36,9 +38,9 @@ export interface HighlightState {
   /** Highlights with a note draft. */
   draftIds: ReadonlySet<string>;
   drafts: DraftStore | null;
-  /** Draft id of the 学习心得 (null until the database is loaded). */
+  /** Draft owner key of the 学习心得 (null until the database is loaded). */
   draftId: string | null;
-  saveStudyNote: ((text: string) => Promise<void>) | null;
+  saveStudyNote: ((text: string, base: string) => Promise<NoteSave>) | null;
   /** The notes column and study-note components (null until loaded, after the first paint). */
   ui: HighlightUi | null;
   /** Scroll to a highlight and open it (from the notes panel). */
@@ -63,21 +65,24 @@ export function useHighlights(options: HighlightOptions): HighlightState {
   const { stores } = data;
   const selection = useHighlightSelection(articleRef, paragraphs, readOnly ? null : (stores?.ui ?? null));
   const edits = useHighlightEdits(data, id, outline, selection);
+  // Drafts are this tab's (utils/reader/tab.ts): another reader of the speech keeps its own.
   const drafts = useMemo<DraftStore | null>(
     () =>
       stores && {
-        load: stores.store.loadDraft,
-        clear: stores.store.clearDraft,
-        saver: (draftId) => stores.store.createDraftSaver(draftId),
+        load: async (owner) => stores.store.takeDraft(owner, await thisTab(), await liveTabs()),
+        save: async (owner, text) => stores.store.saveDraft(owner, await thisTab(), text),
+        clear: async (owner) => stores.store.clearDraft(owner, await thisTab()),
       },
     [stores],
   );
   const draftIds = useMemo(() => {
     const ids = new Set<string>();
-    for (const key of data.draftKeys)
-      if (key.startsWith(DRAFT_PREFIX)) ids.add(key.slice(DRAFT_PREFIX.length));
+    for (const key of data.draftKeys) {
+      const owner = stores?.store.draftOwner(key) ?? key;
+      if (owner.startsWith(DRAFT_PREFIX)) ids.add(owner.slice(DRAFT_PREFIX.length));
+    }
     return ids;
-  }, [data.draftKeys]);
+  }, [data.draftKeys, stores]);
   return {
     placements: data.placements,
     speechId: stores ? id : '',
@@ -88,8 +93,7 @@ export function useHighlights(options: HighlightOptions): HighlightState {
     draftId: stores ? stores.store.studyNoteDraftId(id) : null,
     saveStudyNote:
       stores && !readOnly
-        ? (text: string) =>
-            edits.saveText(stores.store.saveStudyNote(id, text), stores.store.studyNoteDraftId(id), text)
+        ? (text: string, base: string) => edits.saveText(stores.store.saveStudyNoteOver(id, text, base))
         : null,
     goTo: edits.goTo,
     layer: { data, edits, selection, readOnly },
@@ -158,8 +162,14 @@ export function HighlightLayer({ highlights, articleRef, categories }: Highlight
     return () => article.removeEventListener('click', onClick);
   }, [articleRef]);
 
+  // The highlight open here, as last seen: deleted in another tab, its editor stays with what was typed.
+  const seen = useRef<Highlight | null>(null);
+  const found = editing ? data.highlights?.find((h) => h.id === editing.id) : undefined;
+  if (found) seen.current = found;
+  else if (!editing || seen.current?.id !== editing.id) seen.current = null;
+  const editingHighlight = found ?? seen.current;
+
   if (!stores) return null;
-  const editingHighlight = editing && data.highlights?.find((h) => h.id === editing.id);
   const stack = editing?.stack ?? [];
   return (
     <>
@@ -178,7 +188,8 @@ export function HighlightLayer({ highlights, articleRef, categories }: Highlight
           highlight={editingHighlight}
           categories={categories}
           drafts={highlights.drafts}
-          draftId={stores.store.highlightDraftId(editing.id)}
+          draftOwner={stores.store.highlightDraftId(editing.id)}
+          gone={!found && !!data.highlights}
           at={editing.at}
           focusNote={editing.focusNote}
           readOnly={readOnly}
@@ -191,13 +202,8 @@ export function HighlightLayer({ highlights, articleRef, categories }: Highlight
               : undefined
           }
           onCategory={(category) => edits.setCategory(editing.id, category)}
-          onSaveNote={(note) =>
-            edits.saveText(
-              stores.store.setNote(editing.id, note),
-              stores.store.highlightDraftId(editing.id),
-              note,
-            )
-          }
+          onSaveNote={(note, base) => edits.saveText(stores.store.setNoteOver(editing.id, note, base))}
+          onRestore={(note) => edits.restoreWithNote(editingHighlight, note)}
           onDelete={() => void edits.remove(editing.id)}
           onClose={() => setEditing(null)}
         />

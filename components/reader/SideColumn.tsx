@@ -96,9 +96,9 @@ export function SideColumn(props: SideColumnProps) {
               <hl.ui.StudyNote
                 note={hl.studyNote}
                 drafts={hl.drafts}
-                draftId={hl.draftId}
+                draftOwner={hl.draftId}
                 readOnly={!hl.saveStudyNote}
-                onSave={hl.saveStudyNote ?? (async () => {})}
+                onSave={hl.saveStudyNote ?? (async () => ({ kind: 'saved' }))}
               />
             ) : null
           }

@@ -4,8 +4,9 @@
  * for, so no page loads them before an export.
  */
 import type { YanduDB } from '../store/db';
+import { draftsOf, highlightDraftId, newestByOwner, studyNoteDraftId } from '../store/drafts';
 import { bySpeechIds } from '../store/library';
-import type { Draft, Highlight, HighlightCategory, Note, SpeechRecord } from '../types';
+import type { Highlight, HighlightCategory, Note, SpeechRecord } from '../types';
 import { downloadBlob } from './download';
 import { safeFileNamePart } from './filename';
 import type { DocxLayout } from './gongwen';
@@ -39,8 +40,9 @@ export async function templateInput(
       bySpeechIds<Note>(db.notes, ids),
     ]),
   );
-  const draftIds = [...ids.map((id) => `studyNote:${id}`), ...highlights.map((h) => `highlight:${h.id}`)];
-  const drafts = (await db.drafts.bulkGet(draftIds)).filter((d): d is Draft => d !== undefined);
+  // Every tab's drafts (drafts.ts); the newest of each note is printed, once, under the note's own key.
+  const owners = [...ids.map(studyNoteDraftId), ...highlights.map((h) => highlightDraftId(h.id))];
+  const drafts = newestByOwner(await draftsOf(db, owners));
   return {
     speeches: records.filter((s): s is SpeechRecord => s !== undefined),
     highlights,

@@ -1,10 +1,18 @@
 /**
- * Notes being typed are kept in the drafts table as the user types (debounced), so closing or reloading
- * the reader before 保存 loses nothing. A draft is removed once its note is saved or the edit is cancelled.
+ * Notes being typed are kept in the drafts table as the user types, so closing or reloading the reader
+ * before the note itself is written loses nothing. A draft is removed once its note is saved.
+ *
+ * Drafts are per tab (issue #14 item 6): two readers of one speech typing the same note write
+ * `<owner>#tab:<tab>` rows, so one tab's save never deletes the other's unsaved text. `<owner>` is
+ * `highlight:<id>` or `studyNote:<speechId>`; drafts stored before tabs had ids have the bare owner key and
+ * are still read (taken over like a closed tab's).
  */
 
 import { liveQuery } from 'dexie';
+import type { Draft } from '../types';
 import type { YanduDB } from './db';
+
+const TAB_MARK = '#tab:';
 
 /** The one place draft keys are made (deleteSpeech finds a speech's drafts by them: tables.ts). */
 export function highlightDraftId(highlightId: string): string {
@@ -15,8 +23,79 @@ export function studyNoteDraftId(speechId: string): string {
   return `studyNote:${speechId}`;
 }
 
+/** The row of `owner`'s draft typed in tab `tab`. */
+export function tabDraftId(owner: string, tab: string): string {
+  return `${owner}${TAB_MARK}${tab}`;
+}
+
+/** What a draft row belongs to (`highlight:<id>` / `studyNote:<speechId>`), without its tab. */
+export function draftOwner(draftId: string): string {
+  const at = draftId.lastIndexOf(TAB_MARK);
+  return at < 0 ? draftId : draftId.slice(0, at);
+}
+
+/** The tab a draft row was typed in; null for a draft stored before tabs had ids. */
+export function draftTab(draftId: string): string | null {
+  const at = draftId.lastIndexOf(TAB_MARK);
+  return at < 0 ? null : draftId.slice(at + TAB_MARK.length);
+}
+
+/** Every draft row of these owners, in every tab (a speech's delete, backup and export need them all). */
+export async function draftsOf(db: YanduDB, owners: readonly string[]): Promise<Draft[]> {
+  if (owners.length === 0) return [];
+  const wanted = new Set(owners);
+  const rows = await db.drafts
+    .where('id')
+    .startsWithAnyOf([...wanted])
+    .toArray();
+  return rows.filter((d) => wanted.has(draftOwner(d.id)));
+}
+
+/**
+ * The newest draft of each owner, keyed by the owner (what an export prints: the text most recently typed
+ * in any tab).
+ */
+export function newestByOwner(drafts: readonly Draft[]): Draft[] {
+  const newest = new Map<string, Draft>();
+  for (const d of drafts) {
+    const owner = draftOwner(d.id);
+    const had = newest.get(owner);
+    if (!had || d.updated > had.updated) newest.set(owner, { ...d, id: owner });
+  }
+  return [...newest.values()];
+}
+
 export async function loadDraft(db: YanduDB, id: string): Promise<string | undefined> {
   return (await db.drafts.get(id))?.text;
+}
+
+/**
+ * This tab's draft of `owner`; when it has none, the newest one left by a tab that is no longer open (or
+ * stored before tabs had ids) is taken over as this tab's, so text typed in a closed tab comes back when the
+ * speech is opened again, and only in one tab. `isLive` says whether another tab is still open.
+ */
+export async function takeDraft(
+  db: YanduDB,
+  owner: string,
+  tab: string,
+  isLive: (tab: string) => boolean,
+  now = Date.now(),
+): Promise<string | undefined> {
+  return db.transaction('rw', db.drafts, async () => {
+    const rows = await draftsOf(db, [owner]);
+    const mine = rows.find((d) => draftTab(d.id) === tab);
+    if (mine) return mine.text;
+    const left = rows
+      .filter((d) => {
+        const other = draftTab(d.id);
+        return other === null || !isLive(other);
+      })
+      .sort((a, b) => b.updated - a.updated)[0];
+    if (!left) return undefined;
+    await db.drafts.delete(left.id);
+    await db.drafts.put({ id: tabDraftId(owner, tab), text: left.text, updated: now });
+    return left.text;
+  });
 }
 
 export async function saveDraft(db: YanduDB, id: string, text: string, now = Date.now()): Promise<void> {
@@ -25,50 +104,6 @@ export async function saveDraft(db: YanduDB, id: string, text: string, now = Dat
 
 export async function clearDraft(db: YanduDB, id: string): Promise<void> {
   await db.drafts.delete(id);
-}
-
-/** Ids of every stored draft among `ids` (to mark notes with unsaved text). */
-export async function draftsAmong(db: YanduDB, ids: readonly string[]): Promise<Set<string>> {
-  const found = await db.drafts.bulkGet([...ids]);
-  return new Set(found.flatMap((d) => (d ? [d.id] : [])));
-}
-
-export interface DraftSaver {
-  /** Text changed: save it after a pause in typing. */
-  update(text: string): void;
-  /** Save what is pending now (leaving the editor). */
-  flush(): Promise<void>;
-  /** Drop what is pending without saving. */
-  cancel(): void;
-}
-
-/** Saves a draft `delayMs` after the last keystroke; only the latest text is written. */
-export function createDraftSaver(db: YanduDB, id: string, delayMs = 400): DraftSaver {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending: string | undefined;
-  const write = async () => {
-    timer = undefined;
-    if (pending === undefined) return;
-    const text = pending;
-    pending = undefined;
-    await saveDraft(db, id, text).catch((e: unknown) => console.warn('[yandu] could not save the draft', e));
-  };
-  return {
-    update(text) {
-      pending = text;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void write(), delayMs);
-    },
-    async flush() {
-      if (timer) clearTimeout(timer);
-      await write();
-    },
-    cancel() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      pending = undefined;
-    },
-  };
 }
 
 /** Ids of the stored drafts, now and after every change (any tab). */

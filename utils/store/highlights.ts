@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { type Highlight, type HighlightCategory, newTask, type TextSelector } from '../types';
 import type { YanduDB } from './db';
+import type { NoteSave } from './notes';
 
 /**
  * Highlights in the extension's database. Every change is a field-level write (`update`/`modify` of the
@@ -37,6 +38,28 @@ export async function setCategory(
 
 export async function setNote(db: YanduDB, id: string, note: string, now = Date.now()): Promise<void> {
   await db.highlights.update(id, { note, updated: now });
+}
+
+/**
+ * Save a highlight's note unless another tab saved a different one since this tab read `base` (then the
+ * editor asks, issue #14 item 6). The note's text is compared, not `updated`: a category change made in
+ * another tab also moves `updated` and is no conflict.
+ */
+export async function setNoteOver(
+  db: YanduDB,
+  id: string,
+  note: string,
+  base: string,
+  now = Date.now(),
+): Promise<NoteSave> {
+  return db.transaction('rw', db.highlights, async () => {
+    const h = await db.highlights.get(id);
+    if (!h) return { kind: 'gone' };
+    const theirs = String(h.note ?? '');
+    if (theirs !== base && theirs !== note) return { kind: 'conflict', theirs };
+    await db.highlights.update(id, { note, updated: now });
+    return { kind: 'saved' };
+  });
 }
 
 /** Where a highlight now sits after re-anchoring; written only when it moved, so unchanged texts cost nothing. */

@@ -27,3 +27,40 @@ export async function saveStudyNote(
     if (updated === 0) await db.notes.add({ id: speechId, speechId, text, created: now, updated: now });
   });
 }
+
+/**
+ * What became of a note written over the text an editor started from (`base`): saved; refused because the
+ * stored text changed meanwhile (another tab saved `theirs`: the editor asks which to keep, issue #14 item
+ * 6); or the highlight is gone (deleted in another tab).
+ */
+export type NoteSave = { kind: 'saved' } | { kind: 'conflict'; theirs: string } | { kind: 'gone' };
+
+/**
+ * Save the 学习心得 unless another tab saved a different text since this one read `base`. Texts are compared,
+ * not the `updated` stamps: a save that leaves the text as this tab saw it cannot undo anything.
+ */
+export async function saveStudyNoteOver(
+  db: YanduDB,
+  speechId: string,
+  text: string,
+  base: string,
+  now = Date.now(),
+): Promise<NoteSave> {
+  return db.transaction('rw', db.notes, async () => {
+    const stored = await db.notes.get(speechId);
+    const theirs = stored?.text ?? '';
+    if (theirs !== base && theirs !== text) return { kind: 'conflict', theirs };
+    if (stored) await db.notes.update(speechId, { text, updated: now });
+    else await db.notes.add({ id: speechId, speechId, text, created: now, updated: now });
+    return { kind: 'saved' };
+  });
+}
+
+/** 两者都保留: the text saved in the other tab, a separator line, then this tab's. */
+export function keepBoth(theirs: string, mine: string): string {
+  const a = theirs.trimEnd();
+  const b = mine.trim();
+  if (!a) return b;
+  if (!b || a.includes(b)) return a;
+  return `${a}\n\n——————\n\n${b}`;
+}

@@ -15,6 +15,7 @@ export function readerStore(db: YanduDB) {
     addHighlight: (h: Highlight) => highlights.addHighlight(db, h),
     setCategory: (id: string, category: HighlightCategory) => highlights.setCategory(db, id, category),
     setNote: (id: string, note: string) => highlights.setNote(db, id, note),
+    setNoteOver: (id: string, note: string, base: string) => highlights.setNoteOver(db, id, note, base),
     moveHighlights: (moves: readonly { id: string; selector: TextSelector; section: number }[]) =>
       highlights.moveHighlights(db, moves),
     deleteHighlight: (id: string) => highlights.deleteHighlight(db, id),
@@ -27,11 +28,16 @@ export function readerStore(db: YanduDB) {
     watchStudyNote: (speechId: string, onChange: (note: Note | undefined) => void) =>
       notes.watchStudyNote(db, speechId, onChange),
     saveStudyNote: (speechId: string, text: string) => notes.saveStudyNote(db, speechId, text),
+    saveStudyNoteOver: (speechId: string, text: string, base: string) =>
+      notes.saveStudyNoteOver(db, speechId, text, base),
     watchDraftIds: (onChange: (ids: Set<string>) => void) => drafts.watchDraftIds(db, onChange),
-    loadDraft: (id: string) => drafts.loadDraft(db, id),
-    saveDraft: (id: string, text: string) => drafts.saveDraft(db, id, text),
-    clearDraft: (id: string) => drafts.clearDraft(db, id),
-    createDraftSaver: (id: string, delayMs?: number) => drafts.createDraftSaver(db, id, delayMs),
+    /** This tab's drafts (`tab`: utils/reader/tab.ts; `isLive`: whether another tab is still open). */
+    takeDraft: (owner: string, tab: string, isLive: (tab: string) => boolean) =>
+      drafts.takeDraft(db, owner, tab, isLive),
+    saveDraft: (owner: string, tab: string, text: string) =>
+      drafts.saveDraft(db, drafts.tabDraftId(owner, tab), text),
+    clearDraft: (owner: string, tab: string) => drafts.clearDraft(db, drafts.tabDraftId(owner, tab)),
+    draftOwner: drafts.draftOwner,
     saveOutlineEdits: (speechId: string, edits: OutlineEdit[]) => saveOutlineEdits(db, speechId, edits),
     watchOutlineEdits: (speechId: string, onChange: (edits: OutlineEdit[] | undefined) => void) =>
       watchOutlineEdits(db, speechId, onChange),

@@ -1,5 +1,6 @@
 import type { Transaction } from 'dexie';
 import type { Draft, Highlight, Note, SpeechRecord, SpeechVersion } from '../types';
+import { draftOwner, draftTab, studyNoteDraftId, tabDraftId } from './drafts';
 import { speechIdFromUrl } from './ids';
 import { versionId } from './versions';
 
@@ -33,10 +34,14 @@ export async function rekeySpeeches(tx: Transaction): Promise<number> {
       await versions.put({ ...version, id: versionId(id, version.contentHash), speechId: id });
     }
     const drafts = tx.table<Draft, string>('drafts');
-    const draft = await drafts.get(`studyNote:${old}`);
-    if (draft) {
+    // The 学习心得's drafts of every tab (drafts.ts) follow it.
+    const oldOwner = studyNoteDraftId(old);
+    for (const draft of await drafts.where('id').startsWith(oldOwner).toArray()) {
+      if (draftOwner(draft.id) !== oldOwner) continue;
+      const tab = draftTab(draft.id);
+      const owner = studyNoteDraftId(id);
       await drafts.delete(draft.id);
-      await drafts.put({ ...draft, id: `studyNote:${id}` });
+      await drafts.put({ ...draft, id: tab === null ? owner : tabDraftId(owner, tab) });
     }
     moved++;
   }

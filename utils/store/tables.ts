@@ -1,6 +1,6 @@
 import type { Draft, Highlight, Note, SpeechRecord, SpeechVersion } from '../types';
 import type { YanduDB } from './db';
-import { highlightDraftId, studyNoteDraftId } from './drafts';
+import { draftsOf, highlightDraftId, studyNoteDraftId } from './drafts';
 
 /**
  * Every table that holds a speech's data, in ONE list: deleting a speech, undoing that, and the backup all
@@ -37,8 +37,10 @@ export async function rowsOfSpeech(db: YanduDB, speechId: string): Promise<Table
     db.speechVersions.where('speechId').equals(speechId).toArray(),
   ]);
   // Drafts are keyed by what they belong to (drafts.ts), not indexed by speech.
-  const draftIds = [studyNoteDraftId(speechId), ...highlights.map((h) => highlightDraftId(h.id))];
-  const drafts = (await db.drafts.bulkGet(draftIds)).filter((d): d is Draft => d !== undefined);
+  const drafts = await draftsOf(db, [
+    studyNoteDraftId(speechId),
+    ...highlights.map((h) => highlightDraftId(h.id)),
+  ]);
   return { speeches: speech ? [speech] : [], highlights, notes, speechVersions, drafts };
 }
 

@@ -7,8 +7,8 @@ import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight, type Placement } from '@/utils/anchoring/placement';
 import { DEFAULT_HIGHLIGHT_CATEGORIES } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
-import { clearDraft, createDraftSaver, loadDraft, saveDraft } from '@/utils/store/drafts';
-import { saveStudyNote } from '@/utils/store/notes';
+import { clearDraft, saveDraft, tabDraftId, takeDraft } from '@/utils/store/drafts';
+import { saveStudyNoteOver } from '@/utils/store/notes';
 import type { HighlightCategory, Note, OutlineNode } from '@/utils/types';
 
 // Composed for these tests.
@@ -156,9 +156,9 @@ describe('notes panel', () => {
 
 describe('学习心得', () => {
   const drafts = {
-    load: (id: string) => loadDraft(getDb(), id),
-    clear: (id: string) => clearDraft(getDb(), id),
-    saver: (id: string) => createDraftSaver(getDb(), id, 20),
+    load: (owner: string) => takeDraft(getDb(), owner, 'tab1', () => false),
+    save: (owner: string, text: string) => saveDraft(getDb(), tabDraftId(owner, 'tab1'), text),
+    clear: (owner: string) => clearDraft(getDb(), tabDraftId(owner, 'tab1')),
   };
 
   function mountNote(note: Note | undefined) {
@@ -169,8 +169,8 @@ describe('学习心得', () => {
         <StudyNote
           note={note}
           drafts={drafts}
-          draftId="studyNote:s"
-          onSave={(text) => saveStudyNote(getDb(), 's', text)}
+          draftOwner="studyNote:s"
+          onSave={(text, base) => saveStudyNoteOver(getDb(), 's', text, base)}
         />,
         container,
       );
@@ -191,8 +191,8 @@ describe('学习心得', () => {
       expect((await getDb().notes.get('s'))?.text).toBe('一、要学深悟透\n二、要结合实际'),
     );
     expect((await getDb().notes.get('s'))?.speechId).toBe('s');
-    await vi.waitFor(() => expect(container.textContent).toContain('已保存'));
-    expect(await loadDraft(getDb(), 'studyNote:s')).toBeUndefined();
+    await vi.waitFor(() => expect(container.textContent).toContain('已自动保存'));
+    expect(await getDb().drafts.count()).toBe(0);
   });
 
   it('brings back a draft typed before a reload', async () => {

@@ -159,8 +159,8 @@ describe('复制引用 in the reader', () => {
     const h = placement(4, 9, 19, 'task').highlight;
     const drafts: DraftStore = {
       load: async () => undefined,
+      save: async () => {},
       clear: async () => {},
-      saver: () => ({ update: () => {}, flush: async () => {}, cancel: () => {} }),
     };
     mount(
       <QuoteSource.Provider value={SPEECH}>
@@ -168,11 +168,12 @@ describe('复制引用 in the reader', () => {
           highlight={h}
           categories={{ ...DEFAULT_HIGHLIGHT_CATEGORIES }}
           drafts={drafts}
-          draftId={`highlight:${h.id}`}
+          draftOwner={`highlight:${h.id}`}
           at={{ x: 0, y: 0 }}
           onCategory={() => {}}
-          onSaveNote={async () => {}}
+          onSaveNote={async () => ({ kind: 'saved' })}
           onDelete={() => {}}
+          onRestore={() => {}}
           onClose={() => {}}
         />
       </QuoteSource.Provider>,

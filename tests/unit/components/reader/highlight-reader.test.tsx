@@ -7,7 +7,7 @@ import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
-import { saveDraft } from '@/utils/store/drafts';
+import { draftsOf, highlightDraftId, saveDraft } from '@/utils/store/drafts';
 import { addHighlight } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { Highlight, OutlineNode, SpeechWithOutline } from '@/utils/types';
@@ -285,7 +285,7 @@ describe('editing a highlight', () => {
     expect(editor.textContent).toContain('已恢复上次未保存的草稿');
   });
 
-  it('saves the note being typed as a draft, debounced', async () => {
+  it('saves the note as it is typed, without 保存 (issue #14 item 9)', async () => {
     const h = await seedOne();
     mount();
     await painted(1);
@@ -297,10 +297,10 @@ describe('editing a highlight', () => {
         area.dispatchEvent(new Event('input', { bubbles: true }));
       });
     }
-    await vi.waitFor(async () =>
-      expect((await getDb().drafts.get(`highlight:${h.id}`))?.text).toBe('一点想法'),
-    );
-    expect((await getDb().highlights.get(h.id))?.note).toBe('');
+    await vi.waitFor(async () => expect((await getDb().highlights.get(h.id))?.note).toBe('一点想法'));
+    await vi.waitFor(() => expect(editor.textContent).toContain('已自动保存'));
+    // Saved: no draft is left to mark the note as unsaved.
+    await vi.waitFor(async () => expect(await draftsOf(getDb(), [highlightDraftId(h.id)])).toEqual([]));
   });
 
   it('deletes with 已删除 · 撤销, and undo brings it back painted', async () => {

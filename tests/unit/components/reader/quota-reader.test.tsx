@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
 import { getDb } from '@/utils/store/db';
+import { draftsOf, highlightDraftId, studyNoteDraftId } from '@/utils/store/drafts';
 import { addHighlight } from '@/utils/store/highlights';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { SpeechWithOutline } from '@/utils/types';
@@ -100,7 +101,10 @@ describe('the reader when the disk is full', () => {
     expect(($('.yd-hl-editor textarea') as HTMLTextAreaElement).value).toBe('要把帮扶落到实处');
     vi.restoreAllMocks();
     expect((await getDb().highlights.get(h.id))?.note).toBe('');
-    expect((await getDb().drafts.get(`highlight:${h.id}`))?.text).toBe('要把帮扶落到实处');
+    // (this tab's draft row: utils/store/drafts.ts)
+    expect((await draftsOf(getDb(), [highlightDraftId(h.id)])).map((d) => d.text)).toEqual([
+      '要把帮扶落到实处',
+    ]);
 
     // Space freed: saving again works and the message goes away.
     await click(button($('.yd-hl-editor'), '保存'));
@@ -151,6 +155,8 @@ describe('the reader when the disk is full', () => {
     vi.restoreAllMocks();
     expect(($('.yd-study-note-text') as HTMLTextAreaElement).value).toBe('帮扶要一户一策');
     expect(await getDb().notes.get(SPEECH_ID)).toBeUndefined();
-    expect((await getDb().drafts.get(`studyNote:${SPEECH_ID}`))?.text).toBe('帮扶要一户一策');
+    expect((await draftsOf(getDb(), [studyNoteDraftId(SPEECH_ID)])).map((d) => d.text)).toEqual([
+      '帮扶要一户一策',
+    ]);
   });
 });

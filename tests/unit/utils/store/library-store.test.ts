@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight, placeHighlights } from '@/utils/anchoring/placement';
 import { getDb } from '@/utils/store/db';
-import { clearDraft, createDraftSaver, loadDraft } from '@/utils/store/drafts';
 import {
   addHighlight,
   deleteHighlight,
@@ -162,24 +161,5 @@ describe('re-anchoring after a change', () => {
     expect((await getDb().highlights.get(kept.id))?.selector.startPara).toBe(2);
     expect((await getDb().highlights.get(kept.id))?.section).toBe(0);
     expect(await getDb().highlights.get(lost.id)).toEqual(lost);
-  });
-});
-
-describe('drafts', () => {
-  it('saves only the latest text after a pause, and flush writes what is pending', async () => {
-    const saver = createDraftSaver(getDb(), 'highlight:x', 30);
-    saver.update('一');
-    saver.update('一点');
-    expect(await loadDraft(getDb(), 'highlight:x')).toBeUndefined();
-    await expect.poll(() => loadDraft(getDb(), 'highlight:x')).toBe('一点');
-    saver.update('一点想法');
-    await saver.flush();
-    expect(await loadDraft(getDb(), 'highlight:x')).toBe('一点想法');
-    saver.update('丢弃');
-    saver.cancel();
-    await new Promise((r) => setTimeout(r, 60));
-    expect(await loadDraft(getDb(), 'highlight:x')).toBe('一点想法');
-    await clearDraft(getDb(), 'highlight:x');
-    expect(await loadDraft(getDb(), 'highlight:x')).toBeUndefined();
   });
 });
