@@ -51,6 +51,7 @@ describe('export page address', () => {
       snapshot: '7-99',
       version: null,
       highlightId: 'h/1 甲',
+      passage: null,
     };
     const href = readerHref(route, 'chrome-extension://x/reader.html');
     const back = new URL(href);
@@ -61,6 +62,7 @@ describe('export page address', () => {
       snapshot: null,
       version: 'abc',
       highlightId: null,
+      passage: null,
     });
   });
 });
