@@ -9,6 +9,7 @@ import type { YanduDB } from '@/utils/store/db';
 import type { HighlightCategory } from '@/utils/types';
 import { formatLabel } from './ExportDialog';
 import { ExportDocument } from './ExportDocument';
+import { MeetingExportButton } from './MeetingExportButton';
 import './export.css';
 
 /**
@@ -108,6 +109,12 @@ export function ExportPage({
               {f === 'print' ? i18n.t('expPagePrint') : formatLabel(f)}
             </button>
           ))}
+          <MeetingExportButton
+            db={db}
+            speechIds={speechIds}
+            categoryNames={categoryNames}
+            disabled={!model || model.speeches.length === 0}
+          />
         </span>
         {message ? (
           <p

@@ -111,4 +111,31 @@ describe('export page (export.html)', () => {
     expect(downloads[0]?.name).toMatch(/^学习笔记-.+-\d{4}-\d{2}-\d{2}\.md$/);
     expect(await downloads[0]?.blob.text()).toContain('分三批推进');
   });
+
+  it('opens the meeting templates from the same page: 任务分解表 as Word, the task in its table', async () => {
+    await open({ autoPrint: false, includeTasks: false });
+    const button = container.querySelector<HTMLButtonElement>('[data-action="meeting-templates"]');
+    expect(button?.textContent).toContain('会议材料');
+    await act(async () => {
+      button?.click();
+    });
+    const pick = (text: string) =>
+      [...container.querySelectorAll('label')]
+        .find((l) => l.textContent?.startsWith(text))
+        ?.querySelector('input') as HTMLInputElement;
+    await act(async () => {
+      pick('任务分解表').click();
+    });
+    await act(async () => {
+      pick('Word').click();
+    });
+    const run = [...container.querySelectorAll<HTMLButtonElement>('dialog button')].find(
+      (b) => b.textContent === '导出',
+    );
+    await act(async () => {
+      run?.click();
+    });
+    await vi.waitFor(() => expect(downloads).toHaveLength(1), { timeout: 15_000 });
+    expect(downloads[0]?.name).toMatch(/^重点任务分解表-.+\.docx$/);
+  });
 });
