@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { useDeletedSpeech } from '@/hooks/use-deleted-speech';
 import { useDismiss } from '@/hooks/use-dismiss';
 import { usePopover } from '@/hooks/use-popover';
 import { useProgressiveText } from '@/hooks/use-progressive-text';
@@ -17,6 +18,7 @@ import {
   type HighlightCategorySettings,
   type ReaderSettings,
 } from '@/utils/settings';
+import { speechIdFromUrl } from '@/utils/store/ids';
 import type { OpenReaderStore } from '@/utils/store/reader-store';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type SpeechWithOutline } from '@/utils/types';
 import { HighlightLayer, useHighlights } from '../highlights/HighlightLayer';
@@ -78,10 +80,12 @@ export function Reader(props: ReaderProps) {
   const { settings, categories } = prefs;
   const articleRef = useRef<HTMLElement>(null);
   const settingsBox = usePopover();
+  // Deleted in the library while open: banner, 恢复, and writes that put the speech back first.
+  const gone = useDeletedSpeech(props.openStore, speechIdFromUrl(speech.url), !!props.version);
 
   // The outline the user corrected (编辑提纲), editable once the whole text is in and the database loaded.
   const [outlineReady, setOutlineReady] = useState(false);
-  const { outline, edit, selection } = useReaderOutline(speech, articleRef, props.openStore, outlineReady);
+  const { outline, edit, selection } = useReaderOutline(speech, articleRef, gone.openStore, outlineReady);
   const blocks = useMemo(() => buildBlocks(speech.paragraphs, outline), [speech.paragraphs, outline]);
   const text = useProgressiveText(blocks, props.onTextComplete);
   useEffect(() => setOutlineReady(text.complete && !props.version), [text.complete, props.version]);
@@ -98,7 +102,7 @@ export function Reader(props: ReaderProps) {
     articleRef,
     readOnly: !!props.version,
     forceMarks: props.forceMarks,
-    openStore: props.openStore,
+    openStore: gone.openStore,
     textComplete: text.complete,
   });
   useWantedHighlight(hl.placements, hl.goTo, side.showNotes);
@@ -180,6 +184,7 @@ export function Reader(props: ReaderProps) {
           liveNotice={props.liveNotice}
           change={props.change}
           placements={hl.placements}
+          deleted={gone}
         />
         <SpeechArticle speech={speech} blocks={blocks} shown={text.shown} />
       </main>
