@@ -41,14 +41,20 @@ function guarded(store: ReaderStore, before: () => Promise<void>): ReaderStore {
  * rows (liveQuery, across tabs), keeps the last copy in memory, and says so when the speech goes; 恢复 or the
  * next highlight or note puts it back, so later writes never land under a speech the library no longer lists.
  */
-export function useDeletedSpeech(open: OpenReaderStore, speechId: string, readOnly: boolean): DeletedSpeech {
+export function useDeletedSpeech(
+  open: OpenReaderStore,
+  speechId: string,
+  readOnly: boolean,
+  /** Start following once the highlights are painted: their read goes first and alone (use-highlight-data). */
+  ready: boolean,
+): DeletedSpeech {
   const held = useRef<TableRows | null>(null);
   const gone = useRef(false);
   const [deleted, setDeleted] = useState(false);
   const [restored, setRestored] = useState(false);
 
   useEffect(() => {
-    if (readOnly) return;
+    if (readOnly || !ready) return;
     let live = true;
     let sub: { unsubscribe(): void } | undefined;
     open().then(
@@ -77,7 +83,7 @@ export function useDeletedSpeech(open: OpenReaderStore, speechId: string, readOn
       live = false;
       sub?.unsubscribe();
     };
-  }, [open, speechId, readOnly]);
+  }, [open, speechId, readOnly, ready]);
 
   // Stable across renders: the reader's hooks open the store once per speech.
   const calls = useMemo(() => {

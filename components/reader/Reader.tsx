@@ -81,7 +81,8 @@ export function Reader(props: ReaderProps) {
   const articleRef = useRef<HTMLElement>(null);
   const settingsBox = usePopover();
   // Deleted in the library while open: banner, 恢复, and writes that put the speech back first.
-  const gone = useDeletedSpeech(props.openStore, speechIdFromUrl(speech.url), !!props.version);
+  const [painted, setPainted] = useState(false);
+  const gone = useDeletedSpeech(props.openStore, speechIdFromUrl(speech.url), !!props.version, painted);
 
   // The outline the user corrected (编辑提纲), editable once the whole text is in and the database loaded.
   const [outlineReady, setOutlineReady] = useState(false);
@@ -106,6 +107,7 @@ export function Reader(props: ReaderProps) {
     textComplete: text.complete,
   });
   useWantedHighlight(hl.placements, hl.goTo, side.showNotes);
+  useEffect(() => setPainted((was) => was || hl.placements !== null), [hl.placements]);
   const goToSection = useSectionJump({
     outline,
     articleRef,
