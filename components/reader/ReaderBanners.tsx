@@ -27,7 +27,7 @@ function DeletedBanner({ deleted }: { deleted: NonNullable<ReaderBannersProps['d
       <div class="yd-banner yd-deleted-banner" role="alert">
         <strong>{i18n.t('readerDeleted')}</strong>
         <span>{i18n.t('readerDeletedHint')}</span>
-        <button type="button" onClick={() => void deleted.restore()}>
+        <button type="button" class="yd-banner-action" onClick={() => void deleted.restore()}>
           {i18n.t('readerDeletedRestore')}
         </button>
       </div>
