@@ -96,6 +96,12 @@ forEachBrowser('A speech deleted in the library while a reader shows it', (b) =>
       undefined,
       'the speech to be put back',
     );
+    // The speech is put back before the highlight is written, and Dexie's liveQuery paints a write before it
+    // commits: read the database (raw IndexedDB, from this page) until the highlight is there, then leave.
+    for (let tries = 0; (await storedHighlights(b, speechId)).length === 0; tries++) {
+      assert.ok(tries < 100, 'the new highlight is written');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await b.extensionPage('/popup.html');
     const record = (await readRecord(b, 'speeches', speechId)) as { title?: string } | undefined;
     assert.ok(record?.title, 'the speech is stored again');
