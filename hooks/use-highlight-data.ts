@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { nestedIds } from '@/utils/anchoring/overlap';
 import type { Placement } from '@/utils/anchoring/placement';
 import type { Painter } from '@/utils/reader/paint';
 import type { OpenReaderStore, ReaderStore } from '@/utils/store/reader-store';
@@ -74,9 +75,14 @@ export function useHighlightData(options: HighlightDataOptions): HighlightData {
     const result = s.ui.placeHighlights(paragraphs, outline, list);
     if (article) {
       painter.current ??= s.ui.createPainter(article, options.forceMarks);
-      const items = result.placements.flatMap((p) =>
+      const placed = result.placements.flatMap((p) =>
         p.selector ? [{ id: p.highlight.id, category: p.highlight.category, selector: p.selector }] : [],
       );
+      const nested = nestedIds(placed);
+      const notes = new Set(
+        result.placements.filter((p) => p.highlight.note.trim()).map((p) => p.highlight.id),
+      );
+      const items = placed.map((i) => ({ ...i, noted: notes.has(i.id), nested: nested.has(i.id) }));
       painter.current.paint(items);
       painter.current.setActive(active.current);
       const t = timing.current;

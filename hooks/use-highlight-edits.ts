@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { jumpToRange } from '@/components/reader/scroll-to-range';
+import { sameRange } from '@/utils/anchoring/overlap';
 import { storageErrorMessage } from '@/utils/store/errors';
 import { readLocal, writeLocal } from '@/utils/store/local';
 import {
@@ -80,14 +81,17 @@ export function useHighlightEdits(
   const create = async (category: HighlightCategory, withNote: boolean) => {
     const { pending } = selection;
     if (!pending || !stores) return;
-    const h = stores.ui.makeHighlight(speechId, pending.selector, category, outline);
+    // The very passage of an existing highlight: change its category rather than stack a second one.
+    const same = data.placements?.find((p) => p.selector && sameRange(p.selector, pending.selector));
+    const h = same?.highlight ?? stores.ui.makeHighlight(speechId, pending.selector, category, outline);
     setLast(category);
     writeLocal('lastCategory', category);
     const at = { x: pending.at.x, y: pending.at.bottom };
     selection.setPending(null);
     document.getSelection()?.removeAllRanges();
     try {
-      await stores.store.addHighlight(h);
+      if (same) await stores.store.setCategory(h.id, category);
+      else await stores.store.addHighlight(h);
       setSaveError(null);
     } catch (error) {
       reportSaveError(error);

@@ -47,6 +47,11 @@ export function useSideColumn(hasOutline: boolean, outlineFirst = hasOutline) {
     notesButton,
     setTab: setSideTab,
     toggleDrawer: () => setDrawerOpen((open) => !open),
+    /** The toolbar's 显示提纲 (narrow window): the drawer on the 提纲 tab, or closed if that is what it shows. */
+    toggleOutline: () => {
+      setSideTab('outline');
+      setDrawerOpen((open) => !(open && tab === 'outline'));
+    },
     closeDrawer,
     /** After a jump into the text: the drawer gets out of the way. */
     leaveDrawer: () => {

@@ -1,11 +1,19 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { type DraftStore, type NoteWriter, useNoteDraft } from '@/hooks/use-note-draft';
+import { popoverCentre } from '@/utils/reader/popover-position';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { HIGHLIGHT_CATEGORIES, type Highlight, type HighlightCategory } from '@/utils/types';
 import { CloseIcon } from '../shared/Icons';
 import { NoteConflict, NoteStatusLine } from './NoteConflict';
 import { QuotedPassage } from './QuoteCopyButton';
+
+/** The window's width (without a vertical scrollbar), scroll and rem, for popoverCentre. */
+const viewOf = (win: Window) => ({
+  width: win.document.documentElement.clientWidth || win.innerWidth,
+  scrollX: win.scrollX,
+  rem: Number.parseFloat(win.getComputedStyle(win.document.documentElement).fontSize) || 16,
+});
 
 export type { DraftStore } from '@/hooks/use-note-draft';
 
@@ -70,7 +78,8 @@ export function HighlightEditor(props: HighlightEditorProps) {
       class="yd-hl-editor"
       role="dialog"
       aria-label={i18n.t('hlEditorLabel')}
-      style={{ left: `${props.at.x}px`, top: `${props.at.y}px` }}
+      // Centred on the passage but kept inside the window (a passage at the left edge of a narrow window).
+      style={{ left: `${popoverCentre(props.at.x, viewOf(window))}px`, top: `${props.at.y}px` }}
       data-highlight={highlight.id}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {

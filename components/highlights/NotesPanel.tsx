@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Placement } from '@/utils/anchoring/placement';
 import { formatCitations } from '@/utils/export/quote';
-import { compareReadingOrder, sectionHeading } from '@/utils/outline/sections';
+import { compareReadingOrder, sectionPathHeading } from '@/utils/outline/sections';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory, type OutlineNode, type Speech } from '@/utils/types';
 import { versionHref } from '../reader/ChangeBanner';
@@ -57,9 +57,8 @@ export function groupBySection(placements: readonly Placement[]): Group[] {
 }
 
 function sectionTitle(outline: readonly OutlineNode[], section: number): string {
-  const node = outline[section];
-  if (!node) return i18n.t('notesBeforeFirstSection');
-  return sectionHeading(node);
+  if (!outline[section]) return i18n.t('notesBeforeFirstSection');
+  return sectionPathHeading(outline, section);
 }
 
 /** The speech's highlights and notes beside the text, filterable by category; a click goes to the passage. */

@@ -1,9 +1,20 @@
 import { useCallback } from 'preact/hooks';
 import { i18n } from '#i18n';
+import type { SpeechSummary } from '@/utils/store/library';
 import { ExportDialog } from '../export/ExportDialog';
 import { categoryNames } from './LibraryChips';
 import { ConfirmDialog, Snackbar } from './LibraryDialog';
 import { useLibrary } from './LibraryStore';
+
+/** What 删除 will remove, as it is: a 学习心得 is named only when there is one (issue #14 item 12). */
+export function deleteBody(s: Pick<SpeechSummary, 'title' | 'highlights' | 'hasNote'>): string {
+  const title = s.title || i18n.t('readerUntitled');
+  const n = String(s.highlights);
+  if (s.highlights > 0 && s.hasNote) return i18n.t('libDeleteBody', [title, n]);
+  if (s.highlights > 0) return i18n.t('libDeleteBodyHighlights', [title, n]);
+  if (s.hasNote) return i18n.t('libDeleteBodyNote', [title]);
+  return i18n.t('libDeleteBodyCopy', [title]);
+}
 
 /** What opens over the page: the delete question, the export dialog, and the snackbar with 撤销. */
 export function LibraryOverlays() {
@@ -18,10 +29,7 @@ export function LibraryOverlays() {
       {confirming ? (
         <ConfirmDialog
           title={i18n.t('libDeleteTitle')}
-          body={i18n.t('libDeleteBody', [
-            confirming.title || i18n.t('readerUntitled'),
-            String(confirming.highlights),
-          ])}
+          body={deleteBody(confirming)}
           confirmLabel={i18n.t('libDeleteConfirm')}
           cancelLabel={i18n.t('libCancel')}
           onConfirm={() => void remove(confirming)}

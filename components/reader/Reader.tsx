@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { useDeletedSpeech } from '@/hooks/use-deleted-speech';
 import { useDismiss } from '@/hooks/use-dismiss';
 import { usePopover } from '@/hooks/use-popover';
 import { useProgressiveText } from '@/hooks/use-progressive-text';
@@ -80,10 +81,13 @@ export function Reader(props: ReaderProps) {
   const { settings, categories } = prefs;
   const articleRef = useRef<HTMLElement>(null);
   const settingsBox = usePopover();
+  // Deleted in the library while open: banner, 恢复, and writes that put the speech back first.
+  const [painted, setPainted] = useState(false);
+  const gone = useDeletedSpeech(props.openStore, speechIdFromUrl(speech.url), !!props.version, painted);
 
   // The outline the user corrected (编辑提纲), editable once the whole text is in and the database loaded.
   const [outlineReady, setOutlineReady] = useState(false);
-  const { outline, edit, selection } = useReaderOutline(speech, articleRef, props.openStore, outlineReady);
+  const { outline, edit, selection } = useReaderOutline(speech, articleRef, gone.openStore, outlineReady);
   const blocks = useMemo(() => buildBlocks(speech.paragraphs, outline), [speech.paragraphs, outline]);
   // An archived version keeps no place of its own: the speech's place is for its current text.
   const placeOf = props.version ? '' : speechIdFromUrl(speech.url);
@@ -104,10 +108,11 @@ export function Reader(props: ReaderProps) {
     articleRef,
     readOnly: !!props.version,
     forceMarks: props.forceMarks,
-    openStore: props.openStore,
+    openStore: gone.openStore,
     textComplete: text.complete,
   });
   useWantedHighlight(hl.placements, hl.goTo, side.showNotes);
+  useEffect(() => setPainted((was) => was || hl.placements !== null), [hl.placements]);
   const goToSection = useSectionJump({
     outline,
     articleRef,
@@ -186,6 +191,7 @@ export function Reader(props: ReaderProps) {
           liveNotice={props.liveNotice}
           change={props.change}
           placements={hl.placements}
+          deleted={gone}
         />
         <SpeechArticle speech={speech} blocks={blocks} shown={text.shown} />
       </main>

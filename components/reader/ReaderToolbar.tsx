@@ -24,9 +24,9 @@ export function ReaderToolbar({ side, hasOutline, settings, speechId }: ReaderTo
           class="yd-icon-button yd-outline-button"
           aria-label={i18n.t('readerOutlineShow')}
           title={i18n.t('readerOutlineShow')}
-          aria-expanded={drawerOpen}
+          aria-expanded={drawerOpen && tab === 'outline'}
           aria-controls="yd-outline"
-          onClick={side.toggleDrawer}
+          onClick={side.toggleOutline}
         >
           <OutlineIcon />
         </button>

@@ -160,6 +160,18 @@ export function ancestorsOf(outline: readonly OutlineNode[], index: number): num
   return path;
 }
 
+/**
+ * A section's heading with the sections above it, outermost first: 一、… › （二）… (the notes panel's group
+ * headings; a sub-section's own heading alone does not say where it is, issue #14 item 12).
+ */
+export function sectionPathHeading(outline: readonly OutlineNode[], index: number): string {
+  const node = outline[index];
+  if (!node) return '';
+  return [...ancestorsOf(outline, index), index]
+    .map((i) => sectionHeading(outline[i] as OutlineNode))
+    .join(' › ');
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Reading order
 

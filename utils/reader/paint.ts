@@ -15,7 +15,15 @@ export interface PaintItem {
   category: HighlightCategory;
   /** A selector placed on the text being shown (re-anchored), not necessarily the stored one. */
   selector: TextSelector;
+  /** Has a note: drawn with a dotted underline, so a note can be seen without opening it. */
+  noted?: boolean;
+  /** Lies strictly inside another highlight: outlined, else it is invisible in the outer one's colour. */
+  nested?: boolean;
 }
+
+/** The extra marks a highlight can carry over its category colour (names in CSS.highlights and classes). */
+export const NOTED_HIGHLIGHT = 'yandu-noted';
+export const NESTED_HIGHLIGHT = 'yandu-nested';
 
 /** Name of a category's highlight in CSS.highlights and in `::highlight(...)`. */
 export function highlightName(category: HighlightCategory): string {
@@ -213,10 +221,14 @@ class ApiPainter implements Painter {
       const range = index.range(item.selector);
       if (!range) continue;
       ranges.set(item.id, range);
-      const name = highlightName(item.category);
-      const list = byCategory.get(name);
-      if (list) list.push(range);
-      else byCategory.set(name, [range]);
+      const names = [highlightName(item.category)];
+      if (item.noted) names.push(NOTED_HIGHLIGHT);
+      if (item.nested) names.push(NESTED_HIGHLIGHT);
+      for (const name of names) {
+        const list = byCategory.get(name);
+        if (list) list.push(range);
+        else byCategory.set(name, [range]);
+      }
     }
     for (const name of this.names) if (!byCategory.has(name)) this.registry.delete(name);
     for (const [name, list] of byCategory) this.registry.set(name, new this.HighlightCtor(...list));
@@ -299,6 +311,8 @@ class MarkPainter implements Painter {
         if (e - s < piece.data.length) piece.splitText(e - s);
         const mark = doc.createElement('mark');
         mark.className = `yd-hl yd-hl-${item.category}`;
+        if (item.noted) mark.classList.add('is-noted');
+        if (item.nested) mark.classList.add('is-nested');
         mark.setAttribute(MARK_ATTR, item.id);
         piece.replaceWith(mark);
         mark.append(piece);

@@ -19,7 +19,7 @@ import {
 } from '../types';
 import type { YanduDB } from './db';
 import { LOCAL_KEYS, readLocal, writeLocal } from './local';
-import { deleteRows, putRows, rowsOfSpeech, speechTables, type TableRows } from './tables';
+import { deleteRows, restoreRows, rowsOfSpeech, speechTables, type TableRows } from './tables';
 
 export type CategoryCounts = Record<HighlightCategory, number>;
 
@@ -358,7 +358,7 @@ export async function deleteSpeech(db: YanduDB, speechId: string): Promise<Delet
   });
 }
 
-/** Put a deleted speech back with everything that was removed with it (撤销). */
+/** Put a deleted speech back with everything that was removed with it (撤销), keeping what was written since. */
 export async function restoreSpeech(db: YanduDB, deleted: TableRows): Promise<void> {
-  await db.transaction('rw', speechTables(db), () => putRows(db, deleted));
+  await restoreRows(db, deleted);
 }

@@ -4,6 +4,7 @@ import * as drafts from './drafts';
 import * as highlights from './highlights';
 import * as notes from './notes';
 import { saveOutlineEdits, watchOutlineEdits } from './outline-edits';
+import { restoreRows, type TableRows, watchSpeechRows } from './tables';
 
 /**
  * What the reader's highlight layer writes and follows, bound to one database. The reader's entrypoint
@@ -41,6 +42,9 @@ export function readerStore(db: YanduDB) {
     saveOutlineEdits: (speechId: string, edits: OutlineEdit[]) => saveOutlineEdits(db, speechId, edits),
     watchOutlineEdits: (speechId: string, onChange: (edits: OutlineEdit[] | undefined) => void) =>
       watchOutlineEdits(db, speechId, onChange),
+    watchSpeechRows: (speechId: string, onChange: (rows: TableRows) => void) =>
+      watchSpeechRows(db, speechId, onChange),
+    restoreRows: (rows: TableRows) => restoreRows(db, rows),
     highlightDraftId: drafts.highlightDraftId,
     studyNoteDraftId: drafts.studyNoteDraftId,
   };

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import type { Draft, Highlight, Note, SpeechRecord, SpeechVersion } from '../types';
 import type { YanduDB } from './db';
 import { draftsOf, highlightDraftId, studyNoteDraftId } from './drafts';
@@ -61,9 +62,55 @@ export async function putRows(db: YanduDB, rows: TableRows): Promise<void> {
   }
 }
 
+/**
+ * Put rows back without overwriting anything written since they were taken (undo after a delete, the reader's
+ * 恢复): a row whose id exists again is kept when it is as new or newer (`updated`), and always for rows
+ * without a time (the speech, its versions), since whatever wrote them came after the delete (issue #14
+ * item 7: undo put an old 学习心得 over one edited in another tab meanwhile).
+ */
+export async function putRowsKeepingNewer(db: YanduDB, rows: TableRows): Promise<void> {
+  for (const t of SPEECH_TABLES) {
+    const table = db[t] as unknown as {
+      bulkGet(keys: string[]): Promise<({ updated?: number } | undefined)[]>;
+      bulkPut(rows: readonly unknown[]): Promise<unknown>;
+    };
+    const list = rows[t] as readonly ({ id: string; updated?: number } & object)[];
+    const now = await table.bulkGet(list.map((r) => r.id));
+    const older = list.filter((row, i) => {
+      const there = now[i];
+      if (!there) return true;
+      return (
+        typeof row.updated === 'number' && typeof there.updated === 'number' && there.updated < row.updated
+      );
+    });
+    await table.bulkPut(older);
+  }
+}
+
 export async function deleteRows(db: YanduDB, rows: TableRows): Promise<void> {
   for (const t of SPEECH_TABLES) {
     const table = db[t] as unknown as { bulkDelete(keys: string[]): Promise<void> };
     await table.bulkDelete(rows[t].map((r) => r.id));
   }
+}
+
+/**
+ * Follow everything stored for one speech (the open reader keeps the last copy, so a delete in the library can
+ * be undone from the reader: issue #14 item 7).
+ */
+export function watchSpeechRows(
+  db: YanduDB,
+  speechId: string,
+  onChange: (rows: TableRows) => void,
+  onError: (error: unknown) => void = (e) => console.warn('[yandu] speech rows', e),
+): { unsubscribe(): void } {
+  return liveQuery(() => db.transaction('r', speechTables(db), () => rowsOfSpeech(db, speechId))).subscribe({
+    next: onChange,
+    error: onError,
+  });
+}
+
+/** Put a speech's rows back in one transaction, keeping whatever was written since (putRowsKeepingNewer). */
+export async function restoreRows(db: YanduDB, rows: TableRows): Promise<void> {
+  await db.transaction('rw', speechTables(db), () => putRowsKeepingNewer(db, rows));
 }

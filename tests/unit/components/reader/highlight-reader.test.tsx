@@ -355,7 +355,9 @@ describe('the side column and settings', () => {
     expect($('nav')).not.toBeNull();
     await click($('.yd-side-tab-notes'));
     expect($('nav')).toBeNull();
-    expect($('.yd-note-section')?.textContent).toBe('第二，抓好职工技能培训');
+    expect($('.yd-note-section')?.textContent).toBe(
+      '二、突出重点，抓好今年各项任务 › 第二，抓好职工技能培训',
+    );
     await click($(`.yd-note-item[data-highlight="${h.id}"] button`));
     expect(scroll.mock.contexts[0]).toBe(para(6));
     await vi.waitFor(() => expect($('.yd-hl-editor')?.dataset.highlight).toBe(h.id));

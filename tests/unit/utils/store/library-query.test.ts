@@ -145,6 +145,24 @@ describe('reading and deleting', () => {
     expect(await db.speechVersions.count()).toBe(1);
     expect(await deleteSpeech(db, 'no/such/speech')).toBeNull();
   });
+
+  it('undo after a delete keeps a 学习心得 written since (another tab) and puts back only what is older', async () => {
+    const [one] = await seed();
+    const db = getDb();
+    const id = one?.id as string;
+    const removed = await deleteSpeech(db, id);
+    const old = removed?.notes[0];
+    // Another tab, still showing the speech, saves its 学习心得 after the delete.
+    await db.notes.put({
+      ...(old as NonNullable<typeof old>),
+      text: '删除后写的心得',
+      updated: (old?.updated ?? 0) + 1,
+    });
+    await restoreSpeech(db, removed as NonNullable<typeof removed>);
+    expect((await db.notes.get(id))?.text).toBe('删除后写的心得');
+    expect(await db.highlights.where('speechId').equals(id).count()).toBe(3);
+    expect(await db.speeches.get(id)).toBeDefined();
+  });
 });
 
 /** A stored speech at `url`, last opened at `opened`. */
