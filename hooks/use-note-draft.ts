@@ -21,7 +21,7 @@ export type NoteWriter = (text: string, base: string) => Promise<NoteSave>;
  */
 export type NoteStatus = 'idle' | 'saving' | 'saved' | 'conflict' | 'gone' | 'error';
 
-/** Pause in typing before the note is written (issue #14 item 9: save as you type). */
+/** Pause in typing before the note is written (save as you type). */
 export const AUTOSAVE_MS = 500;
 
 /**

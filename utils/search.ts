@@ -2,7 +2,7 @@
  * Library search over speech texts, highlights and notes. Chinese has no spaces between words, so matching is
  * by substring on normalised text (full-width letters, digits and punctuation folded to their ASCII twins, case
  * folded), not by whitespace tokens. Punctuation, quotes and blanks are left out of the comparison on both
- * sides (issue #14 item 12: 会站家一体化 must find “会站家”一体化), so the normalised copy is shorter than the
+ * sides (会站家一体化 must find “会站家”一体化), so the normalised copy is shorter than the
  * text; line breaks stay, so a match never runs from one paragraph into the next. A match found in the
  * normalised copy is mapped back to the original characters for the snippet (originalRanges).
  *

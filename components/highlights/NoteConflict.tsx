@@ -7,8 +7,8 @@ export interface NoteConflictProps {
 }
 
 /**
- * Asked in the editor (not window.confirm) when a save would replace a text another tab saved meanwhile
- * (issue #14 item 6): 保留我的 / 保留对方的 / 两者都保留. What is typed stays in the box until then.
+ * Asked in the editor (not window.confirm) when a save would replace a text another tab saved meanwhile:
+ * 保留我的 / 保留对方的 / 两者都保留. What is typed stays in the box until then.
  */
 export function NoteConflict({ theirs, onChoose }: NoteConflictProps) {
   return (

@@ -6,7 +6,7 @@ import { categoryNames } from './LibraryChips';
 import { ConfirmDialog, Snackbar } from './LibraryDialog';
 import { useLibrary } from './LibraryStore';
 
-/** What 删除 will remove, as it is: a 学习心得 is named only when there is one (issue #14 item 12). */
+/** What 删除 will remove, as it is: a 学习心得 is named only when there is one. */
 export function deleteBody(s: Pick<SpeechSummary, 'title' | 'highlights' | 'hasNote'>): string {
   const title = s.title || i18n.t('readerUntitled');
   const n = String(s.highlights);

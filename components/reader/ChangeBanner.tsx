@@ -43,7 +43,7 @@ export function ChangeBanner({ url, changedAt, previousHash, placements, onDismi
         </span>
       ) : null}
       {previousHash ? (
-        // Opens where the first highlight that could not be placed on the new text was (issue #14 item 10).
+        // Opens where the first highlight that could not be placed on the new text was.
         <a
           href={versionHref(url, previousHash, placements?.find((p) => p.selector === null)?.highlight.id)}
           target="_blank"

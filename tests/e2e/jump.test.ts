@@ -1,4 +1,4 @@
-// "Go to it" always shows it, and reading resumes where it stopped (issue #14 items 10 and 11), in real
+// "Go to it" always shows it, and reading resumes where it stopped, in real
 // browsers (1280×900): 查看原文 in the task list and a click in the notes panel put a highlight near the end of
 // a 30-line paragraph on screen, flashed; a library search hit for a phrase 97% down opens the reader with the
 // phrase on screen; a speech left in the middle opens there again from the library, which shows how far it

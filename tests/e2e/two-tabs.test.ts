@@ -1,4 +1,4 @@
-// Two readers of one speech typing the same note, and a reader closed mid-typing (issue #14 items 6 and 9),
+// Two readers of one speech typing the same note, and a reader closed mid-typing,
 // in Chromium and Firefox. The second reader is an iframe of the same extension page (as in
 // highlights.test.ts "two readers"): for IndexedDB, liveQuery and Web Locks it is another tab, and it shares
 // the first one's sessionStorage, as a tab opened with window.open would.

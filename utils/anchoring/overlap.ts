@@ -10,7 +10,7 @@ function compare(a: Point, b: Point): number {
   return a[0] - b[0] || a[1] - b[1];
 }
 
-/** The same stretch of text (issue #14 item 12: highlighting it again changes the category, no second one). */
+/** The same stretch of text (highlighting it again changes the category, no second one). */
 export function sameRange(a: TextSelector, b: TextSelector): boolean {
   return compare(startOf(a), startOf(b)) === 0 && compare(endOf(a), endOf(b)) === 0;
 }
@@ -26,7 +26,7 @@ export function strictlyInside(inner: TextSelector, outer: TextSelector): boolea
 
 /**
  * Ids of the highlights that lie strictly inside another one: painted with the category colour alone they
- * vanish into the outer one (same colour), so they get an extra mark (issue #14 item 12).
+ * vanish into the outer one (same colour), so they get an extra mark.
  */
 export function nestedIds(items: readonly { id: string; selector: TextSelector }[]): Set<string> {
   const nested = new Set<string>();

@@ -46,8 +46,8 @@ export function sectionAt(tops: readonly number[], line: number): number {
 
 /**
  * The section being read, as sectionAt, except once the page is scrolled to its end: then the last section
- * whose start is on screen is current, even one too short ever to reach the reading line (issue #14 item 11:
- * the last section never became current).
+ * whose start is on screen is current, even one too short ever to reach the reading line (before
+ * this the last section never became current).
  */
 export function currentSection(
   tops: readonly number[],
@@ -162,7 +162,7 @@ export function ancestorsOf(outline: readonly OutlineNode[], index: number): num
 
 /**
  * A section's heading with the sections above it, outermost first: 一、… › （二）… (the notes panel's group
- * headings; a sub-section's own heading alone does not say where it is, issue #14 item 12).
+ * headings; a sub-section's own heading alone does not say where it is).
  */
 export function sectionPathHeading(outline: readonly OutlineNode[], index: number): string {
   const node = outline[index];

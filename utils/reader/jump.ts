@@ -1,5 +1,5 @@
 /**
- * Where "go to it" puts a passage (issue #14 item 10): the first line of the passage itself, not the top of
+ * Where "go to it" puts a passage: the first line of the passage itself, not the top of
  * its paragraph, a third of the way down the window. A highlight near the end of a 20–30-line paragraph
  * used to land below the fold when the paragraph start was put there. Pure: the reader measures, this decides.
  */

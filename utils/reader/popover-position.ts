@@ -1,7 +1,7 @@
 /**
  * Where a popover centred on a point (CSS `translate(-50%)`) may sit so that none of it leaves the window:
  * on a narrow window the note popover of a passage near the left edge sat at left −33 px, cutting off its
- * category chips and 删除标注 (issue #14 item 12). `width` is the popover's CSS width,
+ * category chips and 删除标注. `width` is the popover's CSS width,
  * min(24rem, 100vw − 2rem) (components/highlights/highlights.css), unless given.
  */
 export function popoverCentre(

@@ -1,5 +1,5 @@
 /**
- * Where each speech was left (issue #14 item 11): reopening it from the library, the task list or a new tab
+ * Where each speech was left: reopening it from the library, the task list or a new tab
  * returns there, and the library shows how far it was read.
  *
  * Kept in localStorage (utils/store/local.ts), not in the database: the reader reads it synchronously before

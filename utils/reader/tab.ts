@@ -1,5 +1,5 @@
 /**
- * Which reader tab this is, for per-tab drafts (utils/store/drafts.ts, issue #14 item 6). The id lives in
+ * Which reader tab this is, for per-tab drafts (utils/store/drafts.ts). The id lives in
  * sessionStorage so a reload finds its own draft again, and the tab holds a Web Lock named after it while
  * open: a copy of sessionStorage (a frame of the same page, a tab opened with window.open) cannot claim a
  * held id and takes a new one, and other tabs can tell a closed tab's drafts (no lock) from a live one's.

@@ -2,7 +2,7 @@
  * Notes being typed are kept in the drafts table as the user types, so closing or reloading the reader
  * before the note itself is written loses nothing. A draft is removed once its note is saved.
  *
- * Drafts are per tab (issue #14 item 6): two readers of one speech typing the same note write
+ * Drafts are per tab: two readers of one speech typing the same note write
  * `<owner>#tab:<tab>` rows, so one tab's save never deletes the other's unsaved text. `<owner>` is
  * `highlight:<id>` or `studyNote:<speechId>`; drafts stored before tabs had ids have the bare owner key and
  * are still read (taken over like a closed tab's).

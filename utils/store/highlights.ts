@@ -42,7 +42,7 @@ export async function setNote(db: YanduDB, id: string, note: string, now = Date.
 
 /**
  * Save a highlight's note unless another tab saved a different one since this tab read `base` (then the
- * editor asks, issue #14 item 6). The note's text is compared, not `updated`: a category change made in
+ * editor asks). The note's text is compared, not `updated`: a category change made in
  * another tab also moves `updated` and is no conflict.
  */
 export async function setNoteOver(

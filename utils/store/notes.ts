@@ -30,8 +30,7 @@ export async function saveStudyNote(
 
 /**
  * What became of a note written over the text an editor started from (`base`): saved; refused because the
- * stored text changed meanwhile (another tab saved `theirs`: the editor asks which to keep, issue #14 item
- * 6); or the highlight is gone (deleted in another tab).
+ * stored text changed meanwhile (another tab saved `theirs`: the editor asks which to keep); or the highlight is gone (deleted in another tab).
  */
 export type NoteSave = { kind: 'saved' } | { kind: 'conflict'; theirs: string } | { kind: 'gone' };
 

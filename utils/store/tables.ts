@@ -65,8 +65,7 @@ export async function putRows(db: YanduDB, rows: TableRows): Promise<void> {
 /**
  * Put rows back without overwriting anything written since they were taken (undo after a delete, the reader's
  * 恢复): a row whose id exists again is kept when it is as new or newer (`updated`), and always for rows
- * without a time (the speech, its versions), since whatever wrote them came after the delete (issue #14
- * item 7: undo put an old 学习心得 over one edited in another tab meanwhile).
+ * without a time (the speech, its versions), since whatever wrote them came after the delete (without this, undo put an old 学习心得 over one edited in another tab meanwhile).
  */
 export async function putRowsKeepingNewer(db: YanduDB, rows: TableRows): Promise<void> {
   for (const t of SPEECH_TABLES) {
@@ -96,7 +95,7 @@ export async function deleteRows(db: YanduDB, rows: TableRows): Promise<void> {
 
 /**
  * Follow everything stored for one speech (the open reader keeps the last copy, so a delete in the library can
- * be undone from the reader: issue #14 item 7).
+ * be undone from the reader).
  */
 export function watchSpeechRows(
   db: YanduDB,

@@ -138,7 +138,7 @@ describe('notes panel', () => {
     const [query, hash] = link.split('#');
     const params = new URLSearchParams(query?.slice(query.indexOf('?')));
     expect(params.get('version')).toBe('fnv1a-1234abcd-5');
-    // The old version opens at this highlight's passage (issue #14 item 10).
+    // The old version opens at this highlight's passage.
     expect(hash).toBe(`h=${lost.highlight.id}`);
     expect(params.get('url')).toBe('http://www.ordoszgh.gov.cn/zlzx/ldjh/t1.html');
     // Placed ones are not repeated there.

@@ -320,7 +320,7 @@ describe('deleting a speech', () => {
     await click(button('删除', $(`[data-speech-id="${A.id}"]`)));
     const dialog = $('[role="alertdialog"]');
     expect(dialog.textContent).toContain('在全市安全生产工作会议上的讲话');
-    // A has no 学习心得: the question does not promise one (issue #14 item 12).
+    // A has no 学习心得: the question does not promise one.
     expect(dialog.textContent).toContain('的保存副本和 2 条标注将一并删除');
     expect(dialog.textContent).not.toContain('学习心得');
     await click(button('取消', dialog));

@@ -285,7 +285,7 @@ describe('editing a highlight', () => {
     expect(editor.textContent).toContain('已恢复上次未保存的草稿');
   });
 
-  it('saves the note as it is typed, without 保存 (issue #14 item 9)', async () => {
+  it('saves the note as it is typed, without 保存', async () => {
     const h = await seedOne();
     mount();
     await painted(1);

@@ -1,4 +1,4 @@
-// "Go to it" and resume reading (issue #14 items 10 and 11): the reader address of a passage, where a jump
+// "Go to it" and resume reading: the reader address of a passage, where a jump
 // puts a passage, a search hit's passage, the stored reading positions, and the section current at the end.
 import { describe, expect, it } from 'vitest';
 import { currentSection } from '@/utils/outline/sections';

@@ -1,4 +1,4 @@
-// Per-tab drafts and saves that do not overwrite another tab's newer text (issue #14 items 6 and 9).
+// Per-tab drafts and saves that do not overwrite another tab's newer text.
 import { afterEach, describe, expect, it } from 'vitest';
 import { templateInput } from '@/utils/export/template-run';
 import { parseDraftOwner } from '@/utils/store/backup/drafts';
