@@ -1,15 +1,13 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Reader } from '@/components/reader/Reader';
 import { openReaderStore } from '@/entrypoints/reader/store';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { nestedIds, sameRange, strictlyInside } from '@/utils/anchoring/overlap';
 import { makeHighlight } from '@/utils/anchoring/placement';
-import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { SpeechWithOutline, TextSelector } from '@/utils/types';
+import { mountReader, painted, unmountReader } from '../../../support/reader';
 
 // Issue #14 item 12: highlighting the same passage again, a highlight inside another, a highlight with a note.
 const PARAGRAPHS = ['同志们：', '全年走访慰问困难职工不少于1200户，发放帮扶资金300万元。'];
@@ -48,25 +46,8 @@ describe('overlap of two passages', () => {
 
 let container: HTMLElement;
 function mount() {
-  container = document.createElement('div');
-  document.body.append(container);
-  act(() => {
-    render(
-      <Reader
-        openStore={openReaderStore}
-        speech={SPEECH}
-        settings={{ ...DEFAULT_READER_SETTINGS }}
-        autoOpen={false}
-        forceMarks
-      />,
-      container,
-    );
-  });
+  container = mountReader(SPEECH, { forceMarks: true });
 }
-const painted = (n: number) =>
-  vi.waitFor(() => expect(document.documentElement.dataset.yanduHighlights).toBe(String(n)), {
-    timeout: 5000,
-  });
 const marksOf = (id: string) => [...container.querySelectorAll(`mark[data-yd-hl="${id}"]`)];
 
 beforeAll(async () => {
@@ -77,8 +58,7 @@ beforeAll(async () => {
 afterEach(async () => {
   // The first tests mount no reader.
   if (container) {
-    render(null, container);
-    container.remove();
+    unmountReader(container);
   }
   delete document.documentElement.dataset.yanduHighlights;
   await getDb().highlights.clear();

@@ -1,15 +1,13 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Reader } from '@/components/reader/Reader';
 import { openReaderStore } from '@/entrypoints/reader/store';
 import { describe as describeRange } from '@/utils/anchoring/anchor';
 import { makeHighlight } from '@/utils/anchoring/placement';
-import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import { getDb } from '@/utils/store/db';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import { deleteSpeech } from '@/utils/store/library';
 import type { SpeechRecord } from '@/utils/types';
+import { mountReader, unmountReader } from '../../../support/reader';
 
 // Issue #14 item 7: the library deletes a speech while a reader shows it. A short composed speech.
 const PARAGRAPHS = [
@@ -38,20 +36,7 @@ let container: HTMLElement;
 const db = () => getDb();
 
 function mount() {
-  container = document.createElement('div');
-  document.body.append(container);
-  act(() => {
-    render(
-      <Reader
-        openStore={openReaderStore}
-        speech={RECORD}
-        settings={{ ...DEFAULT_READER_SETTINGS }}
-        autoOpen={false}
-        forceMarks
-      />,
-      container,
-    );
-  });
+  container = mountReader(RECORD, { forceMarks: true });
 }
 
 /** A stored highlight over `exact` in paragraph `p`, built the way the reader builds one. */
@@ -76,8 +61,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   delete document.documentElement.dataset.yanduStored;
-  render(null, container);
-  container.remove();
+  unmountReader(container);
   await Promise.all([
     db().speeches.clear(),
     db().highlights.clear(),

@@ -1,11 +1,9 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Reader } from '@/components/reader/Reader';
 import { openReaderStore } from '@/entrypoints/reader/store';
 import { popoverCentre } from '@/utils/reader/popover-position';
-import { DEFAULT_READER_SETTINGS } from '@/utils/settings';
 import type { SpeechWithOutline } from '@/utils/types';
+import { mountReader, unmountReader } from '../../../support/reader';
 
 // Issue #14 item 12: a narrow window (显示提纲 opened 批注; the note popover was cut off at the left edge) and
 // the toolbar's icon buttons' names. A short composed speech.
@@ -41,20 +39,7 @@ const click = (el: Element | null) =>
   });
 
 function mount() {
-  container = document.createElement('div');
-  document.body.append(container);
-  act(() => {
-    render(
-      <Reader
-        openStore={openReaderStore}
-        speech={SPEECH}
-        settings={{ ...DEFAULT_READER_SETTINGS }}
-        autoOpen={false}
-        forceMarks
-      />,
-      container,
-    );
-  });
+  container = mountReader(SPEECH, { forceMarks: true });
 }
 
 beforeAll(async () => {
@@ -64,8 +49,7 @@ beforeAll(async () => {
 afterEach(() => {
   delete document.documentElement.dataset.yanduHighlights;
   if (container) {
-    render(null, container);
-    container.remove();
+    unmountReader(container);
   }
   happy.setViewport({ width: 1024, height: 768 });
 });
