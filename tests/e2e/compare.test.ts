@@ -17,6 +17,7 @@ import {
   startComposedServer,
 } from './support/composed-portal.ts';
 import { BROWSERS, launchBrowser, type YanduBrowser } from './support/harness.ts';
+import { captureDownloads, takeDownload } from './support/reader-steps.ts';
 
 const OLD_SPEECH: ComposedSpeech = {
   path: '/zlzx/ldjh/202501/t20250110_9100001.html',
@@ -87,45 +88,6 @@ function putTask(b: YanduBrowser, speechId: string, exact: string): Promise<bool
         };
       }),
     { speechId, exact },
-  );
-}
-
-/** Keep what the page hands to the browser's download (a Blob URL on an <a download>) for the test. */
-function catchDownloads(b: YanduBrowser): Promise<void> {
-  return b.evaluate(() => {
-    const w = window as unknown as { yanduE2eDownloads: { name: string; blob: Blob }[] };
-    w.yanduE2eDownloads = [];
-    const blobs = new Map<string, Blob>();
-    const create = URL.createObjectURL;
-    URL.createObjectURL = (obj: Blob | MediaSource) => {
-      const url = create.call(URL, obj);
-      if (obj instanceof Blob) blobs.set(url, obj);
-      return url;
-    };
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      const blob = blobs.get(this.href);
-      if (blob && this.download) w.yanduE2eDownloads.push({ name: this.download, blob });
-    };
-  }, undefined);
-}
-
-/** The `index`-th download caught so far, its bytes as base64 (bytes do not survive the trip out of Firefox). */
-function download(b: YanduBrowser, index: number) {
-  return b.waitFor(
-    async (i) => {
-      const w = window as unknown as { yanduE2eDownloads?: { name: string; blob: Blob }[] };
-      const d = w.yanduE2eDownloads?.[i];
-      if (!d) return null;
-      const bytes = new Uint8Array(await d.blob.arrayBuffer());
-      let binary = '';
-      for (let k = 0; k < bytes.length; k += 0x8000) {
-        binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
-      }
-      return { name: d.name, type: d.blob.type, base64: btoa(binary) };
-    },
-    index,
-    `download ${index + 1}`,
-    30_000,
   );
 }
 
@@ -235,12 +197,12 @@ for (const name of BROWSERS) {
       'exports the 对照表 as a .docx whose table holds 原表述 / 新表述 / 变化 and the known rows',
       STEP,
       async () => {
-        await catchDownloads(b());
+        await captureDownloads(b());
         await b().click('[data-export="docx"]');
-        const docx = await download(b(), 0);
+        const docx = await takeDownload(b(), 0);
         assert.match(docx.name, /^对照表-.+\.docx$/);
         assert.equal(docx.type, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-        const files = unzipSync(new Uint8Array(Buffer.from(docx.base64, 'base64')));
+        const files = unzipSync(docx.bytes);
         const rows = tableRows(new TextDecoder().decode(files['word/document.xml']));
         assert.deepEqual(rows[0], ['原表述', '新表述', '变化']);
         assert.ok(
@@ -253,8 +215,8 @@ for (const name of BROWSERS) {
         );
 
         await b().click('[data-export="md"]');
-        const md = await download(b(), 1);
-        const markdown = Buffer.from(md.base64, 'base64').toString('utf8');
+        const md = await takeDownload(b(), 1);
+        const markdown = new TextDecoder().decode(md.bytes);
         assert.ok(markdown.includes('| 原表述 | 新表述 | 变化 |'), markdown);
         assert.ok(markdown.includes(`| ${DROPPED} |  | 删去 |`), markdown);
       },

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { unzipSync } from 'fflate';
 import { compilationHref } from '../../utils/routes.ts';
 import { forEachBrowser, type YanduBrowser } from './support/harness.ts';
+import { captureDownloads, takeDownload } from './support/reader-steps.ts';
 import { type SeedSpeech, seedSpeech } from './support/seed.ts';
 
 const STEP = { timeout: 120_000 };
@@ -83,45 +84,6 @@ const until = (b: YanduBrowser, ids: string, what: string) =>
     what,
   );
 
-/** Keep what the page hands to the browser's download (a Blob URL on an <a download>) for the test. */
-function catchDownloads(b: YanduBrowser): Promise<void> {
-  return b.evaluate(() => {
-    const w = window as unknown as { yanduE2eDownloads: { name: string; blob: Blob }[] };
-    w.yanduE2eDownloads = [];
-    const blobs = new Map<string, Blob>();
-    const create = URL.createObjectURL;
-    URL.createObjectURL = (obj: Blob | MediaSource) => {
-      const url = create.call(URL, obj);
-      if (obj instanceof Blob) blobs.set(url, obj);
-      return url;
-    };
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      const blob = blobs.get(this.href);
-      if (blob && this.download) w.yanduE2eDownloads.push({ name: this.download, blob });
-    };
-  }, undefined);
-}
-
-/** The first download caught, its bytes as base64 (bytes do not survive the trip out of Firefox). */
-function firstDownload(b: YanduBrowser) {
-  return b.waitFor(
-    async () => {
-      const w = window as unknown as { yanduE2eDownloads?: { name: string; blob: Blob }[] };
-      const d = w.yanduE2eDownloads?.[0];
-      if (!d) return null;
-      const bytes = new Uint8Array(await d.blob.arrayBuffer());
-      let binary = '';
-      for (let k = 0; k < bytes.length; k += 0x8000) {
-        binary += String.fromCharCode(...bytes.subarray(k, k + 0x8000));
-      }
-      return { name: d.name, base64: btoa(binary) };
-    },
-    undefined,
-    'the .docx download',
-    30_000,
-  );
-}
-
 forEachBrowser('专题汇编', (b) => {
   test(
     'gathers highlights across speeches, filters, reorders and keeps the order over a reload',
@@ -153,13 +115,11 @@ forEachBrowser('专题汇编', (b) => {
     'the Word file and the print view hold the excerpts in the chosen order with their 出处',
     STEP,
     async () => {
-      await catchDownloads(b);
+      await captureDownloads(b);
       await b.click('.yd-cpl-word');
-      const file = await firstDownload(b);
+      const file = await takeDownload(b);
       assert.match(file.name, /^专题汇编-2篇讲话-\d{4}-\d{2}-\d{2}\.docx$/);
-      const xml = new TextDecoder().decode(
-        unzipSync(new Uint8Array(Buffer.from(file.base64, 'base64')))['word/document.xml'],
-      );
+      const xml = new TextDecoder().decode(unzipSync(file.bytes)['word/document.xml']);
       const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
       assert.ok(text.indexOf('职工之家建设要提速') > -1, 'the moved excerpt is in the file');
       assert.ok(

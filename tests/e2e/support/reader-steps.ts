@@ -153,14 +153,15 @@ export function captureDownloads(b: YanduBrowser): Promise<void> {
   }, undefined);
 }
 
-/** The first captured download: its file name, MIME type and bytes. */
+/** The `index`-th captured download (the first by default): its file name, MIME type and bytes. */
 export async function takeDownload(
   b: YanduBrowser,
+  index = 0,
 ): Promise<{ name: string; type: string; bytes: Uint8Array }> {
   const file = await b.waitFor(
-    async () => {
+    async (i) => {
       const w = window as unknown as { yanduE2eDownloads?: { name: string; blob: Blob }[] };
-      const d = w.yanduE2eDownloads?.[0];
+      const d = w.yanduE2eDownloads?.[i];
       if (!d) return null;
       const bytes = new Uint8Array(await d.blob.arrayBuffer());
       let binary = '';
@@ -169,7 +170,7 @@ export async function takeDownload(
       }
       return { name: d.name, type: d.blob.type, base64: btoa(binary) };
     },
-    undefined,
+    index,
     'the download',
     30_000,
   );
