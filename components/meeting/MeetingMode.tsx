@@ -3,7 +3,7 @@
  * move between sections, a timer counts the meeting, 全屏 asks the browser for full screen, and 打印学习材料
  * prints the pack: every section on a page of its own (MeetingPack, shown only in print).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { formatElapsed, type MeetingSlide, nextSlide } from '@/utils/export/meeting';
 import './meeting.css';
@@ -68,18 +68,23 @@ export function MeetingMode({
     const timer = setInterval(() => setElapsed(now() - start), 1000);
     return () => clearInterval(timer);
   }, [now, start]);
+  // The slide shown, for the key handler: two presses before the next render must move two slides (the
+  // state in a closure would still hold the first one's start).
+  const shown = useRef(index);
+  shown.current = index;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const next = nextSlide(index, slides.length, e.key);
-      if (next !== index) {
+      const next = nextSlide(shown.current, slides.length, e.key);
+      if (next !== shown.current) {
         e.preventDefault();
+        shown.current = next;
         setIndex(next);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [index, slides.length]);
+  }, [slides.length]);
   const slide = slides[index] ?? slides[0];
   if (!slide) return null;
   return (

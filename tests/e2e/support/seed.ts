@@ -31,10 +31,34 @@ export function seedSpeech(b: YanduBrowser, speech: SeedSpeech): Promise<boolean
   return b.evaluate(
     (s) =>
       new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open('yandu');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
+        // The page may not have created Yandu's database yet (a page can paint before it opens it): never
+        // create it here (an empty one would have no tables), wait for the page to do it.
+        // Helpers are properties, not named consts: the test runner's transform would wrap a named function
+        // in a helper (`__name`) that does not exist in the page.
+        const deadline = Date.now() + 20_000;
+        const step = {} as { retry: () => void; attempt: () => void; write: (db: IDBDatabase) => void };
+        step.retry = () => {
+          if (Date.now() > deadline) reject(new Error("Yandu's database was not created in 20 s"));
+          else setTimeout(step.attempt, 200);
+        };
+        step.attempt = () => {
+          const open = indexedDB.open('yandu');
+          open.onupgradeneeded = () => open.transaction?.abort();
+          open.onerror = (event) => {
+            event.preventDefault();
+            step.retry();
+          };
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('speeches')) {
+              db.close();
+              step.retry();
+              return;
+            }
+            step.write(db);
+          };
+        };
+        step.write = (db: IDBDatabase) => {
           const tx = db.transaction(['speeches', 'highlights', 'notes'], 'readwrite');
           const now = Date.now();
           tx.objectStore('speeches').put({
@@ -88,6 +112,7 @@ export function seedSpeech(b: YanduBrowser, speech: SeedSpeech): Promise<boolean
           };
           tx.onerror = () => reject(tx.error);
         };
+        step.attempt();
       }),
     speech,
   );

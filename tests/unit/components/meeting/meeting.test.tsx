@@ -73,6 +73,16 @@ describe('学习会 page', () => {
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));
     });
     expect(heading()).toBe('开头');
+    // Two presses before the page renders again move two sections, not one.
+    await act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    });
+    expect(root.textContent).toContain(`3 / ${slides.length}`);
+    await act(() => {
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));
+    });
     await act(() => {
       t = 90_000;
       vi.advanceTimersByTime(1000);
