@@ -26,14 +26,28 @@ export function strictlyInside(inner: TextSelector, outer: TextSelector): boolea
 
 /**
  * Ids of the highlights that lie strictly inside another one: painted with the category colour alone they
- * vanish into the outer one (same colour), so they get an extra mark.
+ * vanish into the outer one (same colour), so they get an extra mark. Runs on every paint, so one sweep in
+ * reading order (start ascending, longer first) instead of comparing every pair: a stretch is inside another
+ * when some stretch sorted before it, and not the same stretch, ends at or after its end.
  */
 export function nestedIds(items: readonly { id: string; selector: TextSelector }[]): Set<string> {
+  const sorted = [...items].sort(
+    (a, b) =>
+      compare(startOf(a.selector), startOf(b.selector)) || compare(endOf(b.selector), endOf(a.selector)),
+  );
   const nested = new Set<string>();
-  for (const inner of items) {
-    if (items.some((outer) => outer !== inner && strictlyInside(inner.selector, outer.selector))) {
-      nested.add(inner.id);
-    }
+  let furthest: Point | null = null;
+  for (let i = 0; i < sorted.length; ) {
+    // Highlights over the same stretch are one group: none of them is inside another of the group.
+    let j = i + 1;
+    const first = sorted[i] as (typeof sorted)[number];
+    while (j < sorted.length && sameRange((sorted[j] as (typeof sorted)[number]).selector, first.selector))
+      j++;
+    const end = endOf(first.selector);
+    if (furthest && compare(furthest, end) >= 0)
+      for (let k = i; k < j; k++) nested.add(sorted[k]?.id as string);
+    if (!furthest || compare(end, furthest) > 0) furthest = end;
+    i = j;
   }
   return nested;
 }
