@@ -11,7 +11,7 @@
 // The exit code is 0 even when a budget is OVER (the report is the product); non-zero only when a bench
 // crashed (non-zero exit, or no figures at all).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,8 +45,14 @@ function benchCommit(rev) {
     console.error(`bench: ${rev} is not a commit`);
     return 2;
   }
-  const dir = mkdtempSync(join(tmpdir(), `yandu-bench-${sha.slice(0, 8)}-`));
+  const parent = mkdtempSync(join(tmpdir(), `yandu-bench-${sha.slice(0, 8)}-`));
+  // The copy sits in a folder of its own with ../shared beside it, as the repo does: the compare and anchor
+  // benches read the dev corpus from there.
+  const dir = join(parent, 'yandu');
   try {
+    mkdirSync(dir);
+    const shared = join(ROOT, '..', 'shared');
+    if (existsSync(shared)) symlinkSync(shared, join(parent, 'shared'), 'dir');
     const archive = spawnSync('sh', ['-c', `git archive ${sha} | tar -x -C "${dir}"`], { stdio: 'inherit' });
     if (archive.status !== 0) return 1;
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -61,7 +67,7 @@ function benchCommit(rev) {
       }).status ?? 1
     );
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(parent, { recursive: true, force: true });
   }
 }
 const QUICK = values.quick || process.env.BENCH_QUICK === '1';
