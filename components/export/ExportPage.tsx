@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import type { DocModel } from '@/utils/export/doc';
 import { studyExportFileName } from '@/utils/export/filename';
 import type { StudyExport } from '@/utils/export/model';
 import { buildExport, deliver, type ExportFormat } from '@/utils/export/run';
+import { studyExportBlocks } from '@/utils/export/study-blocks';
 import { afterPaint } from '@/utils/frames';
 import type { ReaderTheme } from '@/utils/settings';
 import type { YanduDB } from '@/utils/store/db';
@@ -10,11 +12,16 @@ import type { HighlightCategory } from '@/utils/types';
 import { formatLabel } from './ExportDialog';
 import { ExportDocument } from './ExportDocument';
 import { MeetingExportButton } from './MeetingExportButton';
+import { PagedDocument } from './PagedDocument';
 import './export.css';
+import './print-sheets.css';
 
 /**
  * export.html: the study export of the speeches named in the address, as a printable page with the other
  * formats one click away. Opened from the library (format=print: prints at once) and from the reader.
+ * The screen shows the document as a page; what prints are the same blocks as its Word file laid onto A4
+ * sheets (PagedDocument, kept off screen): numbered pages and no room for the browser's own header and footer,
+ * which would print the extension's address (Firefox draws no `@page` margin boxes, so CSS alone cannot).
  */
 export function ExportPage({
   db,
@@ -38,6 +45,9 @@ export function ExportPage({
   const [progress, setProgress] = useState(0);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const [printed, setPrinted] = useState(false);
+  /** The blocks the sheets print, once the fonts they are measured in are there. */
+  const [sheetsModel, setSheetsModel] = useState<DocModel | null>(null);
+  const [sheets, setSheets] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -61,13 +71,26 @@ export function ExportPage({
   }, [db, speechIds, includeTasks, categoryNames]);
 
   useEffect(() => {
+    setSheets(0);
+    setSheetsModel(null);
     if (!model || model.speeches.length === 0) return;
+    let live = true;
+    void Promise.resolve(document.fonts?.ready).then(() => live && setSheetsModel(studyExportBlocks(model)));
+    return () => {
+      live = false;
+    };
+  }, [model]);
+
+  const laidOut = useCallback((count: number) => setSheets(count), []);
+
+  useEffect(() => {
+    if (sheets === 0) return;
     document.documentElement.dataset.yanduExportReady = 'true';
     if (autoPrint && !printed) {
       setPrinted(true);
       void afterPaint().then(print);
     }
-  }, [model, autoPrint, printed, print]);
+  }, [sheets, autoPrint, printed, print]);
 
   const run = async (format: ExportFormat) => {
     if (!model) return;
@@ -103,7 +126,7 @@ export function ExportPage({
               key={f}
               type="button"
               class={`yd-btn${f === 'print' ? ' yd-btn-primary' : ''}`}
-              disabled={!model || model.speeches.length === 0}
+              disabled={!model || model.speeches.length === 0 || (f === 'print' && sheets === 0)}
               onClick={() => void run(f)}
             >
               {f === 'print' ? i18n.t('expPagePrint') : formatLabel(f)}
@@ -137,6 +160,11 @@ export function ExportPage({
           <ExportDocument model={model} />
         )}
       </main>
+      {sheetsModel ? (
+        <div class="yd-export-printable" aria-hidden="true">
+          <PagedDocument model={sheetsModel} onLaidOut={laidOut} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,7 @@
 // The speech imitates the portal's 领导讲话 pages; its text is composed for this test.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readerHref } from '../../utils/routes.ts';
+import { exportHref, readerHref } from '../../utils/routes.ts';
 import { forEachBrowser } from './support/harness.ts';
 import { colouredPixels, pdfPages } from './support/pdf.ts';
 import { type SeedHighlight, seedSpeech } from './support/seed.ts';
@@ -73,6 +73,33 @@ forEachBrowser('reader print', (b) => {
       // The first page holds a task highlight: its colour is printed (a few hundred pixels at 40 dpi).
       const coloured = colouredPixels(b, 'reader-print');
       assert.ok(coloured > 100, `${coloured} coloured pixels on page 1`);
+    },
+  );
+
+  test(
+    'the printed study export (打印 in the export page) numbers its pages and carries no address',
+    STEP,
+    async () => {
+      await b.extensionPage(`/${exportHref({ speechIds: [ID] })}`);
+      await b.waitFor(
+        () => document.documentElement.dataset.yanduExportReady,
+        null,
+        'the export page laid out for print',
+        30_000,
+      );
+      const sheets = await b.evaluate(
+        () => document.querySelectorAll('.yd-export-printable .yd-print-sheet').length,
+        null,
+      );
+      const pages = pdfPages(b, await b.pdf({ headerFooter: true }), 'export-print');
+      // What prints are the laid-out sheets, not the on-screen page with the browser's header and footer.
+      assert.equal(pages.length, sheets);
+      pages.forEach((page, i) => {
+        assert.ok(page.includes(`—${i + 1}—`), `page ${i + 1} is numbered: …${page.slice(-30)}`);
+        assert.doesNotMatch(page, /extension:\/\/|export\.html/, `page ${i + 1} carries no address`);
+      });
+      const all = pages.join('');
+      for (const h of HIGHLIGHTS) assert.ok(all.includes(h.exact), h.exact);
     },
   );
 });
