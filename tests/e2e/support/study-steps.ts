@@ -38,7 +38,7 @@ export function waitInSecondTab(
         .getViews({ type: 'tab' })
         .find((w) => w !== window && w.location.href.includes(urlPart));
       const doc = view?.document;
-      if (!doc || doc.readyState !== 'complete' || !doc.documentElement.dataset.yanduHighlights) return false;
+      if (doc?.readyState !== 'complete' || !doc.documentElement.dataset.yanduHighlights) return false;
       if (doc.querySelector(selector)) return true;
       doc.querySelector<HTMLElement>(open)?.click();
       return false;
