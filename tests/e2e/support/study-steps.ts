@@ -98,3 +98,132 @@ export async function typeAndCloseSecondTab(
     'the other tab to close',
   );
 }
+
+/** Where a passage is on screen (viewport px), and whether the reader's flash covers it. */
+export interface PassageBox {
+  top: number;
+  bottom: number;
+  height: number;
+  flashed: boolean;
+}
+
+/**
+ * The first line box of the first occurrence of `exact` in the reader's text (viewport px), and whether the
+ * flash of a jump (`yandu-flash` in CSS.highlights, or `.yd-flash` boxes) is on it; null when not in the text.
+ */
+export function passageBox(b: YanduBrowser, exact: string): Promise<PassageBox | null> {
+  return b.evaluate((quote) => {
+    const body = document.querySelector('.yd-body');
+    const at = (body?.textContent ?? '').indexOf(quote);
+    if (!body || at < 0) return null;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    let seen = 0;
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      if (at < seen + n.data.length) {
+        range.setStart(n, at - seen);
+        range.setEnd(n, Math.min(n.data.length, at - seen + 1));
+        break;
+      }
+      seen += n.data.length;
+    }
+    const line = range.getClientRects()[0];
+    if (!line) return null;
+    const flash = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get('yandu-flash');
+    const flashed =
+      [...(flash ?? [])].some((r) => r.toString().includes(quote)) ||
+      [...document.querySelectorAll('.yd-flash')].some((f) => {
+        const r = f.getBoundingClientRect();
+        return r.top <= line.top + 1 && r.bottom >= line.bottom - 1;
+      });
+    return { top: line.top, bottom: line.bottom, height: window.innerHeight, flashed };
+  }, exact);
+}
+
+/** Wait until the reader is ready and `exact` is inside the window, flashed: where a jump must put it. */
+export async function waitOnScreen(b: YanduBrowser, exact: string, what: string): Promise<PassageBox> {
+  return b.waitFor(
+    async (quote) => {
+      if (!document.documentElement.dataset.yanduReady) return null;
+      const body = document.querySelector('.yd-body');
+      const at = (body?.textContent ?? '').indexOf(quote);
+      if (!body || at < 0) return null;
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (at < seen + n.data.length) {
+          range.setStart(n, at - seen);
+          range.setEnd(n, Math.min(n.data.length, at - seen + 1));
+          break;
+        }
+        seen += n.data.length;
+      }
+      const line = range.getClientRects()[0];
+      if (!line || line.top < 0 || line.bottom > window.innerHeight) return null;
+      const flash = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get(
+        'yandu-flash',
+      );
+      const flashed =
+        [...(flash ?? [])].some((r) => r.toString().includes(quote)) ||
+        [...document.querySelectorAll('.yd-flash')].some((f) => {
+          const r = f.getBoundingClientRect();
+          return r.top <= line.top + 1 && r.bottom >= line.bottom - 1;
+        });
+      return flashed ? { top: line.top, bottom: line.bottom, height: window.innerHeight, flashed } : null;
+    },
+    exact,
+    what,
+    30_000,
+  );
+}
+
+/** The first paragraph of the reader's text on screen (-1 when none). */
+export function firstParaOnScreen(b: YanduBrowser): Promise<number> {
+  return b.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.yd-body [data-para]'))
+      if (el.getBoundingClientRect().bottom > 0) return Number(el.dataset.para);
+    return -1;
+  }, undefined);
+}
+
+/** Wait until the reader has stored where speech `speechId` was left as paragraph `para` (localStorage). */
+export function positionStored(b: YanduBrowser, speechId: string, para: number): Promise<true> {
+  return b.waitFor(
+    ({ id, para }) => {
+      const raw = localStorage.getItem('yandu:reading-positions');
+      return !!raw && (JSON.parse(raw) as Record<string, { para: number }>)[id]?.para === para;
+    },
+    { id: speechId, para },
+    `the reading position (paragraph ${para}) to be stored`,
+  );
+}
+
+/** The paragraph of the reader's text holding `exact` (-1 when none). */
+export function paraOf(b: YanduBrowser, exact: string): Promise<number> {
+  return b.evaluate((quote) => {
+    for (const el of document.querySelectorAll<HTMLElement>('.yd-body [data-para]'))
+      if ((el.textContent ?? '').includes(quote)) return Number(el.dataset.para);
+    return -1;
+  }, exact);
+}
+
+/**
+ * Pick `text` as the file of the library's 恢复 field, as the file chooser hands it over (the harness has
+ * no file chooser: a File set on the input, and its change event).
+ */
+export function pickBackupFile(b: YanduBrowser, name: string, text: string): Promise<boolean> {
+  return b.waitFor(
+    ({ name, text }) => {
+      const input = document.querySelector<HTMLInputElement>('.yd-backup input[type="file"]');
+      if (!input || input.disabled) return false;
+      const files = new DataTransfer();
+      files.items.add(new File([text], name, { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return true;
+    },
+    { name, text },
+    'the 恢复 field',
+  );
+}
