@@ -10,6 +10,11 @@ export interface DraftStore {
   load(owner: string): Promise<string | undefined>;
   save(owner: string, text: string): Promise<void>;
   clear(owner: string): Promise<void>;
+  /**
+   * Copy the text typed synchronously, in the input event itself (utils/store/drafts.ts keepDraftCopy): a
+   * tab closed right after a keystroke ends before `save` lands. Taken back by `load`, dropped by `clear`.
+   */
+  keep?(owner: string, text: string): void;
 }
 
 /** Writes the note unless the stored one is no longer `base` (utils/store: setNoteOver, saveStudyNoteOver). */
@@ -139,6 +144,7 @@ export function useNoteDraft(
     /** An input event in the textarea: save after a pause. */
     input: (value: string) => {
       state.typed.current = value;
+      props.current.drafts.keep?.(props.current.owner, value);
       keepDraft(value);
       setDirty(value !== live.current.base);
       if (live.current.theirs === null && !live.current.gone)

@@ -6,7 +6,7 @@ import { type HighlightEdits, useHighlightEdits } from '@/hooks/use-highlight-ed
 import { useHighlightSelection } from '@/hooks/use-highlight-selection';
 import type { DraftStore } from '@/hooks/use-note-draft';
 import type { Placement } from '@/utils/anchoring/placement';
-import { liveTabs, thisTab } from '@/utils/reader/tab';
+import { liveTabs, tabIdNow, thisTab } from '@/utils/reader/tab';
 import type { HighlightCategorySettings } from '@/utils/settings';
 import { speechIdFromUrl } from '@/utils/store/ids';
 import type { NoteSave } from '@/utils/store/notes';
@@ -72,6 +72,10 @@ export function useHighlights(options: HighlightOptions): HighlightState {
         load: async (owner) => stores.store.takeDraft(owner, await thisTab(), await liveTabs()),
         save: async (owner, text) => stores.store.saveDraft(owner, await thisTab(), text),
         clear: async (owner) => stores.store.clearDraft(owner, await thisTab()),
+        keep: (owner, text) => {
+          const tab = tabIdNow();
+          if (tab) stores.store.keepDraftCopy(owner, tab, text);
+        },
       },
     [stores],
   );

@@ -84,9 +84,21 @@ export async function liveTabs(locks = platformLocks()): Promise<(tab: string) =
 }
 
 let claimed: Promise<string> | undefined;
+let known: string | undefined;
 
 /** This page's tab id, claimed once. */
 export function thisTab(): Promise<string> {
-  claimed ??= claimTabId();
+  claimed ??= claimTabId().then((id) => {
+    known = id;
+    return id;
+  });
   return claimed;
+}
+
+/**
+ * This page's tab id once claimed, synchronously (a keystroke's copy is written in the input event itself);
+ * undefined before `thisTab()` has resolved.
+ */
+export function tabIdNow(): string | undefined {
+  return known;
 }

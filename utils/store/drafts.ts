@@ -11,6 +11,7 @@
 import { liveQuery } from 'dexie';
 import type { Draft } from '../types';
 import type { YanduDB } from './db';
+import { type LocalStore, pageStorage, readLocal, writeLocal } from './local';
 
 const TAB_MARK = '#tab:';
 
@@ -69,6 +70,38 @@ export async function loadDraft(db: YanduDB, id: string): Promise<string | undef
   return (await db.drafts.get(id))?.text;
 }
 
+/** What a keystroke left in localStorage for one draft row. */
+interface DraftCopy {
+  text: string;
+  updated: number;
+}
+
+function readCopies(store: LocalStore | undefined): Record<string, DraftCopy> {
+  try {
+    const data: unknown = JSON.parse(readLocal('draftCopies', store) ?? '{}');
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return {};
+    const out: Record<string, DraftCopy> = {};
+    for (const [id, c] of Object.entries(data as Record<string, Partial<DraftCopy>>))
+      if (typeof c?.text === 'string' && Number.isFinite(c.updated)) out[id] = c as DraftCopy;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** Copy what is typed in draft row `id` synchronously (see the top of this file); never throws. */
+export function keepDraftCopy(id: string, text: string, store = pageStorage(), now = Date.now()): void {
+  writeLocal('draftCopies', JSON.stringify({ ...readCopies(store), [id]: { text, updated: now } }), store);
+}
+
+/** Forget the copies of these draft rows (their text is saved, or in the table now). */
+export function dropDraftCopies(ids: readonly string[], store = pageStorage()): void {
+  const copies = readCopies(store);
+  if (!ids.some((id) => id in copies)) return;
+  for (const id of ids) delete copies[id];
+  writeLocal('draftCopies', JSON.stringify(copies), store);
+}
+
 /**
  * This tab's draft of `owner`; when it has none, the newest one left by a tab that is no longer open (or
  * stored before tabs had ids) is taken over as this tab's, so text typed in a closed tab comes back when the
@@ -80,8 +113,15 @@ export async function takeDraft(
   tab: string,
   isLive: (tab: string) => boolean,
   now = Date.now(),
+  store = pageStorage(),
 ): Promise<string | undefined> {
-  return db.transaction('rw', db.drafts, async () => {
+  // Copies of keystrokes in this tab (a reload) or in a closed one are newer than their rows: they win.
+  const copies = Object.entries(readCopies(store)).filter(([id]) => {
+    const other = draftTab(id);
+    return draftOwner(id) === owner && (other === tab || other === null || !isLive(other));
+  });
+  const taken = await db.transaction('rw', db.drafts, async () => {
+    for (const [id, copy] of copies) await db.drafts.put({ id, text: copy.text, updated: copy.updated });
     const rows = await draftsOf(db, [owner]);
     const mine = rows.find((d) => draftTab(d.id) === tab);
     if (mine) return mine.text;
@@ -96,6 +136,11 @@ export async function takeDraft(
     await db.drafts.put({ id: tabDraftId(owner, tab), text: left.text, updated: now });
     return left.text;
   });
+  dropDraftCopies(
+    copies.map(([id]) => id),
+    store,
+  );
+  return taken;
 }
 
 export async function saveDraft(db: YanduDB, id: string, text: string, now = Date.now()): Promise<void> {

@@ -22,6 +22,11 @@ export const LOCAL_KEYS = {
   compilation: 'yandu:compilation',
   /** Where each speech was left and how far it was read (utils/reader/positions.ts). */
   readingPositions: 'yandu:reading-positions',
+  /**
+   * What was just typed into a note, per tab draft row, written synchronously at each keystroke: a tab closed
+   * the instant after a keystroke has no time left for the database write (utils/store/drafts.ts).
+   */
+  draftCopies: 'yandu:draft-copies',
 } as const;
 
 export type LocalKey = keyof typeof LOCAL_KEYS;

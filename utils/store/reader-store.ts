@@ -37,7 +37,13 @@ export function readerStore(db: YanduDB) {
       drafts.takeDraft(db, owner, tab, isLive),
     saveDraft: (owner: string, tab: string, text: string) =>
       drafts.saveDraft(db, drafts.tabDraftId(owner, tab), text),
-    clearDraft: (owner: string, tab: string) => drafts.clearDraft(db, drafts.tabDraftId(owner, tab)),
+    clearDraft: (owner: string, tab: string) => {
+      drafts.dropDraftCopies([drafts.tabDraftId(owner, tab)]);
+      return drafts.clearDraft(db, drafts.tabDraftId(owner, tab));
+    },
+    /** The synchronous copy of a keystroke (drafts.ts), for a tab closed before the draft row is written. */
+    keepDraftCopy: (owner: string, tab: string, text: string) =>
+      drafts.keepDraftCopy(drafts.tabDraftId(owner, tab), text),
     draftOwner: drafts.draftOwner,
     saveOutlineEdits: (speechId: string, edits: OutlineEdit[]) => saveOutlineEdits(db, speechId, edits),
     watchOutlineEdits: (speechId: string, onChange: (edits: OutlineEdit[] | undefined) => void) =>

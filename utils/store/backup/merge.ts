@@ -9,7 +9,9 @@
  *   earlier version (speechVersions, where the reader already shows old texts); when a 学习心得 or a
  *   highlight's note differs, the losing text is appended under a dated line. A note has no history view,
  *   so appending keeps the old words where the user reads and exports them; a text already contained in the
- *   winner is not repeated, so restoring the same file twice changes nothing the second time.
+ *   winner is not repeated, so restoring the same file twice changes nothing the second time. A draft in
+ *   the file whose note the library holds with another text is joined into that note the same way, not
+ *   restored as a draft (the next reader would take it over and save it over the library's text).
  * - Refused (and listed): a record whose speech is in neither the file nor the library (it would show
  *   nowhere), a highlight whose id belongs to another speech's highlight, a draft of nothing.
  */
@@ -232,6 +234,42 @@ export function mergePlan(
     haveVersions.set(r.id, r);
   });
 
+  // A draft is text typed over its note as the file has it. Where the library held another text of that
+  // note, restoring the draft as a draft would let the next reader put it back and save it over that text
+  // (a draft records no base): it is joined into the note instead, as a differing note is.
+  const libraryNotes = index(existing.notes);
+  const libraryHighlights = index(existing.highlights);
+  const fileNotes = index(backup.notes);
+  const fileHighlights = index(backup.highlights);
+  const foldDraft = (owner: { kind: 'highlight' | 'studyNote'; id: string }, r: Draft, p: SpeechPreview) => {
+    const study = owner.kind === 'studyNote';
+    const inLibrary = study ? libraryNotes.get(owner.id)?.text : libraryHighlights.get(owner.id)?.note;
+    const inFile = (study ? fileNotes.get(owner.id)?.text : fileHighlights.get(owner.id)?.note) ?? '';
+    if (inLibrary === undefined || inLibrary === inFile) return false;
+    const line = () => joinLine(Math.min(now, r.updated));
+    if (study) {
+      const note = haveNotes.get(owner.id) as Note;
+      const text = joinTexts(note.text, r.text, line);
+      if (text !== note.text) replaceRow(put.notes, { ...note, text }, summary.notes, p);
+      haveNotes.set(owner.id, { ...note, text });
+    } else {
+      const h = haveHighlights.get(owner.id) as Highlight;
+      const note = joinTexts(h.note, r.text, line);
+      if (note !== h.note) replaceRow(put.highlights, { ...h, note }, summary.highlights, p);
+      haveHighlights.set(owner.id, { ...h, note });
+    }
+    return true;
+  };
+  const replaceRow = <T extends { id: string }>(rows: T[], row: T, count: TableSummary, p: SpeechPreview) => {
+    const at = rows.findIndex((x) => x.id === row.id);
+    if (at < 0) {
+      rows.push(row);
+      count.updated += 1;
+    } else rows[at] = row;
+    p.notesJoined += 1;
+    mark(p, 'conflicting');
+  };
+
   (backup.drafts ?? []).forEach((r, i) => {
     const owner = parseDraftOwner(r.id);
     const speechId =
@@ -244,6 +282,7 @@ export function mergePlan(
       refused.push({ table: 'drafts', index: i, code: 'orphanDraft' });
       return;
     }
+    if (owner && speechId !== undefined && foldDraft(owner, r, preview(speechId))) return;
     const old = haveDrafts.get(r.id);
     if (old && stamps.drafts(r) <= stamps.drafts(old)) {
       summary.drafts.kept += 1;
