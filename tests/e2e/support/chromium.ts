@@ -6,8 +6,10 @@ import { artifactPath, copyExtension, extensionDir } from './paths.ts';
 import { PORTAL_HOSTS, type PortalServer, portalUrl } from './portal-server.ts';
 import {
   clickReaderButton,
+  duplicateFrom,
   type InPage,
   pollInPage,
+  type TabActions,
   type Truthy,
   type YanduBrowser,
   type YanduTab,
@@ -190,6 +192,16 @@ export class ChromiumSession extends ChromiumTab implements YanduBrowser {
     const tab = new ChromiumTab(this.server, this.extensionOrigin, await context.newPage());
     if (extensionPath !== undefined) await tab.extensionPage(extensionPath);
     return tab;
+  }
+
+  async duplicateTab(tab: TabActions = this): Promise<YanduTab> {
+    const context = this.launched?.context;
+    if (!context) throw new Error('Chromium is not running');
+    const copy = context.waitForEvent('page', { timeout: 15_000 });
+    await duplicateFrom(tab);
+    const page = await copy;
+    await page.waitForLoadState('load');
+    return new ChromiumTab(this.server, this.extensionOrigin, page);
   }
 
   async adoptTab(urlPart: string): Promise<void> {

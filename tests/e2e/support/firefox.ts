@@ -7,8 +7,10 @@ import { artifactPath, copyExtension } from './paths.ts';
 import { PORTAL_ORIGIN, type PortalServer, portalUrl } from './portal-server.ts';
 import {
   clickReaderButton,
+  duplicateFrom,
   type InPage,
   pollInPage,
+  type TabActions,
   type Truthy,
   withTimeout,
   type YanduBrowser,
@@ -258,6 +260,30 @@ export class FirefoxSession extends FirefoxTab implements YanduBrowser {
    * browser.tabs.query sees it). So such a tab is found through the extension's own tabs API, closed, and
    * its address loaded in this session's tab instead, as extensionPage() does.
    */
+  async duplicateTab(tab: TabActions = this): Promise<YanduTab> {
+    const browser = this.browser;
+    if (!browser) throw new Error('Firefox is not running');
+    const before = new Set(await browser.pages());
+    await duplicateFrom(tab);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      // Listed, though page.url() may still say about:blank (it lags behind moz-extension loads).
+      const page = (await browser.pages()).find((p) => !before.has(p));
+      if (page) {
+        await page.setViewport({ width: 1280, height: 900 });
+        const copy = new FirefoxTab(this.server, this.uuid, this.door, page);
+        await copy.waitFor(
+          (origin) => location.href.startsWith(origin) && document.readyState === 'complete',
+          `${this.extensionOrigin}/`,
+          'the duplicated tab to load',
+        );
+        return copy;
+      }
+      if (Date.now() > deadline) throw new Error('The duplicated tab did not appear');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   async adoptTab(urlPart: string): Promise<void> {
     const browser = this.browser;
     if (!browser) throw new Error('Firefox is not running');

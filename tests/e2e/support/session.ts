@@ -59,6 +59,13 @@ export interface YanduBrowser extends TabActions {
    */
   openTab(extensionPath?: string): Promise<YanduTab>;
   /**
+   * The browser's 复制标签页 (Duplicate) on `tab` (this session's own tab by default), which must be on an
+   * extension page: the copy has the same address and history and a copy of its sessionStorage. Returns the
+   * copy once loaded. (A tab a reader opens with window.open copies sessionStorage too, but in Chromium an
+   * extension page opened that way gets no extension APIs, so the reader cannot start there at all.)
+   */
+  duplicateTab(tab?: TabActions): Promise<YanduTab>;
+  /**
    * Make the tab whose address contains `urlPart` (one a page opened, e.g. with tabs.create) the tab this
    * session drives from now on; waits up to 15 s for it to appear.
    */
@@ -89,6 +96,21 @@ export async function clickReaderButton(b: TabActions): Promise<void> {
     `${b.extensionOrigin}/reader.html?`,
     'the tab to move to the reader',
   );
+}
+
+/** Ask the browser, from the extension page in `tab`, to duplicate that tab (tabs.duplicate). */
+export async function duplicateFrom(tab: TabActions): Promise<void> {
+  await tab.evaluate(async () => {
+    type Tabs = {
+      getCurrent(): Promise<{ id?: number } | undefined>;
+      duplicate(id: number): Promise<unknown>;
+    };
+    const api = globalThis as unknown as { browser?: { tabs: Tabs }; chrome?: { tabs: Tabs } };
+    const tabs = (api.browser ?? api.chrome)?.tabs;
+    const self = await tabs?.getCurrent();
+    if (!tabs || self?.id === undefined) throw new Error('not on an extension page in a tab');
+    await tabs.duplicate(self.id);
+  }, undefined);
 }
 
 /** Poll an in-page function through navigations; errors while a page is being replaced are retried. */
