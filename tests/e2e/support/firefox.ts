@@ -244,7 +244,9 @@ export class FirefoxSession extends FirefoxTab implements YanduBrowser {
 
   /**
    * A new tab from Puppeteer (listed, unlike one a page opens on a moz-extension:// address), taken to the
-   * extension page through the front door as `extensionPage` does.
+   * extension page through the front door as `extensionPage` does. The door copy is stored by Yandu and
+   * deleted with raw IndexedDB, which Dexie's liveQuery does not hear: a library already open in another tab
+   * goes on listing the door copy (tell speeches apart by `data-speech-id`, not by title).
    */
   async openTab(extensionPath?: string): Promise<YanduTab> {
     if (!this.browser) throw new Error('Firefox is not running');
