@@ -132,10 +132,18 @@ function useFollowSpeechIds(
 ): void {
   useEffect(() => {
     if (!db || !read) return;
+    // The ids the last read started here was for: the same answer again (a write that left the ids as they
+    // were, e.g. a speech's lastOpened) while that read runs needs no second read.
+    let readFor: ReadonlySet<string> | null = null;
     const sub = watchSpeechIds(db, (ids) => {
-      const { summaries, index } = now.current as LibraryState;
+      const { summaries, index, snack } = now.current as LibraryState;
+      // Deleted here and put back elsewhere (a reader's 恢复): this page's 撤销 has nothing left to undo.
+      if (snack?.undo && ids.has(snack.undo.speech.id)) dispatch({ type: 'snack', snack: null });
       const { added, gone } = speechIdsChange(summaries ?? [], ids);
       if (added || (gone.length > 0 && loading.current)) {
+        const same = readFor?.size === ids.size && [...ids].every((id) => readFor?.has(id));
+        if (same && loading.current) return;
+        readFor = ids;
         void reload();
       } else if (gone.length > 0) {
         for (const id of gone) index?.removeSpeech(id);

@@ -81,6 +81,8 @@ forEachBrowser('An open library tab follows the database', (b) => {
       );
       await clickWhenThere(b, '.yd-deleted-banner .yd-banner-action', 'the reader’s 恢复');
       await listed(library, idOf(second.path), true, 'the library to list the speech put back by 恢复');
+      // Its 撤销 offer has nothing left to undo.
+      await library.waitFor(() => !document.querySelector('.yd-snackbar'), undefined, 'the 撤销 snack to go');
       await library.screenshot('library-follows-restored');
 
       // Another library tab (the reader's tab, now on the library) deletes the first speech: it leaves the

@@ -6,7 +6,14 @@ import { act } from 'preact/test-utils';
 import { afterEach, expect, it, vi } from 'vitest';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { YanduDB } from '@/utils/store/db';
-import { deleteSpeech, loadLibraryData, restoreSpeech } from '@/utils/store/library';
+import {
+  deleteSpeech,
+  loadLibraryData,
+  readSummaryCache,
+  restoreSpeech,
+  summarise,
+  writeSummaryCache,
+} from '@/utils/store/library';
 import { freshDbs } from '../../../support/db';
 import { makeHighlight, makeSpeech } from '../../../support/records';
 import { memoryStorage } from '../../../support/storage';
@@ -41,12 +48,13 @@ async function openLibrary() {
   const page = document.createElement('div');
   container = page;
   document.body.append(page);
+  const cache = memoryStorage();
   await act(async () => {
-    render(<LibraryApp db={db} cache={memoryStorage()} initialTab="speeches" />, page);
+    render(<LibraryApp db={db} cache={cache} initialTab="speeches" />, page);
   });
   await vi.waitFor(() => expect(titles()).toEqual([B.title, A.title]));
-  // The whole library has been read (not only the newest page).
-  await vi.waitFor(() => expect(page.querySelector('.yd-lib-indexing')).toBeNull());
+  // The whole library has been read (not only the newest page): its summaries are cached.
+  await vi.waitFor(() => expect(readSummaryCache(cache)).toHaveLength(2));
   return { db, other };
 }
 
@@ -93,4 +101,44 @@ it('a speech deleted in another tab leaves the list and the search without a rel
   await vi.waitFor(() => expect(titles()).toEqual([]));
   // Dropped from what the page holds, not read again.
   expect(reads).not.toHaveBeenCalled();
+});
+
+it('deleted here and put back in a reader: listed again, and the 撤销 offer goes', async () => {
+  const { db, other } = await openLibrary();
+  const button = (label: string, root: ParentNode | null | undefined) =>
+    [...(root?.querySelectorAll('button') ?? [])].find((x) => x.textContent?.trim() === label) as HTMLElement;
+  await act(async () => button('删除', container?.querySelector(`[data-speech-id="${A.id}"]`)).click());
+  await act(async () => button('删除', document.querySelector('[role="alertdialog"]')).click());
+  await vi.waitFor(() => expect(titles()).toEqual([B.title]));
+  expect(container?.querySelector('.yd-snackbar')?.textContent).toContain('撤销');
+  // The reader that had it open puts back what it last saw (use-deleted-speech.ts).
+  expect(await db.speeches.get(A.id)).toBeUndefined();
+  await restoreSpeech(other, { speeches: [A], highlights: [], notes: [], speechVersions: [], drafts: [] });
+  await vi.waitFor(() => expect(titles()).toEqual([B.title, A.title]));
+  expect(container?.querySelector('.yd-snackbar')).toBeNull();
+});
+
+it('a 删除 confirmed while the list still comes from the cache (database not open yet) is not lost', async () => {
+  const db = await freshDb();
+  await db.speeches.bulkPut([A, B]);
+  const cache = memoryStorage();
+  writeSummaryCache(cache, summarise([A, B], [], []));
+  let open: (db: YanduDB) => void = () => {};
+  const later = new Promise<YanduDB>((resolve) => {
+    open = resolve;
+  });
+  const page = document.createElement('div');
+  container = page;
+  document.body.append(page);
+  await act(async () => {
+    render(<LibraryApp db={later} cache={cache} initialTab="speeches" />, page);
+  });
+  expect(titles()).toEqual([B.title, A.title]); // from the cache
+  const button = (label: string, root: ParentNode | null) =>
+    [...(root?.querySelectorAll('button') ?? [])].find((x) => x.textContent?.trim() === label) as HTMLElement;
+  await act(async () => button('删除', page.querySelector(`[data-speech-id="${A.id}"]`)).click());
+  await act(async () => button('删除', document.querySelector('[role="alertdialog"]')).click());
+  open(db);
+  await vi.waitFor(async () => expect(await db.speeches.get(A.id)).toBeUndefined());
+  await vi.waitFor(() => expect(titles()).toEqual([B.title]));
 });
