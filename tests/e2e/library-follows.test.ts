@@ -94,6 +94,7 @@ forEachBrowser('An open library tab follows the database', (b) => {
         'the other library’s 删除',
       );
       await clickWhenThere(b, 'dialog .yd-btn-danger', 'the dialog’s 删除');
+      await listed(b, idOf(first.path), false, 'the other library to drop the speech it deleted');
       await listed(library, idOf(first.path), false, 'the speech deleted in the other library to leave');
 
       const samePage = await library.evaluate(
