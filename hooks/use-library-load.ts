@@ -2,7 +2,8 @@
  * The library page reads its database: the newest page first when there is no cached list, then the whole
  * library while the search index grows, and again when the user comes back from another tab and the library
  * changed meanwhile. Each read has a generation: a read that a newer one (or the page closing) overtook
- * writes neither the state nor the cache.
+ * writes neither the state nor the cache. While open, the page follows which speeches are stored (a reader
+ * in another tab saving a new speech or putting a deleted one back, another library tab deleting one).
  */
 import type { RefObject } from 'preact';
 import { type Dispatch, useCallback, useEffect, useRef, useState } from 'preact/hooks';
@@ -18,8 +19,10 @@ import {
   loadLibraryData,
   loadRecent,
   noteDocs,
+  speechIdsChange,
   summarise,
   textDocs,
+  watchSpeechIds,
   writeSummaryCache,
 } from '@/utils/store/library';
 import type { LocalStore } from '@/utils/store/local';
@@ -110,7 +113,49 @@ export function useLibraryLoad(
     };
   }, [reload, db]);
 
+  useFollowSpeechIds(db, state.data !== null, now, { reload, loading }, cache, dispatch);
   return { reload, loading };
+}
+
+/**
+ * Once the library has been read, follow the stored speech ids (keys only; highlight and note writes do not
+ * wake it): a speech stored elsewhere is read in with the rest of the library, one deleted elsewhere just
+ * leaves the list. A read under way may have read the speech before it went, so it starts again instead.
+ */
+function useFollowSpeechIds(
+  db: YanduDB | null,
+  read: boolean,
+  now: RefObject<LibraryState>,
+  { reload, loading }: LibraryLoad,
+  cache: LocalStore | undefined,
+  dispatch: Dispatch<LibraryAction>,
+): void {
+  useEffect(() => {
+    if (!db || !read) return;
+    // The ids the last read started here was for: the same answer again (a write that left the ids as they
+    // were, e.g. a speech's lastOpened) while that read runs needs no second read.
+    let readFor: ReadonlySet<string> | null = null;
+    const sub = watchSpeechIds(db, (ids) => {
+      const { summaries, index, snack } = now.current as LibraryState;
+      // Deleted here and put back elsewhere (a reader's 恢复): this page's 撤销 has nothing left to undo.
+      if (snack?.undo && ids.has(snack.undo.speech.id)) dispatch({ type: 'snack', snack: null });
+      const { added, gone } = speechIdsChange(summaries ?? [], ids);
+      if (added || (gone.length > 0 && loading.current)) {
+        const same = readFor?.size === ids.size && [...ids].every((id) => readFor?.has(id));
+        if (same && loading.current) return;
+        readFor = ids;
+        void reload();
+      } else if (gone.length > 0) {
+        for (const id of gone) index?.removeSpeech(id);
+        dispatch({ type: 'gone', ids: gone });
+        writeSummaryCache(
+          cache,
+          (summaries ?? []).filter((s) => !gone.includes(s.id)),
+        );
+      }
+    });
+    return () => sub.unsubscribe();
+  }, [db, read, now, reload, loading, cache, dispatch]);
 }
 
 /**

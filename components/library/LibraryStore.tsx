@@ -94,11 +94,13 @@ export function LibraryProvider({
 
   const { summaries, index } = state;
   const store = useMemo<LibraryStore>(() => {
+    // The list shows the cached summaries before the database is open: a 删除 confirmed meanwhile waits
+    // for it instead of being dropped.
+    const opened = async () => db ?? (await dbOrPromise);
     const remove = async (s: SpeechSummary) => {
       dispatch({ type: 'confirm', speech: null });
-      if (!db) return;
       try {
-        const removed = await deleteSpeech(db, s.id);
+        const removed = await deleteSpeech(await opened(), s.id);
         if (!removed) return;
         // A load under way read the speech before it went: start it again rather than bring it back.
         if (loading.current) void reload();
@@ -115,9 +117,8 @@ export function LibraryProvider({
     };
     const undo = async (removed: DeletedSpeech) => {
       dispatch({ type: 'snack', snack: null });
-      if (!db) return;
       try {
-        await restoreSpeech(db, removed);
+        await restoreSpeech(await opened(), removed);
         const message = i18n.t('libRestored', [removed.speech.title || i18n.t('readerUntitled')]);
         dispatch({ type: 'snack', snack: { message } });
         await reload();
@@ -127,7 +128,7 @@ export function LibraryProvider({
     };
     const showTab = (tab: Tab) => dispatch({ type: 'tab', tab });
     return { state, dispatch, db, cache, reload, categories, remove, undo, showTab };
-  }, [state, db, cache, reload, loading, categories, summaries, index]);
+  }, [state, db, dbOrPromise, cache, reload, loading, categories, summaries, index]);
 
   return <Store.Provider value={store}>{children}</Store.Provider>;
 }

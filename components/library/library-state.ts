@@ -69,6 +69,8 @@ export type LibraryAction =
   | { type: 'confirm'; speech: SpeechSummary | null }
   /** A speech was deleted: it leaves the list, the selection and the loaded data; the snack offers undo. */
   | { type: 'removed'; id: string; snack: Snack }
+  /** Speeches deleted elsewhere (another library tab): they leave the page, with no undo offered here. */
+  | { type: 'gone'; ids: readonly string[] }
   | { type: 'snack'; snack: Snack | null }
   | { type: 'export'; ids: string[] | null };
 
@@ -143,7 +145,9 @@ export function libraryReducer(state: LibraryState, action: LibraryAction): Libr
     case 'confirm':
       return { ...state, confirming: action.speech };
     case 'removed':
-      return removed(state, action.id, action.snack);
+      return removed(state, [action.id], action.snack);
+    case 'gone':
+      return removed(state, action.ids, state.snack);
     case 'snack':
       return { ...state, snack: action.snack };
     case 'export':
@@ -151,19 +155,19 @@ export function libraryReducer(state: LibraryState, action: LibraryAction): Libr
   }
 }
 
-function removed(state: LibraryState, id: string, snack: Snack): LibraryState {
-  const selected = new Set(state.selected);
-  selected.delete(id);
+function removed(state: LibraryState, ids: readonly string[], snack: Snack | null): LibraryState {
+  const out = new Set(ids);
+  const selected = new Set([...state.selected].filter((id) => !out.has(id)));
   const d = state.data;
   return {
     ...state,
-    summaries: (state.summaries ?? []).filter((s) => s.id !== id),
+    summaries: (state.summaries ?? []).filter((s) => !out.has(s.id)),
     selected,
     snack,
     data: d && {
-      speeches: d.speeches.filter((x) => x.id !== id),
-      highlights: d.highlights.filter((h) => h.speechId !== id),
-      notes: d.notes.filter((n) => n.speechId !== id),
+      speeches: d.speeches.filter((x) => !out.has(x.id)),
+      highlights: d.highlights.filter((h) => !out.has(h.speechId)),
+      notes: d.notes.filter((n) => !out.has(n.speechId)),
     },
   };
 }

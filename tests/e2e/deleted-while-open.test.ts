@@ -1,12 +1,11 @@
 // Issue #14 item 7, in real Chromium and Firefox: the library deletes a speech while a reader shows it. The
 // reader says so (此讲话已在资料库中删除), and a highlight made after that is stored with the speech put back,
-// not under a speech the library no longer lists. The library runs in an iframe of the reader's tab (the
-// harness drives one tab; an iframe is its own browsing context for IndexedDB and liveQuery, as in
-// highlights.test.ts). Imitates a speech under http://www.ordoszgh.gov.cn/zlzx/ldjh/… (tests/fixtures/portal).
+// not under a speech the library no longer lists. The library runs in a tab of its own (b.openTab).
+// Imitates a speech under http://www.ordoszgh.gov.cn/zlzx/ldjh/… (tests/fixtures/portal).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstPage } from './support/fixtures.ts';
-import { forEachBrowser, type YanduBrowser } from './support/harness.ts';
+import { forEachBrowser, type TabActions, type YanduBrowser } from './support/harness.ts';
 import { detected, readRecord } from './support/in-page.ts';
 import { PORTAL_ORIGIN } from './support/portal-server.ts';
 import { storedHighlights } from './support/reader-steps.ts';
@@ -16,12 +15,14 @@ const speechUrl = PORTAL_ORIGIN + speech.path;
 const speechId = speechUrl.replace(/^https?:\/\/(www\.)?/, '');
 const STEP = { timeout: 90_000 };
 
-/** Click the element matching `selector` inside the library iframe, once it is there. */
-function clickInLibrary(b: YanduBrowser, selector: string, what: string) {
-  return b.waitFor(
+/**
+ * Click the element matching `selector` in the library tab once it is there (the element's own click: the
+ * tab may be in the background).
+ */
+function clickInLibrary(library: TabActions, selector: string, what: string) {
+  return library.waitFor(
     (sel) => {
-      const doc = (document.getElementById('library') as HTMLIFrameElement | null)?.contentDocument;
-      const el = doc?.querySelector<HTMLElement>(sel);
+      const el = document.querySelector<HTMLElement>(sel);
       el?.click();
       return !!el;
     },
@@ -61,21 +62,14 @@ forEachBrowser('A speech deleted in the library while a reader shows it', (b) =>
       'the reader to follow the stored speech',
     );
 
-    // The library, beside the reader, deletes the speech (删除 → the dialog's 删除).
-    await b.evaluate(
-      (src) =>
-        new Promise<void>((resolve) => {
-          const frame = document.createElement('iframe');
-          frame.id = 'library';
-          frame.style.cssText = 'position:fixed;left:-1300px;top:0;width:1200px;height:800px;border:0';
-          frame.onload = () => resolve();
-          frame.src = src;
-          document.body.append(frame);
-        }),
-      '/library.html',
+    // The library, in another tab, deletes the speech (删除 → the dialog's 删除).
+    const library = await b.openTab('/library.html');
+    await clickInLibrary(
+      library,
+      `.yd-lib-row[data-speech-id="${speechId}"] .yd-lib-delete`,
+      'the library’s 删除 button',
     );
-    await clickInLibrary(b, '.yd-lib-delete', 'the library’s 删除 button');
-    await clickInLibrary(b, 'dialog .yd-btn-danger', 'the dialog’s 删除');
+    await clickInLibrary(library, 'dialog .yd-btn-danger', 'the dialog’s 删除');
 
     const bannerText = await b.waitFor(
       () => document.querySelector('.yd-deleted-banner')?.textContent,
@@ -83,7 +77,7 @@ forEachBrowser('A speech deleted in the library while a reader shows it', (b) =>
       'the reader’s 此讲话已在资料库中删除 banner',
     );
     assert.match(bannerText, /此讲话已在资料库中删除/);
-    await b.evaluate(() => document.getElementById('library')?.remove(), undefined);
+    await library.close();
 
     // A highlight made now is stored, and the speech is back in the library with it.
     const quote = await selectPassage(b);

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstPage } from './support/fixtures.ts';
-import { forEachBrowser, type YanduBrowser } from './support/harness.ts';
+import { forEachBrowser, type TabActions, type YanduBrowser } from './support/harness.ts';
 import { detected, readRecord } from './support/in-page.ts';
 import { PORTAL_ORIGIN } from './support/portal-server.ts';
 
@@ -23,7 +23,7 @@ interface StoredHighlight {
 }
 
 /** How the reader painted: the size of each CSS highlight, and the <mark> count (fallback). */
-function painting(b: YanduBrowser) {
+function painting(b: TabActions) {
   return b.evaluate(() => {
     const registry = (globalThis as unknown as { CSS?: { highlights?: Map<string, { size: number }> } }).CSS
       ?.highlights;
@@ -38,7 +38,7 @@ function painting(b: YanduBrowser) {
 }
 
 /** Wait until the reader has painted `count` highlights (data-yandu-highlights). */
-function paintedCount(b: YanduBrowser, count: number) {
+function paintedCount(b: TabActions, count: number) {
   return b.waitFor(
     (n) => document.documentElement.dataset.yanduHighlights === String(n),
     count,
@@ -199,61 +199,29 @@ forEachBrowser('Highlights and notes', (b) => {
       assert.ok(highlightId, 'the first test made a highlight');
       await b.extensionPage(readerPath);
       await paintedCount(b, 1);
-      // A second reader of the same speech, in its own browsing context of the extension (the harness
-      // drives one tab; see the report): an iframe behaves like another tab for IndexedDB and liveQuery.
-      await b.evaluate(
-        (src) =>
-          new Promise<void>((resolve) => {
-            // Off to the side, so it never covers the text clicked in this reader.
-            const frame = document.createElement('iframe');
-            frame.id = 'second-reader';
-            frame.style.cssText = 'position:fixed;left:-1100px;top:0;width:1000px;height:700px;border:0';
-            frame.onload = () => resolve();
-            frame.src = src;
-            document.body.append(frame);
-          }),
-        readerPath,
-      );
-      await b.waitFor(
-        () =>
-          (document.getElementById('second-reader') as HTMLIFrameElement | null)?.contentDocument
-            ?.documentElement.dataset.yanduHighlights === '1',
-        undefined,
-        'the second reader to paint the highlight',
-      );
+      // A second reader of the same speech, in a tab of its own.
+      const second = await b.openTab(readerPath);
+      await paintedCount(second, 1);
 
       // The second reader changes the category through its popover (opened from its notes panel)…
-      // Each step clicks once its element is there (the second reader renders on its own schedule).
-      await b.waitFor(
-        (selector) => {
-          const doc = (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument;
-          const el = doc?.querySelector<HTMLElement>(selector);
-          el?.click();
-          return !!el;
-        },
-        '.yd-side-tab-notes',
-        'the 批注 tab of the second reader',
-      );
-      await b.waitFor(
-        (selector) => {
-          const doc = (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument;
-          const el = doc?.querySelector<HTMLElement>(selector);
-          el?.click();
-          return !!el;
-        },
+      // Each step clicks once its element is there (the second reader renders on its own schedule; the
+      // element's own click, as the tab may be in the background).
+      const clickWhenThere = (selector: string, what: string) =>
+        second.waitFor(
+          (sel) => {
+            const el = document.querySelector<HTMLElement>(sel);
+            el?.click();
+            return !!el;
+          },
+          selector,
+          what,
+        );
+      await clickWhenThere('.yd-side-tab-notes', 'the 批注 tab of the second reader');
+      await clickWhenThere(
         `.yd-note-item[data-highlight="${highlightId}"] button`,
         'the entry in the second reader’s notes panel',
       );
-      await b.waitFor(
-        (selector) => {
-          const doc = (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument;
-          const el = doc?.querySelector<HTMLElement>(selector);
-          el?.click();
-          return !!el;
-        },
-        '.yd-hl-editor [data-category="data"]',
-        'the popover in the second reader',
-      );
+      await clickWhenThere('.yd-hl-editor [data-category="data"]', 'the popover in the second reader');
       // …and this reader repaints it as 数据 without a reload.
       await b.waitFor(
         () => {
@@ -272,11 +240,10 @@ forEachBrowser('Highlights and notes', (b) => {
       await editorHighlightId(b);
       await typeInto(b, '.yd-hl-editor textarea', '两个窗口都能看到');
       await pressSave(b);
-      const seen = await b.waitFor(
+      const seen = await second.waitFor(
         (id) =>
-          (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument?.querySelector(
-            `.yd-note-item[data-highlight="${id}"] .yd-note-text`,
-          )?.textContent === '两个窗口都能看到',
+          document.querySelector(`.yd-note-item[data-highlight="${id}"] .yd-note-text`)?.textContent ===
+          '两个窗口都能看到',
         highlightId,
         'the second reader to show the note written in the first',
       );
@@ -284,6 +251,7 @@ forEachBrowser('Highlights and notes', (b) => {
       const stored = (await readRecord(b, 'highlights', highlightId)) as StoredHighlight;
       assert.equal(stored.category, 'data');
       assert.equal(stored.note, '两个窗口都能看到');
+      await second.close();
     },
   );
 

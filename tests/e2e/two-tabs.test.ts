@@ -1,12 +1,11 @@
-// Two readers of one speech typing the same note, and a reader closed mid-typing,
-// in Chromium and Firefox. The second reader is an iframe of the same extension page (as in
-// highlights.test.ts "two readers"): for IndexedDB, liveQuery and Web Locks it is another tab, and it shares
-// the first one's sessionStorage, as a tab opened with window.open would.
+// Two readers of one speech typing the same note, a tab opened from a reader (window.open: a copy of its
+// sessionStorage, as a duplicated tab has), and a reader tab closed mid-typing, in real tabs of Chromium and
+// Firefox (b.openTab). Per-tab drafts: utils/reader/tab.ts, utils/store/drafts.ts.
 // Imitates a speech under http://www.ordoszgh.gov.cn/zlzx/ldjh/… (tests/fixtures/portal).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { firstPage } from './support/fixtures.ts';
-import { forEachBrowser, type YanduBrowser } from './support/harness.ts';
+import { forEachBrowser, type TabActions, type YanduBrowser, type YanduTab } from './support/harness.ts';
 import { detected, readRecord } from './support/in-page.ts';
 import { PORTAL_ORIGIN } from './support/portal-server.ts';
 import { clickText, selectText, typeInto } from './support/reader-steps.ts';
@@ -18,37 +17,29 @@ const STEP = { timeout: 90_000 };
 const MINE_A = '甲：按季度督查';
 const MINE_B = '乙：建立工作台账';
 
-/** Open reader B (an iframe of the same reader page) and wait until it has painted `count` highlights. */
-async function openSecondReader(b: YanduBrowser, count: number): Promise<void> {
-  await b.evaluate(
-    (src) =>
-      new Promise<void>((resolve) => {
-        document.getElementById('second-reader')?.remove();
-        // Off to the side, so it never covers the text clicked in reader A.
-        const frame = document.createElement('iframe');
-        frame.id = 'second-reader';
-        frame.style.cssText = 'position:fixed;left:-1100px;top:0;width:1000px;height:700px;border:0';
-        frame.onload = () => resolve();
-        frame.src = src;
-        document.body.append(frame);
-      }),
-    readerPath,
-  );
-  await b.waitFor(
-    (n) =>
-      (document.getElementById('second-reader') as HTMLIFrameElement | null)?.contentDocument?.documentElement
-        .dataset.yanduHighlights === String(n),
+/** Reader B: a second real tab on the reader page, once it has painted `count` highlights. */
+async function openSecondReader(b: YanduBrowser, count: number): Promise<YanduTab> {
+  const tab = await b.openTab(readerPath);
+  await painted(tab, count);
+  return tab;
+}
+
+function painted(t: TabActions, count: number) {
+  return t.waitFor(
+    (n) => document.documentElement.dataset.yanduHighlights === String(n),
     count,
-    'reader B to paint the highlights',
+    `${t.name} reader to paint the highlights`,
   );
 }
 
-/** Click `selector` in reader B once it is there. */
-function clickInB(b: YanduBrowser, selector: string, what: string) {
-  return b.waitFor(
+/**
+ * Click `selector` in a tab once it is there (the element's own click: the tab may be in the background,
+ * where the other browser's tab has the focus).
+ */
+function clickWhenThere(t: TabActions, selector: string, what: string) {
+  return t.waitFor(
     (sel) => {
-      const doc = (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument;
-      const el = doc?.querySelector<HTMLElement>(sel);
+      const el = document.querySelector<HTMLElement>(sel);
       el?.click();
       return !!el;
     },
@@ -57,33 +48,13 @@ function clickInB(b: YanduBrowser, selector: string, what: string) {
   );
 }
 
-/** Type into reader B's field, as an input method delivers text (focus moves there from reader A). */
-function typeInB(b: YanduBrowser, selector: string, value: string) {
-  return b.waitFor(
-    ({ selector, value }) => {
-      const frame = document.getElementById('second-reader') as HTMLIFrameElement;
-      const area = frame.contentDocument?.querySelector<HTMLTextAreaElement>(selector);
-      if (!area) return false;
-      area.focus();
-      area.value = value;
-      area.dispatchEvent(new Event('input', { bubbles: true }));
-      return true;
-    },
-    { selector, value },
-    `reader B's ${selector}`,
-  );
+function valueIn(t: TabActions, selector: string) {
+  return t.evaluate((sel) => document.querySelector<HTMLTextAreaElement>(sel)?.value ?? null, selector);
 }
 
-function valueIn(b: YanduBrowser, frame: boolean, selector: string) {
-  return b.evaluate(
-    ({ frame, selector }) => {
-      const doc = frame
-        ? (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument
-        : document;
-      return doc?.querySelector<HTMLTextAreaElement>(selector)?.value ?? null;
-    },
-    { frame, selector },
-  );
+/** The tab id a reader keeps in its sessionStorage (utils/reader/tab.ts). */
+function tabId(t: TabActions) {
+  return t.waitFor(() => sessionStorage.getItem('yandu:tab'), undefined, 'the reader’s tab id');
 }
 
 /** Every draft row (raw IndexedDB). */
@@ -127,11 +98,7 @@ forEachBrowser('Two readers, one note', (b) => {
     }, undefined);
     assert.ok(await selectText(b, at.para, at.exact));
     await b.click('.yd-hl-toolbar [data-category="task"]');
-    await b.waitFor(
-      () => document.documentElement.dataset.yanduHighlights === '1',
-      undefined,
-      'one highlight',
-    );
+    await painted(b, 1);
 
     // Reader A opens the highlight's note…
     assert.ok(await clickText(b, at.exact));
@@ -140,64 +107,87 @@ forEachBrowser('Two readers, one note', (b) => {
       undefined,
       'reader A’s popover',
     );
-    // …and so does reader B, from its notes panel.
-    await openSecondReader(b, 1);
-    await clickInB(b, '.yd-side-tab-notes', 'the 批注 tab of reader B');
-    await clickInB(b, `.yd-note-item[data-highlight="${highlightId}"] button`, 'the entry in reader B');
-    await b.waitFor(
-      () =>
-        !!(document.getElementById('second-reader') as HTMLIFrameElement).contentDocument?.querySelector(
-          '.yd-hl-editor textarea',
-        ),
-      undefined,
-      'reader B’s popover',
-    );
+    // …and so does reader B, in a tab of its own (its own sessionStorage: another tab id), from its notes panel.
+    const readerB = await openSecondReader(b, 1);
+    await clickWhenThere(readerB, '.yd-side-tab-notes', 'the 批注 tab of reader B');
+    await clickWhenThere(readerB, `.yd-note-item[data-highlight="${highlightId}"] button`, 'the entry in B');
+    await readerB.waitFor(() => !!document.querySelector('.yd-hl-editor textarea'), undefined, 'B’s popover');
 
-    // Both type; focus moving to B saves A's text (blur), and B keeps what it typed.
+    assert.notEqual(await tabId(readerB), await tabId(b), 'a new tab has a tab id of its own');
+    // Both type, each in its own tab.
     await typeInto(b, '.yd-hl-editor textarea', MINE_A);
-    await typeInB(b, '.yd-hl-editor textarea', MINE_B);
-    assert.equal(await valueIn(b, false, '.yd-hl-editor textarea'), MINE_A);
-    assert.equal(await valueIn(b, true, '.yd-hl-editor textarea'), MINE_B);
+    await typeInto(readerB, '.yd-hl-editor textarea', MINE_B);
+    assert.equal(await valueIn(b, '.yd-hl-editor textarea'), MINE_A);
+    assert.equal(await valueIn(readerB, '.yd-hl-editor textarea'), MINE_B);
 
     // A saves (保存 closes its popover).
-    await b.click('.yd-hl-editor .yd-hl-save');
+    await clickWhenThere(b, '.yd-hl-editor .yd-hl-save', 'reader A’s 保存');
     await b.waitFor(() => !document.querySelector('.yd-hl-editor'), undefined, 'reader A’s popover to close');
     assert.equal(await storedNote(b, highlightId), MINE_A);
     // B still shows its own text, and its draft is its own row (A's save took nothing of it).
-    assert.equal(await valueIn(b, true, '.yd-hl-editor textarea'), MINE_B);
+    assert.equal(await valueIn(readerB, '.yd-hl-editor textarea'), MINE_B);
 
     // B saves: asked in its popover, and nothing is overwritten meanwhile.
-    await clickInB(b, '.yd-hl-editor .yd-hl-save', 'reader B’s 保存');
-    const asked = await b.waitFor(
-      () =>
-        (document.getElementById('second-reader') as HTMLIFrameElement).contentDocument?.querySelector(
-          '.yd-note-conflict',
-        )?.textContent,
+    await clickWhenThere(readerB, '.yd-hl-editor .yd-hl-save', 'reader B’s 保存');
+    const asked = await readerB.waitFor(
+      () => document.querySelector('.yd-note-conflict')?.textContent,
       undefined,
       'reader B to ask which text to keep',
     );
     assert.ok(asked.includes(MINE_A), 'the prompt shows the text saved in A');
     assert.equal(await storedNote(b, highlightId), MINE_A);
-    const drafts = await allDrafts(b);
-    const mine = drafts.filter((d) => d.id.startsWith(`highlight:${highlightId}#tab:`));
+    const draftsOfB = async () =>
+      (await allDrafts(b)).filter((d) => d.id.startsWith(`highlight:${highlightId}#tab:`));
     assert.deepEqual(
-      mine.map((d) => d.text),
+      (await draftsOfB()).map((d) => d.text),
       [MINE_B],
       'B’s unsaved text is kept as B’s own draft',
     );
-    // Reader B brought into view for the picture of the prompt, then put back aside.
-    await b.evaluate(() => {
-      const frame = document.getElementById('second-reader') as HTMLIFrameElement;
-      frame.style.left = '0';
-      frame.style.zIndex = '99';
-      frame.contentDocument?.querySelector('.yd-note-conflict')?.scrollIntoView({ block: 'center' });
-    }, undefined);
-    await b.screenshot('two-tabs-conflict');
-    await b.evaluate(() => {
-      (document.getElementById('second-reader') as HTMLIFrameElement).style.left = '-1100px';
-    }, undefined);
+    await readerB.evaluate(
+      () => document.querySelector('.yd-note-conflict')?.scrollIntoView({ block: 'center' }),
+      undefined,
+    );
+    await readerB.screenshot('two-tabs-conflict');
 
-    await clickInB(b, '.yd-note-conflict [data-choice="both"]', '两者都保留');
+    // B duplicated (复制标签页: the copy has B's sessionStorage, B's tab id with it, as a tab B opened with
+    // window.open would) takes an id of its own and leaves B's unsaved draft to B: it shows the stored note.
+    const idOfB = await tabId(readerB);
+    const copy = await b.duplicateTab(readerB);
+    assert.equal(
+      await copy.evaluate(() => sessionStorage.getItem('yandu:tab'), undefined),
+      idOfB,
+      'the copy starts with B’s sessionStorage',
+    );
+    await painted(copy, 1);
+    await clickWhenThere(copy, '.yd-side-tab-notes', 'the 批注 tab of the copy');
+    await clickWhenThere(
+      copy,
+      `.yd-note-item[data-highlight="${highlightId}"] button`,
+      'the entry in the copy',
+    );
+    const shown = await copy.waitFor(
+      () => document.querySelector<HTMLTextAreaElement>('.yd-hl-editor textarea')?.value,
+      undefined,
+      'the copy’s popover',
+    );
+    assert.equal(shown, MINE_A, 'the copy shows the stored note, not B’s draft');
+    const copyId = await copy.waitFor(
+      (mine) => {
+        const id = sessionStorage.getItem('yandu:tab');
+        return id !== mine && id;
+      },
+      idOfB,
+      'the copy to take a tab id of its own',
+    );
+    assert.ok(copyId);
+    assert.deepEqual(
+      (await draftsOfB()).map((d) => d.id),
+      [`highlight:${highlightId}#tab:${idOfB}`],
+      'B’s draft is still B’s',
+    );
+    await copy.close();
+
+    await clickWhenThere(readerB, '.yd-note-conflict [data-choice="both"]', '两者都保留');
     const both = `${MINE_A}\n\n——————\n\n${MINE_B}`;
     await b.waitFor(
       (id) =>
@@ -215,17 +205,23 @@ forEachBrowser('Two readers, one note', (b) => {
       'both texts to be stored',
     );
     assert.equal(await storedNote(b, highlightId), both);
-    assert.equal(await valueIn(b, true, '.yd-hl-editor textarea'), both);
+    assert.equal(await valueIn(readerB, '.yd-hl-editor textarea'), both);
+    await readerB.close();
   });
 
-  test('a reader closed mid-typing, without 保存: reopened, the text is there', STEP, async () => {
+  test('a reader tab closed mid-typing, without 保存: opened again, the text is there', STEP, async () => {
     assert.ok(highlightId, 'the first test stored the speech');
     await b.extensionPage(readerPath);
-    await b.waitFor(() => document.documentElement.dataset.yanduHighlights === '1', undefined, 'the reader');
-    await openSecondReader(b, 1);
-    await clickInB(b, '.yd-side-tab-notes', 'the 批注 tab of reader B');
+    await painted(b, 1);
+    const typing = await openSecondReader(b, 1);
+    await clickWhenThere(typing, '.yd-side-tab-notes', 'the 批注 tab of the second reader');
     const text = '心得：重在落实，一条一条抓';
-    await typeInB(b, '.yd-study-note-text', text);
+    await typing.waitFor(
+      () => !!document.querySelector('.yd-study-note-text'),
+      undefined,
+      'the 学习心得 box',
+    );
+    await typeInto(typing, '.yd-study-note-text', text);
     // Closed before the pause that saves the note, without 保存: once the keystroke has reached the
     // tab's draft row (written at each keystroke), as a person closing a tab is slower than that write.
     await b.waitFor(
@@ -243,19 +239,20 @@ forEachBrowser('Two readers, one note', (b) => {
       text,
       'the keystroke to reach the draft',
     );
-    await b.evaluate(() => document.getElementById('second-reader')?.remove(), undefined);
+    await typing.close();
 
-    await openSecondReader(b, 1);
-    await clickInB(b, '.yd-side-tab-notes', 'the 批注 tab of the reopened reader');
-    const shown = await b.waitFor(
+    // A new tab on the speech (its own sessionStorage, a new tab id) takes over the closed tab's draft.
+    const reopened = await openSecondReader(b, 1);
+    await clickWhenThere(reopened, '.yd-side-tab-notes', 'the 批注 tab of the reopened reader');
+    const shown = await reopened.waitFor(
       (want) => {
-        const frame = document.getElementById('second-reader') as HTMLIFrameElement;
-        const value = frame.contentDocument?.querySelector<HTMLTextAreaElement>('.yd-study-note-text')?.value;
+        const value = document.querySelector<HTMLTextAreaElement>('.yd-study-note-text')?.value;
         return value === want ? value : '';
       },
       text,
       'the 学习心得 typed before closing',
     );
     assert.equal(shown, text);
+    await reopened.close();
   });
 });

@@ -8,6 +8,7 @@
  * counts), and the cache refreshed.
  */
 
+import { liveQuery } from 'dexie';
 import { yieldToPage } from '../frames';
 import type { SearchDoc } from '../search';
 import {
@@ -271,6 +272,40 @@ export async function libraryFingerprint(db: YanduDB): Promise<string> {
     ]);
     return JSON.stringify([speeches, highlights, notes, opened, edited, noted]);
   });
+}
+
+/**
+ * The ids of the stored speeches, now and after every change to the speeches table in any tab (a reader
+ * saving a new speech or putting a deleted one back, another library tab deleting one). Keys only: cheap for
+ * thousands of speeches, and highlight or note writes do not wake it.
+ */
+export function watchSpeechIds(
+  db: YanduDB,
+  onChange: (ids: ReadonlySet<string>) => void,
+): { unsubscribe(): void } {
+  return liveQuery(() => db.speeches.toCollection().primaryKeys()).subscribe({
+    next: (keys) => onChange(new Set(keys as string[])),
+    error: (e: unknown) => console.warn('[yandu] speech ids', e),
+  });
+}
+
+/**
+ * How the stored speeches differ from the ones a list shows: `added` stored but not shown, `gone` shown but
+ * no longer stored.
+ */
+export function speechIdsChange(
+  shown: readonly Pick<SpeechSummary, 'id'>[],
+  stored: ReadonlySet<string>,
+): { added: boolean; gone: string[] } {
+  const listed = new Set(shown.map((s) => s.id));
+  let added = false;
+  for (const id of stored) {
+    if (!listed.has(id)) {
+      added = true;
+      break;
+    }
+  }
+  return { added, gone: [...listed].filter((id) => !stored.has(id)) };
 }
 
 /** Called with each slice as it is read (e.g. to index it for search at once). */

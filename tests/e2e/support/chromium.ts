@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { artifactPath, copyExtension, extensionDir } from './paths.ts';
 import { PORTAL_HOSTS, type PortalServer, portalUrl } from './portal-server.ts';
-import { clickReaderButton, type InPage, pollInPage, type Truthy, type YanduBrowser } from './session.ts';
+import {
+  clickReaderButton,
+  duplicateFrom,
+  type InPage,
+  pollInPage,
+  type TabActions,
+  type Truthy,
+  type YanduBrowser,
+  type YanduTab,
+} from './session.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -67,49 +76,20 @@ export async function launchChromium(options: {
   }
 }
 
-/** The Chromium implementation of the shared test API. */
-export class ChromiumSession implements YanduBrowser {
+/** One Chromium tab, driven through Playwright: the actions a test takes in a tab (session.ts TabActions). */
+export class ChromiumTab implements YanduTab {
   readonly name = 'chromium' as const;
-  extensionOrigin = '';
-  private launched: ChromiumLaunch | undefined;
-  private tab: Page | undefined;
 
-  /** @param home temporary directory holding the profile and the session's copy of the extension */
-  private constructor(
+  constructor(
     readonly server: PortalServer,
-    private readonly home: string,
-    private readonly extension: string,
+    public extensionOrigin: string,
+    private readonly own?: Page,
   ) {}
 
-  static async launch(server: PortalServer): Promise<ChromiumSession> {
-    const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-chromium-'));
-    let session: ChromiumSession | undefined;
-    try {
-      session = new ChromiumSession(server, home, copyExtension('chromium', home));
-      await session.start();
-      return session;
-    } catch (error) {
-      await session?.close(); // a half-started browser, and the profile
-      await rm(home, { recursive: true, force: true });
-      throw error;
-    }
-  }
-
-  private async start(): Promise<void> {
-    this.launched = await launchChromium({
-      profileDir: join(this.home, 'profile'),
-      port: this.server.port,
-      headless: true,
-      extension: this.extension,
-    });
-    this.extensionOrigin = `chrome-extension://${this.launched.extensionId}`;
-    const { context } = this.launched;
-    this.tab = context.pages()[0] ?? (await context.newPage());
-  }
-
-  private get page(): Page {
-    if (!this.tab) throw new Error('Chromium is not running');
-    return this.tab;
+  /** The Playwright page this tab drives (the session's current tab, for the session). */
+  protected get page(): Page {
+    if (!this.own) throw new Error('Chromium is not running');
+    return this.own;
   }
 
   async openPortal(pathOrUrl: string): Promise<void> {
@@ -152,6 +132,78 @@ export class ChromiumSession implements YanduBrowser {
     return file;
   }
 
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+/** The Chromium implementation of the shared test API: the session's own tab, and the browser around it. */
+export class ChromiumSession extends ChromiumTab implements YanduBrowser {
+  private launched: ChromiumLaunch | undefined;
+  private tab: Page | undefined;
+
+  /** @param home temporary directory holding the profile and the session's copy of the extension */
+  private constructor(
+    server: PortalServer,
+    private readonly home: string,
+    private readonly extension: string,
+  ) {
+    super(server, '');
+  }
+
+  static async launch(server: PortalServer): Promise<ChromiumSession> {
+    const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-chromium-'));
+    let session: ChromiumSession | undefined;
+    try {
+      session = new ChromiumSession(server, home, copyExtension('chromium', home));
+      await session.start();
+      return session;
+    } catch (error) {
+      await session?.close(); // a half-started browser, and the profile
+      await rm(home, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  private async start(): Promise<void> {
+    this.launched = await launchChromium({
+      profileDir: join(this.home, 'profile'),
+      port: this.server.port,
+      headless: true,
+      extension: this.extension,
+    });
+    this.extensionOrigin = `chrome-extension://${this.launched.extensionId}`;
+    const { context } = this.launched;
+    this.tab = context.pages()[0] ?? (await context.newPage());
+  }
+
+  protected override get page(): Page {
+    if (!this.tab) throw new Error('Chromium is not running');
+    return this.tab;
+  }
+
+  async openTab(extensionPath?: string): Promise<YanduTab> {
+    const context = this.launched?.context;
+    if (!context) throw new Error('Chromium is not running');
+    const tab = new ChromiumTab(this.server, this.extensionOrigin, await context.newPage());
+    if (extensionPath !== undefined) await tab.extensionPage(extensionPath);
+    return tab;
+  }
+
+  async duplicateTab(tab: TabActions = this): Promise<YanduTab> {
+    const context = this.launched?.context;
+    if (!context) throw new Error('Chromium is not running');
+    const copy = context.waitForEvent('page', { timeout: 15_000 });
+    await duplicateFrom(tab);
+    const page = await copy;
+    await page.waitForLoadState('load');
+    return new ChromiumTab(this.server, this.extensionOrigin, page);
+  }
+
   async adoptTab(urlPart: string): Promise<void> {
     const context = this.launched?.context;
     if (!context) throw new Error('Chromium is not running');
@@ -168,10 +220,6 @@ export class ChromiumSession implements YanduBrowser {
     }
   }
 
-  async press(key: string): Promise<void> {
-    await this.page.keyboard.press(key);
-  }
-
   async pdf(options: { headerFooter?: boolean } = {}): Promise<Uint8Array> {
     return this.page.pdf({ preferCSSPageSize: true, displayHeaderFooter: options.headerFooter ?? false });
   }
@@ -181,7 +229,7 @@ export class ChromiumSession implements YanduBrowser {
     await this.start();
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.launched?.context.close();
     this.launched = undefined;
     this.tab = undefined;

@@ -1,11 +1,11 @@
-import type { YanduBrowser } from './session.ts';
+import type { TabActions } from './session.ts';
 
 /**
  * What the clipboard holds, read the way a user gets it: pasted with a real Ctrl+V into a text field (added
  * to the page for the purpose and removed again). Works in headless Chromium and Firefox alike, and needs
  * no clipboard permission in the shipped manifest and no permission granted to the page.
  */
-export async function pastedText(b: YanduBrowser): Promise<string> {
+export async function pastedText(b: TabActions): Promise<string> {
   await b.evaluate(() => {
     const area = document.createElement('textarea');
     area.id = 'yandu-e2e-paste';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { doorPath, firstPage, fixtureRoutes, portalRoot } from './fixtures.ts';
 import { PORTAL_ORIGIN, type PortalServer, startPortalServer } from './portal-server.ts';
-import type { YanduBrowser } from './session.ts';
+import type { TabActions } from './session.ts';
 
 /** A speech written for a test, to be served as a page of the portal's 领导讲话 column. */
 export interface ComposedSpeech {
@@ -72,7 +72,7 @@ export async function startComposedServer(speeches: readonly ComposedSpeech[]): 
  * Load a portal page. From one of Yandu's pages Firefox's BiDi goto never sees the load it started, so there
  * the tab's own script navigates (as FirefoxSession.extensionPage does).
  */
-export async function goPortal(b: YanduBrowser, path: string): Promise<void> {
+export async function goPortal(b: TabActions, path: string): Promise<void> {
   const target = PORTAL_ORIGIN + path;
   if (b.name !== 'firefox' || !(await b.url()).startsWith(`${b.extensionOrigin}/`)) {
     await b.openPortal(path);
@@ -93,7 +93,7 @@ export async function goPortal(b: YanduBrowser, path: string): Promise<void> {
 }
 
 /** Open a composed speech on the portal, click 阅读模式 and wait until the reader has stored it. */
-export async function saveThroughReader(b: YanduBrowser, s: ComposedSpeech): Promise<void> {
+export async function saveThroughReader(b: TabActions, s: ComposedSpeech): Promise<void> {
   await goPortal(b, s.path);
   const verdict = await b.waitFor(
     () => document.documentElement.dataset.yanduDetected,

@@ -7,95 +7,42 @@ import { artifactPath, copyExtension } from './paths.ts';
 import { PORTAL_ORIGIN, type PortalServer, portalUrl } from './portal-server.ts';
 import {
   clickReaderButton,
+  duplicateFrom,
   type InPage,
   pollInPage,
+  type TabActions,
   type Truthy,
   withTimeout,
   type YanduBrowser,
+  type YanduTab,
 } from './session.ts';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
 /** browser_specific_settings.gecko.id in wxt.config.ts */
 export const GECKO_ID = 'yandu@yandu.example';
 
-/** Firefox ESR driven by Puppeteer over WebDriver BiDi (Playwright cannot drive Debian's Firefox). */
-export class FirefoxSession implements YanduBrowser {
+/** One Firefox tab, driven through Puppeteer over BiDi: the actions a test takes in a tab (session.ts TabActions). */
+export class FirefoxTab implements YanduTab {
   readonly name = 'firefox' as const;
   readonly extensionOrigin: string;
-  private browser: Browser | undefined;
-  private tab: Page | undefined;
-  private prefs: Record<string, unknown> = {};
 
   /**
    * @param doorPath a portal path serving a copy of a speech page, used to reach an extension page when
    *   none is open (see `extensionPage`).
    */
-  private constructor(
+  constructor(
     readonly server: PortalServer,
-    /** temporary directory holding the profile and the session's copy of the extension */
-    private readonly home: string,
-    private readonly extension: string,
-    private readonly uuid: string,
+    uuid: string,
     private readonly doorPath: string,
+    private readonly own?: Page,
   ) {
     this.extensionOrigin = `moz-extension://${uuid}`;
   }
 
-  /** @param prefs more Firefox preferences for this profile (e.g. a download folder) */
-  static async launch(
-    server: PortalServer,
-    doorPath: string,
-    prefs: Record<string, unknown> = {},
-  ): Promise<FirefoxSession> {
-    const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-firefox-'));
-    let session: FirefoxSession | undefined;
-    try {
-      session = new FirefoxSession(server, home, copyExtension('firefox', home), randomUUID(), doorPath);
-      session.prefs = prefs;
-      await session.start();
-      return session;
-    } catch (error) {
-      await session?.close(); // a half-started browser (e.g. the add-on was refused), and the profile
-      await rm(home, { recursive: true, force: true });
-      throw error;
-    }
-  }
-
-  private async start(): Promise<void> {
-    this.browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: FIREFOX,
-      headless: true,
-      userDataDir: join(this.home, 'profile'),
-      defaultViewport: null,
-      extraPrefsFirefox: {
-        // No host-mapping switch in Firefox: the fixture server doubles as an HTTP proxy for everything.
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': this.server.port,
-        'network.proxy.no_proxies_on': '',
-        'network.proxy.allow_hijacking_localhost': true,
-        // A fixed moz-extension://<uuid> origin, so the database is found again after a restart.
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: this.uuid }),
-        // Temporary add-ons go away when Firefox closes and are installed again by restart(); keep their
-        // storage as a permanently installed add-on keeps it (it persisted without this too, in Firefox 153).
-        'extensions.webextensions.keepStorageOnUninstall': true,
-        // Yandu's users run a Chinese Firefox (needs the firefox-esr-l10n-zh-cn package).
-        'intl.locale.requested': 'zh-CN',
-        'intl.accept_languages': 'zh-CN, zh',
-        ...this.prefs,
-      },
-    });
-    // A temporary add-on: no signing needed, MV3 host permissions granted.
-    await this.browser.installExtension(this.extension);
-    this.tab = (await this.browser.pages())[0] ?? (await this.browser.newPage());
-    // defaultViewport is not applied to the tab Firefox starts with.
-    await this.tab.setViewport({ width: 1280, height: 900 });
-  }
-
-  private get page(): Page {
-    if (!this.tab) throw new Error('Firefox is not running');
-    return this.tab;
+  /** The Puppeteer page this tab drives (the session's current tab, for the session). */
+  protected get page(): Page {
+    if (!this.own) throw new Error('Firefox is not running');
+    return this.own;
   }
 
   async openPortal(pathOrUrl: string): Promise<void> {
@@ -205,11 +152,140 @@ export class FirefoxSession implements YanduBrowser {
     return file;
   }
 
+  async press(key: string): Promise<void> {
+    type Key = Parameters<Page['keyboard']['press']>[0];
+    // "Control+V", as Playwright spells a chord: the modifiers are held down around the last key.
+    const keys = (key.length > 1 ? key.split('+') : [key]) as Key[];
+    const last = keys.pop() as Key;
+    for (const modifier of keys) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(last);
+    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+/** Firefox ESR driven by Puppeteer over WebDriver BiDi (Playwright cannot drive Debian's Firefox). */
+export class FirefoxSession extends FirefoxTab implements YanduBrowser {
+  private browser: Browser | undefined;
+  private tab: Page | undefined;
+  private prefs: Record<string, unknown> = {};
+
+  /** @param doorPath see FirefoxTab */
+  private constructor(
+    server: PortalServer,
+    /** temporary directory holding the profile and the session's copy of the extension */
+    private readonly home: string,
+    private readonly extension: string,
+    private readonly uuid: string,
+    private readonly door: string,
+  ) {
+    super(server, uuid, door);
+  }
+
+  /** @param prefs more Firefox preferences for this profile (e.g. a download folder) */
+  static async launch(
+    server: PortalServer,
+    doorPath: string,
+    prefs: Record<string, unknown> = {},
+  ): Promise<FirefoxSession> {
+    const home = await mkdtemp(join(tmpdir(), 'yandu-e2e-firefox-'));
+    let session: FirefoxSession | undefined;
+    try {
+      session = new FirefoxSession(server, home, copyExtension('firefox', home), randomUUID(), doorPath);
+      session.prefs = prefs;
+      await session.start();
+      return session;
+    } catch (error) {
+      await session?.close(); // a half-started browser (e.g. the add-on was refused), and the profile
+      await rm(home, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  private async start(): Promise<void> {
+    this.browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      userDataDir: join(this.home, 'profile'),
+      defaultViewport: null,
+      extraPrefsFirefox: {
+        // No host-mapping switch in Firefox: the fixture server doubles as an HTTP proxy for everything.
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': this.server.port,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+        // A fixed moz-extension://<uuid> origin, so the database is found again after a restart.
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: this.uuid }),
+        // Temporary add-ons go away when Firefox closes and are installed again by restart(); keep their
+        // storage as a permanently installed add-on keeps it (it persisted without this too, in Firefox 153).
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        // Yandu's users run a Chinese Firefox (needs the firefox-esr-l10n-zh-cn package).
+        'intl.locale.requested': 'zh-CN',
+        'intl.accept_languages': 'zh-CN, zh',
+        ...this.prefs,
+      },
+    });
+    // A temporary add-on: no signing needed, MV3 host permissions granted.
+    await this.browser.installExtension(this.extension);
+    this.tab = (await this.browser.pages())[0] ?? (await this.browser.newPage());
+    // defaultViewport is not applied to the tab Firefox starts with.
+    await this.tab.setViewport({ width: 1280, height: 900 });
+  }
+
+  protected override get page(): Page {
+    if (!this.tab) throw new Error('Firefox is not running');
+    return this.tab;
+  }
+
+  /**
+   * A new tab from Puppeteer (listed, unlike one a page opens on a moz-extension:// address), taken to the
+   * extension page through the front door as `extensionPage` does. The door copy is stored by Yandu and
+   * deleted with raw IndexedDB, which Dexie's liveQuery does not hear: a library already open in another tab
+   * goes on listing the door copy (tell speeches apart by `data-speech-id`, not by title).
+   */
+  async openTab(extensionPath?: string): Promise<YanduTab> {
+    if (!this.browser) throw new Error('Firefox is not running');
+    const page = await this.browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const tab = new FirefoxTab(this.server, this.uuid, this.door, page);
+    if (extensionPath !== undefined) await tab.extensionPage(extensionPath);
+    return tab;
+  }
+
   /**
    * Puppeteer over BiDi lists no tab that a page opened on a moz-extension:// address (the tab is there:
    * browser.tabs.query sees it). So such a tab is found through the extension's own tabs API, closed, and
    * its address loaded in this session's tab instead, as extensionPage() does.
    */
+  async duplicateTab(tab: TabActions = this): Promise<YanduTab> {
+    const browser = this.browser;
+    if (!browser) throw new Error('Firefox is not running');
+    const before = new Set(await browser.pages());
+    await duplicateFrom(tab);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      // Listed, though page.url() may still say about:blank (it lags behind moz-extension loads).
+      const page = (await browser.pages()).find((p) => !before.has(p));
+      if (page) {
+        await page.setViewport({ width: 1280, height: 900 });
+        const copy = new FirefoxTab(this.server, this.uuid, this.door, page);
+        await copy.waitFor(
+          (origin) => location.href.startsWith(origin) && document.readyState === 'complete',
+          `${this.extensionOrigin}/`,
+          'the duplicated tab to load',
+        );
+        return copy;
+      }
+      if (Date.now() > deadline) throw new Error('The duplicated tab did not appear');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
   async adoptTab(urlPart: string): Promise<void> {
     const browser = this.browser;
     if (!browser) throw new Error('Firefox is not running');
@@ -269,16 +345,6 @@ export class FirefoxSession implements YanduBrowser {
     );
   }
 
-  async press(key: string): Promise<void> {
-    type Key = Parameters<Page['keyboard']['press']>[0];
-    // "Control+V", as Playwright spells a chord: the modifiers are held down around the last key.
-    const keys = (key.length > 1 ? key.split('+') : [key]) as Key[];
-    const last = keys.pop() as Key;
-    for (const modifier of keys) await this.page.keyboard.down(modifier);
-    await this.page.keyboard.press(last);
-    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
-  }
-
   async pdf(): Promise<Uint8Array> {
     return this.page.pdf({ preferCSSPageSize: true });
   }
@@ -288,7 +354,7 @@ export class FirefoxSession implements YanduBrowser {
     await this.start();
   }
 
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.browser?.close();
     this.browser = undefined;
     this.tab = undefined;

@@ -6,7 +6,7 @@ import type { BrowserName } from './paths.ts';
 import type { PortalServer } from './portal-server.ts';
 import type { YanduBrowser } from './session.ts';
 
-export type { YanduBrowser } from './session.ts';
+export type { TabActions, YanduBrowser, YanduTab } from './session.ts';
 
 /** Both, unless narrowed for a quicker local run: YANDU_BROWSERS=firefox npm run test:e2e */
 export const BROWSERS: BrowserName[] = (process.env.YANDU_BROWSERS ?? 'chromium,firefox')

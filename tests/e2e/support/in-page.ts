@@ -1,10 +1,10 @@
-import type { YanduBrowser } from './session.ts';
+import type { TabActions } from './session.ts';
 
 // Functions here run inside the browser tab (serialised by Playwright/Puppeteer): no closures, no
 // named inner functions (tsx would wrap them in a `__name` helper the page does not have).
 
 /** Wait for the content script's verdict on the page (`speech` / `other`). */
-export function detected(b: YanduBrowser): Promise<string> {
+export function detected(b: TabActions): Promise<string> {
   return b.waitFor(
     () => document.documentElement.dataset.yanduDetected,
     undefined,
@@ -16,7 +16,7 @@ export function detected(b: YanduBrowser): Promise<string> {
  * The label of Yandu's floating button as its tooltip gives it, or null when there is none. The button
  * itself sits in a closed shadow root: a page script (and this function) cannot reach it.
  */
-export function readerButtonLabel(b: YanduBrowser): Promise<string | null> {
+export function readerButtonLabel(b: TabActions): Promise<string | null> {
   return b.evaluate(() => {
     const host = document.querySelector('yandu-reader-button');
     if (!host) return null;
@@ -28,7 +28,7 @@ export function readerButtonLabel(b: YanduBrowser): Promise<string | null> {
  * One record of the extension's database, read with raw IndexedDB (not Yandu's own code) from the tab,
  * which must be on an extension page. Undefined when the database, store or record is missing.
  */
-export function readRecord(b: YanduBrowser, store: string, key: string): Promise<unknown> {
+export function readRecord(b: TabActions, store: string, key: string): Promise<unknown> {
   return b.evaluate(
     ({ store, key }) =>
       new Promise<unknown>((resolve, reject) => {
@@ -64,7 +64,7 @@ export interface PageStorage {
   cacheNames: string[];
 }
 
-export function pageStorage(b: YanduBrowser): Promise<PageStorage> {
+export function pageStorage(b: TabActions): Promise<PageStorage> {
   return b.evaluate(async () => {
     const infos = await indexedDB.databases();
     const names = infos.map((info) => info.name ?? '');
@@ -112,7 +112,7 @@ export function pageStorage(b: YanduBrowser): Promise<PageStorage> {
  * What a portal script gets when it opens a database called `yandu` itself: the object stores it finds
  * (its own origin's database, created empty on the spot and deleted again).
  */
-export function pageOpensYanduDatabase(b: YanduBrowser): Promise<string[]> {
+export function pageOpensYanduDatabase(b: TabActions): Promise<string[]> {
   return b.evaluate(
     () =>
       new Promise<string[]>((resolve, reject) => {
@@ -129,7 +129,7 @@ export function pageOpensYanduDatabase(b: YanduBrowser): Promise<string[]> {
 }
 
 /** Whether the page's scripts can fetch one of Yandu's pages (they must not). */
-export function pageCanFetch(b: YanduBrowser, url: string): Promise<string> {
+export function pageCanFetch(b: TabActions, url: string): Promise<string> {
   return b.evaluate(
     (target) =>
       fetch(target).then(

@@ -1,4 +1,4 @@
-import type { YanduBrowser } from './session.ts';
+import type { TabActions } from './session.ts';
 
 // What a user does in the reader and the library, for tests that need more than one of these steps.
 // Functions passed to evaluate run inside the tab (serialised): no closures, no named inner functions
@@ -8,7 +8,7 @@ import type { YanduBrowser } from './session.ts';
  * Select `exact` in the reader's paragraph `para` (its first occurrence there), as a drag would, and release
  * the mouse (the highlight toolbar appears). False when the text is not in that paragraph.
  */
-export function selectText(b: YanduBrowser, para: number, exact: string): Promise<boolean> {
+export function selectText(b: TabActions, para: number, exact: string): Promise<boolean> {
   return b.evaluate(
     async ({ para, exact }) => {
       const p = document.querySelector<HTMLElement>(`.yd-body [data-para="${para}"]`);
@@ -39,7 +39,7 @@ export function selectText(b: YanduBrowser, para: number, exact: string): Promis
  * Click in the middle of the second character of `exact` in the reader's text (a painted highlight is no
  * element: the reader hit-tests the point). False when the text is not on the page.
  */
-export function clickText(b: YanduBrowser, exact: string): Promise<boolean> {
+export function clickText(b: TabActions, exact: string): Promise<boolean> {
   return b.evaluate((quote) => {
     const body = document.querySelector('.yd-body') as HTMLElement;
     const at = (body.textContent ?? '').indexOf(quote);
@@ -64,7 +64,7 @@ export function clickText(b: YanduBrowser, exact: string): Promise<boolean> {
 }
 
 /** Type into a text field the way an input method delivers text (value + input event). */
-export function typeInto(b: YanduBrowser, selector: string, value: string): Promise<void> {
+export function typeInto(b: TabActions, selector: string, value: string): Promise<void> {
   return b.evaluate(
     ({ selector, value }) => {
       const area = document.querySelector(selector) as HTMLTextAreaElement;
@@ -84,7 +84,7 @@ export interface ShownOutlineEntry {
 }
 
 /** The entries the outline panel shows, in order (the panel must be open on its 提纲 tab). */
-export function shownOutline(b: YanduBrowser): Promise<ShownOutlineEntry[]> {
+export function shownOutline(b: TabActions): Promise<ShownOutlineEntry[]> {
   return b.evaluate(
     () =>
       [...document.querySelectorAll<HTMLElement>('#yd-outline li[data-outline]')].map((li) => ({
@@ -97,7 +97,7 @@ export function shownOutline(b: YanduBrowser): Promise<ShownOutlineEntry[]> {
 }
 
 /** The notes panel's groups as shown: each section heading with the highlight ids under it. */
-export function shownNoteGroups(b: YanduBrowser): Promise<{ heading: string; highlights: string[] }[]> {
+export function shownNoteGroups(b: TabActions): Promise<{ heading: string; highlights: string[] }[]> {
   return b.evaluate(
     () =>
       [...document.querySelectorAll('.yd-note-group')].map((group) => ({
@@ -111,7 +111,7 @@ export function shownNoteGroups(b: YanduBrowser): Promise<{ heading: string; hig
 }
 
 /** Every highlight record of a speech, read with raw IndexedDB from an extension page. */
-export function storedHighlights(b: YanduBrowser, speechId: string): Promise<Record<string, unknown>[]> {
+export function storedHighlights(b: TabActions, speechId: string): Promise<Record<string, unknown>[]> {
   return b.evaluate(
     (id) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
@@ -135,7 +135,7 @@ export function storedHighlights(b: YanduBrowser, speechId: string): Promise<Rec
  * Keep what the page hands to the browser's download (a Blob URL clicked on an `<a download>`) instead of
  * saving it, for `takeDownload`. Call once per page load, before the download starts.
  */
-export function captureDownloads(b: YanduBrowser): Promise<void> {
+export function captureDownloads(b: TabActions): Promise<void> {
   return b.evaluate(() => {
     const w = window as unknown as { yanduE2eDownloads: { name: string; blob: Blob }[] };
     w.yanduE2eDownloads = [];
@@ -155,7 +155,7 @@ export function captureDownloads(b: YanduBrowser): Promise<void> {
 
 /** The `index`-th captured download (the first by default): its file name, MIME type and bytes. */
 export async function takeDownload(
-  b: YanduBrowser,
+  b: TabActions,
   index = 0,
 ): Promise<{ name: string; type: string; bytes: Uint8Array }> {
   const file = await b.waitFor(

@@ -1,6 +1,6 @@
 // A stored speech with highlights (and a 学习心得) written straight into the extension's IndexedDB from one of
 // its pages, for tests that start from a library rather than from reading on the portal.
-import type { YanduBrowser } from './harness.ts';
+import type { TabActions } from './harness.ts';
 
 export interface SeedHighlight {
   id: string;
@@ -27,7 +27,7 @@ export interface SeedSpeech {
 }
 
 /** Writes the speech, its highlights and its 学习心得 with raw IndexedDB; resolves true once committed. */
-export function seedSpeech(b: YanduBrowser, speech: SeedSpeech): Promise<boolean> {
+export function seedSpeech(b: TabActions, speech: SeedSpeech): Promise<boolean> {
   return b.evaluate(
     (s) =>
       new Promise<boolean>((resolve, reject) => {

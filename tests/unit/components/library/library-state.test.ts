@@ -65,6 +65,18 @@ describe('library state', () => {
     expect(s.snack?.message).toBe('已删除');
   });
 
+  it('speeches deleted in another tab leave the list and the selection, and this page’s snack stays', () => {
+    const s = run(
+      initialLibraryState(ALL),
+      { type: 'select', ids: ['r2025', 'r2026'] },
+      { type: 'snack', snack: { message: '已恢复' } },
+      { type: 'gone', ids: ['r2025', 'undated'] },
+    );
+    expect(s.summaries?.map((x) => x.id)).toEqual(['r2026']);
+    expect([...s.selected]).toEqual(['r2026']);
+    expect(s.snack?.message).toBe('已恢复');
+  });
+
   it('the newest page stands in only until a list is known, and the full read replaces it', () => {
     const first = run(initialLibraryState(null), { type: 'recent', summaries: [REPORT_2026] });
     expect(first.partial).toBe(true);
