@@ -10,6 +10,8 @@ import { getDb } from '@/utils/store/db';
 
 /** meeting.html?speech=<id> (utils/routes.ts): the speech's highlights and notes, section by section. */
 async function main() {
+  // For the 学习会 bench: where the time before the first slide goes (scripts, reads, render).
+  performance.mark('yandu:meeting-start');
   const { speechId: id } = parseMeetingRoute(location.search);
   const db = getDb();
   const [speech, highlights, note, categories] = await Promise.all([
@@ -18,6 +20,7 @@ async function main() {
     db.notes.get(id),
     loadCategorySettings().catch(() => DEFAULT_HIGHLIGHT_CATEGORIES),
   ]);
+  performance.mark('yandu:meeting-read');
   const app = document.getElementById('app') as HTMLElement;
   if (!speech) {
     app.textContent = i18n.t('mtgNotFound');
