@@ -1,11 +1,12 @@
 /**
  * 学习会 mode: one section at a time in large type, only highlights and notes; ←/→ (PageUp/PageDown, space)
  * move between sections, a timer counts the meeting, 全屏 asks the browser for full screen, and 打印学习材料
- * prints the pack: every section on a page of its own (MeetingPack, shown only in print).
+ * prints the pack: every section on a page of its own (MeetingPack.tsx, shown only in print).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { formatElapsed, type MeetingSlide, nextSlide } from '@/utils/export/meeting';
+import { SlideBody } from './SlideBody';
 import './meeting.css';
 
 export interface MeetingModeProps {
@@ -17,41 +18,41 @@ export interface MeetingModeProps {
   print?: () => void;
 }
 
-function SlideBody({ slide }: { slide: MeetingSlide }) {
-  return (
-    <>
-      <ol>
-        {slide.items.map((item) => (
-          <li key={item.highlightId} class={`yd-meeting-item yd-cat-${item.category}`}>
-            <span class="yd-meeting-label">【{item.label}】</span>
-            <span class="yd-meeting-text">{item.text}</span>
-            {item.note && <p class="yd-meeting-note">{i18n.t('mtgNote', [item.note])}</p>}
-          </li>
-        ))}
-      </ol>
-      {slide.studyNote && <p class="yd-meeting-study">{slide.studyNote}</p>}
-    </>
-  );
-}
+type Pack = typeof import('./MeetingPack')['MeetingPack'];
 
-/** The printed 学习材料: the title once, then each section on its own page. */
-export function MeetingPack({ title, byline, slides }: Omit<MeetingModeProps, 'now' | 'print'>) {
-  return (
-    <div class="yd-meeting-pack">
-      {slides.map((slide, i) => (
-        <section key={i} class="yd-meeting-pack-page">
-          {i === 0 ? (
-            <header class="yd-meeting-pack-head">
-              <p class="yd-meeting-pack-title">{title}</p>
-              {byline ? <p class="yd-meeting-pack-byline">{byline}</p> : null}
-            </header>
-          ) : null}
-          <h2>{slide.heading}</h2>
-          <SlideBody slide={slide} />
-        </section>
-      ))}
-    </div>
-  );
+/**
+ * The print pack, loaded and rendered once the first slide has been painted (a frame, then a task): the
+ * page opens on one slide, and building every section first would keep it from the screen. 打印学习材料
+ * pressed before the pack is there prints once it is in the document.
+ */
+function usePack(print: () => void): { Pack: Pack | null; printPack: () => void } {
+  const [Pack, setPack] = useState<Pack | null>(null);
+  const [printWanted, setPrintWanted] = useState(false);
+  const loading = useRef<Promise<void> | null>(null);
+  const load = useCallback(() => {
+    loading.current ??= import('./MeetingPack').then((m) => setPack(() => m.MeetingPack));
+  }, []);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(load, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [load]);
+  useEffect(() => {
+    if (!printWanted || !Pack) return;
+    setPrintWanted(false);
+    print();
+  }, [printWanted, Pack, print]);
+  const printPack = () => {
+    if (Pack) return print();
+    load();
+    setPrintWanted(true);
+  };
+  return { Pack, printPack };
 }
 
 export function MeetingMode({
@@ -64,6 +65,7 @@ export function MeetingMode({
   const [index, setIndex] = useState(0);
   const [start] = useState(now);
   const [elapsed, setElapsed] = useState(0);
+  const { Pack, printPack } = usePack(print);
   useEffect(() => {
     const timer = setInterval(() => setElapsed(now() - start), 1000);
     return () => clearInterval(timer);
@@ -96,7 +98,7 @@ export function MeetingMode({
           <span class="yd-meeting-timer" role="timer" aria-label={i18n.t('mtgTimer')}>
             {formatElapsed(elapsed)}
           </span>
-          <button type="button" class="yd-meeting-print" onClick={() => print()}>
+          <button type="button" class="yd-meeting-print" onClick={printPack}>
             {i18n.t('mtgPrint')}
           </button>
           <button
@@ -135,7 +137,7 @@ export function MeetingMode({
           </button>
         </footer>
       </main>
-      <MeetingPack title={title} byline={byline} slides={slides} />
+      {Pack ? <Pack title={title} byline={byline} slides={slides} /> : null}
     </>
   );
 }

@@ -1,24 +1,20 @@
 import { render } from 'preact';
 import { i18n } from '#i18n';
-import { categoryNames } from '@/components/library/LibraryChips';
 import { MeetingMode } from '@/components/meeting/MeetingMode';
+import { categoryNames } from '@/utils/categories';
 import { meetingSlides } from '@/utils/export/meeting';
 import { byline, speechTitle } from '@/utils/export/templates/common';
 import { parseMeetingRoute } from '@/utils/routes';
-import { DEFAULT_HIGHLIGHT_CATEGORIES, loadCategorySettings } from '@/utils/settings';
-import { getDb } from '@/utils/store/db';
+import { loadMeetingCategories, loadMeetingRecords } from './load';
 
 /** meeting.html?speech=<id> (utils/routes.ts): the speech's highlights and notes, section by section. */
 async function main() {
   // For the 学习会 bench: where the time before the first slide goes (scripts, reads, render).
   performance.mark('yandu:meeting-start');
   const { speechId: id } = parseMeetingRoute(location.search);
-  const db = getDb();
-  const [speech, highlights, note, categories] = await Promise.all([
-    db.speeches.get(id),
-    db.highlights.where('speechId').equals(id).toArray(),
-    db.notes.get(id),
-    loadCategorySettings().catch(() => DEFAULT_HIGHLIGHT_CATEGORIES),
+  const [{ speech, highlights, note }, categories] = await Promise.all([
+    loadMeetingRecords(id),
+    loadMeetingCategories(),
   ]);
   performance.mark('yandu:meeting-read');
   const app = document.getElementById('app') as HTMLElement;
