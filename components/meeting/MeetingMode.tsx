@@ -7,7 +7,6 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { formatElapsed, type MeetingSlide, nextSlide } from '@/utils/export/meeting';
 import { SlideBody } from './SlideBody';
-import './meeting.css';
 
 export interface MeetingModeProps {
   title: string;
