@@ -32,7 +32,12 @@ export async function bootMeeting(): Promise<boolean> {
   const records = await readSpeechRecords(db, speechId).catch(() => null);
   db.close();
   if (!records) return false;
-  showMeeting(records, await categories);
+  const shown = await categories;
+  // The script runs from <head>, so the reads start before the stylesheet and the body have arrived.
+  if (!document.getElementById('app')) {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  }
+  showMeeting(records, shown);
   return true;
 }
 
