@@ -21,9 +21,8 @@ type Pack = typeof import('./MeetingPack')['MeetingPack'];
 
 /**
  * `run` once the page's first contentful paint has been presented (a task after the browser reports it), or,
- * where paints are not reported, a task after the next frame. Work started right after the first frame (not
- * after its presentation) ran beside its raster and delayed it (bench/export-meeting.bench.ts). Returns a
- * cancel function.
+ * where paints are not reported, a task after the next frame: work started straight after the first frame
+ * runs beside its raster, on machines with few cores. Returns a cancel function.
  */
 function afterFirstPaint(run: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
