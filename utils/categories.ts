@@ -20,3 +20,44 @@ export function categoryNames(
     string
   >;
 }
+
+/** The storage key of the categories' names and colours (settings.ts `highlightCategoriesItem`, version 1). */
+export const CATEGORY_SETTINGS_KEY = 'highlightCategories';
+
+/**
+ * Highlight categories as the user sees them: a name and a colour for each stored id (types.ts keeps the
+ * ids, in toolbar order). Kept apart from the typography settings so renaming a category never touches them.
+ */
+export interface CategoryStyle {
+  name: string;
+  /** #rrggbb */
+  color: string;
+}
+export type HighlightCategorySettings = Record<HighlightCategory, CategoryStyle>;
+
+/** 重点任务 is the red-ish one, first; the others are calm enough to read through. */
+export const DEFAULT_HIGHLIGHT_CATEGORIES: Readonly<HighlightCategorySettings> = Object.freeze({
+  task: { name: CATEGORY_NAMES.task, color: '#f4a6a0' },
+  thesis: { name: CATEGORY_NAMES.thesis, color: '#f7d774' },
+  data: { name: CATEGORY_NAMES.data, color: '#9fd3f2' },
+  question: { name: CATEGORY_NAMES.question, color: '#c9b6ee' },
+});
+
+const HEX_COLOR = /^#[0-9a-f]{6}$/i;
+const MAX_CATEGORY_NAME = 12;
+
+export function normalizeCategorySettings(value: unknown): HighlightCategorySettings {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<string, unknown>>;
+  const out = {} as HighlightCategorySettings;
+  for (const id of HIGHLIGHT_CATEGORIES) {
+    const fallback = DEFAULT_HIGHLIGHT_CATEGORIES[id];
+    const entry = (typeof v[id] === 'object' && v[id] !== null ? v[id] : {}) as Partial<
+      Record<string, unknown>
+    >;
+    const name = typeof entry.name === 'string' ? entry.name.trim().slice(0, MAX_CATEGORY_NAME) : '';
+    const color =
+      typeof entry.color === 'string' && HEX_COLOR.test(entry.color) ? entry.color.toLowerCase() : '';
+    out[id] = { name: name || fallback.name, color: color || fallback.color };
+  }
+  return out;
+}

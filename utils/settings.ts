@@ -1,8 +1,13 @@
 import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
-import { CATEGORY_NAMES } from './categories';
+import {
+  CATEGORY_SETTINGS_KEY,
+  type CategoryStyle,
+  type HighlightCategorySettings,
+  normalizeCategorySettings,
+} from './categories';
 import { READER_THEMES, type ReaderTheme, STARTUP_KEYS } from './reader/startup';
-import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from './types';
+import type { HighlightCategory } from './types';
 
 export { READER_THEMES, type ReaderTheme, STARTUP_KEYS };
 
@@ -110,46 +115,18 @@ export function watchReaderSettings(onChange: (settings: ReaderSettings) => void
   return readerSettingsItem().watch((value) => onChange(normalizeReaderSettings(value)));
 }
 
-/**
- * Highlight categories as the user sees them: a name and a colour for each stored id (types.ts keeps the
- * ids, in toolbar order). Kept apart from the typography settings so renaming a category never touches them.
- */
-export interface CategoryStyle {
-  name: string;
-  /** #rrggbb */
-  color: string;
-}
-export type HighlightCategorySettings = Record<HighlightCategory, CategoryStyle>;
-
-/** 重点任务 is the red-ish one, first; the others are calm enough to read through. */
-export const DEFAULT_HIGHLIGHT_CATEGORIES: Readonly<HighlightCategorySettings> = Object.freeze({
-  task: { name: CATEGORY_NAMES.task, color: '#f4a6a0' },
-  thesis: { name: CATEGORY_NAMES.thesis, color: '#f7d774' },
-  data: { name: CATEGORY_NAMES.data, color: '#9fd3f2' },
-  question: { name: CATEGORY_NAMES.question, color: '#c9b6ee' },
-});
-
-const HEX_COLOR = /^#[0-9a-f]{6}$/i;
-const MAX_CATEGORY_NAME = 12;
-
-export function normalizeCategorySettings(value: unknown): HighlightCategorySettings {
-  const v = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<string, unknown>>;
-  const out = {} as HighlightCategorySettings;
-  for (const id of HIGHLIGHT_CATEGORIES) {
-    const fallback = DEFAULT_HIGHLIGHT_CATEGORIES[id];
-    const entry = (typeof v[id] === 'object' && v[id] !== null ? v[id] : {}) as Partial<
-      Record<string, unknown>
-    >;
-    const name = typeof entry.name === 'string' ? entry.name.trim().slice(0, MAX_CATEGORY_NAME) : '';
-    const color =
-      typeof entry.color === 'string' && HEX_COLOR.test(entry.color) ? entry.color.toLowerCase() : '';
-    out[id] = { name: name || fallback.name, color: color || fallback.color };
-  }
-  return out;
-}
+// The categories' names and colours (types, defaults, normalising) live in categories.ts, which pages read
+// without this module's storage library (学习会 mode); the names are exported here as before.
+export {
+  CATEGORY_SETTINGS_KEY,
+  type CategoryStyle,
+  DEFAULT_HIGHLIGHT_CATEGORIES,
+  type HighlightCategorySettings,
+  normalizeCategorySettings,
+} from './categories';
 
 export const highlightCategoriesItem = lazily(() =>
-  storage.defineItem<HighlightCategorySettings>('local:highlightCategories', {
+  storage.defineItem<HighlightCategorySettings>(`local:${CATEGORY_SETTINGS_KEY}`, {
     version: 1,
     fallback: normalizeCategorySettings(undefined),
     // Version 1 is the first shape. When it changes, bump `version` and add `2: (v1) => v2` here.

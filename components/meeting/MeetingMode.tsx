@@ -1,12 +1,12 @@
 /**
  * 学习会 mode: one section at a time in large type, only highlights and notes; ←/→ (PageUp/PageDown, space)
  * move between sections, a timer counts the meeting, 全屏 asks the browser for full screen, and 打印学习材料
- * prints the pack: every section on a page of its own (MeetingPack, shown only in print).
+ * prints the pack: every section on a page of its own (MeetingPack.tsx, shown only in print).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { formatElapsed, type MeetingSlide, nextSlide } from '@/utils/export/meeting';
-import './meeting.css';
+import { SlideBody } from './SlideBody';
 
 export interface MeetingModeProps {
   title: string;
@@ -17,41 +17,65 @@ export interface MeetingModeProps {
   print?: () => void;
 }
 
-function SlideBody({ slide }: { slide: MeetingSlide }) {
-  return (
-    <>
-      <ol>
-        {slide.items.map((item) => (
-          <li key={item.highlightId} class={`yd-meeting-item yd-cat-${item.category}`}>
-            <span class="yd-meeting-label">【{item.label}】</span>
-            <span class="yd-meeting-text">{item.text}</span>
-            {item.note && <p class="yd-meeting-note">{i18n.t('mtgNote', [item.note])}</p>}
-          </li>
-        ))}
-      </ol>
-      {slide.studyNote && <p class="yd-meeting-study">{slide.studyNote}</p>}
-    </>
-  );
+type Pack = typeof import('./MeetingPack')['MeetingPack'];
+
+/**
+ * `run` once the page's first contentful paint has been presented (a task after the browser reports it), or,
+ * where paints are not reported, a task after the next frame: work started straight after the first frame
+ * runs beside its raster, on machines with few cores. Returns a cancel function.
+ */
+function afterFirstPaint(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const later = () => {
+    timer = setTimeout(run, 0);
+  };
+  if (
+    typeof PerformanceObserver !== 'undefined' &&
+    PerformanceObserver.supportedEntryTypes?.includes('paint')
+  ) {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+      observer.disconnect();
+      later();
+    });
+    // buffered: the paint may have been reported before this component mounted.
+    observer.observe({ type: 'paint', buffered: true });
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }
+  const frame = requestAnimationFrame(later);
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
-/** The printed 学习材料: the title once, then each section on its own page. */
-export function MeetingPack({ title, byline, slides }: Omit<MeetingModeProps, 'now' | 'print'>) {
-  return (
-    <div class="yd-meeting-pack">
-      {slides.map((slide, i) => (
-        <section key={i} class="yd-meeting-pack-page">
-          {i === 0 ? (
-            <header class="yd-meeting-pack-head">
-              <p class="yd-meeting-pack-title">{title}</p>
-              {byline ? <p class="yd-meeting-pack-byline">{byline}</p> : null}
-            </header>
-          ) : null}
-          <h2>{slide.heading}</h2>
-          <SlideBody slide={slide} />
-        </section>
-      ))}
-    </div>
-  );
+/**
+ * The print pack, loaded and rendered once the first slide is on the screen (afterFirstPaint): the page
+ * opens on one slide, and building every section first would keep it from the screen. 打印学习材料 pressed
+ * before the pack is there prints once it is in the document.
+ */
+function usePack(print: () => void): { Pack: Pack | null; printPack: () => void } {
+  const [Pack, setPack] = useState<Pack | null>(null);
+  const [printWanted, setPrintWanted] = useState(false);
+  const loading = useRef<Promise<void> | null>(null);
+  const load = useCallback(() => {
+    loading.current ??= import('./MeetingPack').then((m) => setPack(() => m.MeetingPack));
+  }, []);
+  useEffect(() => afterFirstPaint(load), [load]);
+  useEffect(() => {
+    if (!printWanted || !Pack) return;
+    setPrintWanted(false);
+    print();
+  }, [printWanted, Pack, print]);
+  const printPack = () => {
+    if (Pack) return print();
+    load();
+    setPrintWanted(true);
+  };
+  return { Pack, printPack };
 }
 
 export function MeetingMode({
@@ -64,6 +88,7 @@ export function MeetingMode({
   const [index, setIndex] = useState(0);
   const [start] = useState(now);
   const [elapsed, setElapsed] = useState(0);
+  const { Pack, printPack } = usePack(print);
   useEffect(() => {
     const timer = setInterval(() => setElapsed(now() - start), 1000);
     return () => clearInterval(timer);
@@ -96,7 +121,7 @@ export function MeetingMode({
           <span class="yd-meeting-timer" role="timer" aria-label={i18n.t('mtgTimer')}>
             {formatElapsed(elapsed)}
           </span>
-          <button type="button" class="yd-meeting-print" onClick={() => print()}>
+          <button type="button" class="yd-meeting-print" onClick={printPack}>
             {i18n.t('mtgPrint')}
           </button>
           <button
@@ -135,7 +160,7 @@ export function MeetingMode({
           </button>
         </footer>
       </main>
-      <MeetingPack title={title} byline={byline} slides={slides} />
+      {Pack ? <Pack title={title} byline={byline} slides={slides} /> : null}
     </>
   );
 }

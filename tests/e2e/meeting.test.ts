@@ -137,6 +137,12 @@ forEachBrowser('学习会', (b) => {
   });
 
   test('the 学习材料 pack prints each section on a page of its own, without the controls', STEP, async () => {
+    // Built once the first slide is on the screen, so printing from the browser's menu finds it too.
+    await b.waitFor(
+      (n) => document.querySelectorAll('.yd-meeting-pack-page').length === n,
+      SLIDES.length,
+      'the print pack',
+    );
     await b.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => {

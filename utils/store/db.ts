@@ -7,6 +7,7 @@ import {
   type SpeechRecord,
   type SpeechVersion,
 } from '../types';
+import { DB_NAME } from './db-name';
 import { refreshStoredOutlines } from './outline-edits';
 import { rekeySpeeches } from './rekey';
 
@@ -22,7 +23,7 @@ export class YanduDB extends Dexie {
   speechVersions!: EntityTable<SpeechVersion, 'id'>;
   drafts!: EntityTable<Draft, 'id'>;
 
-  constructor(name = 'yandu') {
+  constructor(name = DB_NAME) {
     super(name);
     // Version 1. Later versions are added below it with .upgrade() migrations; never edit a shipped one.
     this.version(1).stores({

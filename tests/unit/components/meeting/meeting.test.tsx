@@ -91,18 +91,36 @@ describe('学习会 page', () => {
     expect(root.textContent).toContain(`1 / ${slides.length}`);
   });
 
-  it('prints the 学习材料 pack: every section once, in order, from the print button', async () => {
+  it('opens on the first slide alone; the 学习材料 pack (every section once, in order) follows', async () => {
     const { speech, highlights, note } = firstSpeech();
     const slides = meetingSlides(speech, highlights, note, EXPORT_CATEGORY_NAMES);
     const root = document.createElement('div');
     document.body.append(root);
     const print = vi.fn();
     await act(() => render(<MeetingMode title="讲话" byline="李明华" slides={slides} print={print} />, root));
-    const pack = [...root.querySelectorAll('.yd-meeting-pack-page h2')].map((h) => h.textContent);
-    expect(pack).toEqual(slides.map((s) => s.heading));
+    // The first render builds what the first frame shows, not every section of the print pack.
+    expect(root.querySelector('.yd-meeting-slide h1')?.textContent).toBe('开头');
+    expect(root.querySelector('.yd-meeting-pack')).toBeNull();
+    const pack = () => [...root.querySelectorAll('.yd-meeting-pack-page h2')].map((h) => h.textContent);
+    await vi.waitFor(() => expect(pack()).toEqual(slides.map((s) => s.heading)));
     expect(root.querySelector('.yd-meeting-pack')?.textContent).toContain('督查由哪个部门牵头？');
     await act(() => (root.querySelector('.yd-meeting-print') as HTMLButtonElement).click());
     expect(print).toHaveBeenCalledTimes(1);
+    render(null, root);
+  });
+
+  it('打印学习材料 pressed before the pack is there prints it once it is in the document', async () => {
+    const { speech, highlights, note } = firstSpeech();
+    const slides = meetingSlides(speech, highlights, note, EXPORT_CATEGORY_NAMES);
+    const root = document.createElement('div');
+    document.body.append(root);
+    const printed: number[] = [];
+    const print = () => printed.push(root.querySelectorAll('.yd-meeting-pack-page').length);
+    await act(() => {
+      render(<MeetingMode title="讲话" byline="李明华" slides={slides} print={print} />, root);
+      (root.querySelector('.yd-meeting-print') as HTMLButtonElement).click();
+    });
+    await vi.waitFor(() => expect(printed).toEqual([slides.length]));
     render(null, root);
   });
 });
