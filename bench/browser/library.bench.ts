@@ -86,7 +86,8 @@ try {
     return frame === undefined || after === undefined
       ? null
       : { frame, after, start: get('yandu:library-start') ?? -1, painted: get('yandu:library-painted') ?? -1,
-          db: get('yandu:library-db') ?? -1, recent: get('yandu:library-recent') ?? -1 };
+          db: get('yandu:library-db') ?? -1, open: get('yandu:library-open') ?? -1,
+          recent: get('yandu:library-recent') ?? -1 };
   })()`;
 
   /** The baseline beside every library open: a minimal extension page, opened by address the same way. */
@@ -109,6 +110,7 @@ try {
       start: number;
       painted: number;
       db: number;
+      open: number;
       recent: number;
     }>(tab, marks);
     phase(emptyCache, 'rows frame → next task (main thread busy)', m.after - m.frame);
@@ -121,8 +123,9 @@ try {
     if (emptyCache && m.start >= 0 && m.db >= 0) {
       phase(emptyCache, 'yandu:library-start → database code loaded (yandu:library-db)', m.db - m.start);
     }
-    if (emptyCache && m.db >= 0 && m.recent >= 0) {
-      phase(emptyCache, 'yandu:library-db → newest page read (yandu:library-recent)', m.recent - m.db);
+    if (emptyCache && m.db >= 0 && m.open >= 0 && m.recent >= 0) {
+      phase(emptyCache, 'yandu:library-db → database open (yandu:library-open)', m.open - m.db);
+      phase(emptyCache, 'yandu:library-open → newest page read (yandu:library-recent)', m.recent - m.open);
       phase(emptyCache, 'yandu:library-recent → rows frame', m.frame - m.recent);
     }
     return m.frame;

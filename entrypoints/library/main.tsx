@@ -19,9 +19,12 @@ const app = document.getElementById('app') as HTMLElement;
 const fromCache = readLocal('librarySummaries') !== null;
 const db = (fromCache ? afterPaint() : Promise.resolve())
   .then(() => import('@/utils/store/db'))
-  .then((m) => {
+  .then(async (m) => {
     performance.mark('yandu:library-db');
-    return m.getDb();
+    const opened = m.getDb();
+    await opened.open();
+    performance.mark('yandu:library-open');
+    return opened;
   });
 const route = parseLibraryRoute(location.search, location.hash);
 /** The address follows the list, so Back from a reader opened from it shows the same search and filters. */
