@@ -10,7 +10,7 @@ import { type Dispatch, useCallback, useEffect, useRef, useState } from 'preact/
 import { i18n } from '#i18n';
 import { PAGE_SIZE } from '@/components/library/LibraryList';
 import type { LibraryAction, LibraryState } from '@/components/library/library-state';
-import { yieldToPage } from '@/utils/frames';
+import { afterPaint, yieldToPage } from '@/utils/frames';
 import { SearchIndex } from '@/utils/search';
 import type { YanduDB } from '@/utils/store/db';
 import {
@@ -80,8 +80,12 @@ export function useLibraryLoad(
       if (!now.current.summaries) {
         // No cache (first visit, or cleared): paint the newest page first, through the indexes.
         const recent = await loadRecent(db, PAGE_SIZE);
+        performance.mark('yandu:library-recent'); // bench/browser/library.bench.ts
         if (!current()) return;
         dispatch({ type: 'recent', summaries: summarise(recent.speeches, recent.highlights, recent.notes) });
+        // Those rows get their frame before the whole library's read and indexing take the main thread.
+        await afterPaint();
+        if (!current()) return;
       }
       const loaded = await readAll(db, now.current.index === null, current, dispatch);
       if (!loaded || !current()) return;

@@ -220,6 +220,8 @@ export function queryTerms(query: string): string[] {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 separates documents in the index
     .replace(/\u0000/g, ' ')
     .split(/[\s\u3000]+/)
+    // An empty query (every page's first frame) must not build the normalisation table (10 ms).
+    .filter(Boolean)
     .map(normalizeForSearch)
     .filter(Boolean);
   return [...new Set(terms)];

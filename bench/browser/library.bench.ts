@@ -85,7 +85,9 @@ try {
     const after = get('bench:rows-painted');
     return frame === undefined || after === undefined
       ? null
-      : { frame, after, start: get('yandu:library-start') ?? -1, painted: get('yandu:library-painted') ?? -1 };
+      : { frame, after, start: get('yandu:library-start') ?? -1, painted: get('yandu:library-painted') ?? -1,
+          db: get('yandu:library-db') ?? -1, open: get('yandu:library-open') ?? -1,
+          recent: get('yandu:library-recent') ?? -1 };
   })()`;
 
   /** The baseline beside every library open: a minimal extension page, opened by address the same way. */
@@ -102,15 +104,29 @@ try {
     // Leave the page alone while it opens; then look a few times a second.
     await new Promise((r) => setTimeout(r, 700));
     await cdp.waitFor(tab, marks, 30_000, 200);
-    const m = await cdp.evaluate<{ frame: number; after: number; start: number; painted: number }>(
-      tab,
-      marks,
-    );
+    const m = await cdp.evaluate<{
+      frame: number;
+      after: number;
+      start: number;
+      painted: number;
+      db: number;
+      open: number;
+      recent: number;
+    }>(tab, marks);
     phase(emptyCache, 'rows frame → next task (main thread busy)', m.after - m.frame);
     // The page's own marks: where the time before the rows goes.
     if (m.start >= 0) phase(emptyCache, 'navigation → yandu:library-start (scripts)', m.start);
     if (m.start >= 0 && m.painted >= 0) {
       phase(emptyCache, 'yandu:library-start → yandu:library-painted', m.painted - m.start);
+    }
+    // Without the cache the rows wait for the database code, then for the read of the newest page.
+    if (emptyCache && m.start >= 0 && m.db >= 0) {
+      phase(emptyCache, 'yandu:library-start → database code loaded (yandu:library-db)', m.db - m.start);
+    }
+    if (emptyCache && m.db >= 0 && m.open >= 0 && m.recent >= 0) {
+      phase(emptyCache, 'yandu:library-db → database open (yandu:library-open)', m.open - m.db);
+      phase(emptyCache, 'yandu:library-open → newest page read (yandu:library-recent)', m.recent - m.open);
+      phase(emptyCache, 'yandu:library-recent → rows frame', m.frame - m.recent);
     }
     return m.frame;
   };

@@ -3,8 +3,11 @@
  * (top 30) and per script. Not a bench (prints no figures); a tool for investigating an OVER.
  *   npx tsx bench/browser/profile.ts reader       the 30k portal speech, stored copy (reader.html?url=…)
  *   npx tsx bench/browser/profile.ts highlights   a 100k speech with 1,000 highlights, as highlights.bench.ts
- *   npx tsx bench/browser/profile.ts library      library.html at 2,000 speeches (BENCH_QUICK=1: 200)
- * The profile covers navigation start → the page's ready signal (+ 1 s for late work such as highlights).
+ *   npx tsx bench/browser/profile.ts library      library.html at 2,000 speeches (BENCH_QUICK=1: 200), a repeat
+ *                                                 visit (the summary cache written by the warm-up open)
+ *   npx tsx bench/browser/profile.ts library-first  the same with the summary cache emptied (a first visit)
+ * The profile covers navigation start → the page's ready signal (+ 1 s for late work such as highlights); the
+ * library's ends when its first row is in the page.
  */
 import type { CDPSession } from 'playwright-core';
 import { QUICK } from '../lib';
@@ -64,7 +67,9 @@ async function profileNavigation(
   summarise(profile);
 }
 
-const what = process.argv[2] ?? 'reader';
+const arg = process.argv[2] ?? 'reader';
+const firstVisit = arg === 'library-first';
+const what = firstVisit ? 'library' : arg;
 const b = await launchBench();
 try {
   const { page, context } = b;
@@ -96,6 +101,13 @@ try {
   // Warm once (the profile is of a repeat open), then profile in a fresh page of the same process.
   await page.goto(target, { waitUntil: 'load' });
   await page.waitForTimeout(1500);
+  if (what === 'library') {
+    // The summary cache is written once the whole library has been read.
+    await page.waitForFunction(() => localStorage.getItem('yandu:library-summaries') !== null, undefined, {
+      timeout: 120_000,
+    });
+    if (firstVisit) await page.evaluate(() => localStorage.clear());
+  }
   const fresh = await context.newPage();
   // Start on an extension page, so the profiled navigation stays in the same renderer process.
   await fresh.goto(`${b.extensionOrigin}/popup.html`, { waitUntil: 'load' });
@@ -111,7 +123,8 @@ try {
           timeout: 20_000,
         });
       }
-      await fresh.waitForTimeout(1000);
+      // The library's profile ends at its first rows (what its figure measures), not after the later reads.
+      if (what !== 'library') await fresh.waitForTimeout(1000);
       const marks = await fresh.evaluate(() =>
         performance
           .getEntries()

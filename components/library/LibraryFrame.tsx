@@ -1,12 +1,15 @@
 import { i18n } from '#i18n';
 import { compilationHref } from '@/utils/routes';
 import type { ReaderTheme } from '@/utils/settings';
-import { BackupPanel } from './BackupPanel';
+import { later } from '../shared/later';
 import { LibraryNotices } from './LibraryNotices';
 import { LibraryOverlays } from './LibraryOverlays';
 import { useLibrary } from './LibraryStore';
 import { SpeechesPanel } from './SpeechesPanel';
-import { TaskList } from './TaskList';
+
+// Not in the first frame (they wait for the database): their code loads when they are first shown.
+const BackupPanel = later(() => import('./BackupPanel').then((m) => m.BackupPanel));
+const TaskList = later(() => import('./TaskList').then((m) => m.TaskList));
 
 /** The page's layout: the header with its tabs, the way to the 专题汇编 and the backup, the notices, the open tab, the overlays. */
 export function LibraryFrame({ theme }: { theme: ReaderTheme }) {

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { requestPersistentStorage } from '@/utils/store/backup';
 import { readLocal, writeLocal } from '@/utils/store/local';
-import { BackupReminder } from './BackupReminder';
+import { requestPersistentStorage } from '@/utils/store/persist';
+import { later } from '../shared/later';
 import { useLibrary } from './LibraryStore';
+
+// Shown once the database is open (never in the first frame): its code loads then.
+const BackupReminder = later(() => import('./BackupReminder').then((m) => m.BackupReminder));
 
 /**
  * Under the header: the backup reminder (work not backed up for days), the note that the browser may evict the

@@ -1,10 +1,13 @@
 import { useCallback } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { SpeechSummary } from '@/utils/store/library';
-import { ExportDialog } from '../export/ExportDialog';
+import { later } from '../shared/later';
 import { categoryNames } from './LibraryChips';
 import { ConfirmDialog, Snackbar } from './LibraryDialog';
 import { useLibrary } from './LibraryStore';
+
+// Loaded when 导出 is first pressed, not with the page.
+const ExportDialog = later(() => import('../export/ExportDialog').then((m) => m.ExportDialog));
 
 /** What 删除 will remove, as it is: a 学习心得 is named only when there is one. */
 export function deleteBody(s: Pick<SpeechSummary, 'title' | 'highlights' | 'hasNote'>): string {

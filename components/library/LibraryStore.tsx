@@ -136,8 +136,12 @@ export function LibraryProvider({
 function useCategories(): HighlightCategorySettings {
   const [categories, setCategories] = useState<HighlightCategorySettings>(DEFAULT_HIGHLIGHT_CATEGORIES);
   useEffect(() => {
-    loadCategorySettings().then(setCategories, () => undefined);
-    return watchCategorySettings(setCategories);
+    // The stored names usually equal the defaults the page opened with: keep the same object then, or every
+    // row renders again (possibly before the first frame, bench/README.md).
+    const keep = (next: HighlightCategorySettings) =>
+      setCategories((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+    loadCategorySettings().then(keep, () => undefined);
+    return watchCategorySettings(keep);
   }, []);
   return categories;
 }

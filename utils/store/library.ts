@@ -20,7 +20,7 @@ import {
 } from '../types';
 import type { YanduDB } from './db';
 import { LOCAL_KEYS, readLocal, writeLocal } from './local';
-import { deleteRows, restoreRows, rowsOfSpeech, speechTables, type TableRows } from './tables';
+import type { TableRows } from './tables';
 
 export type CategoryCounts = Record<HighlightCategory, number>;
 
@@ -382,8 +382,13 @@ export async function markOpened(db: YanduDB, speechId: string, now = Date.now()
 /** Everything removed with a speech (every table of tables.ts), kept in memory so 撤销 can put it back exactly. */
 export type DeletedSpeech = TableRows & { speech: SpeechRecord };
 
+// tables.ts is imported when a speech is deleted: it brings the database code (Dexie) with it, which the
+// library page's first frame, drawn from this module's summary cache, does not wait for.
+const tables = () => import('./tables');
+
 /** Delete a speech with everything that hangs on it (tables.ts), in one transaction. */
 export async function deleteSpeech(db: YanduDB, speechId: string): Promise<DeletedSpeech | null> {
+  const { deleteRows, rowsOfSpeech, speechTables } = await tables();
   return db.transaction('rw', speechTables(db), async () => {
     const rows = await rowsOfSpeech(db, speechId);
     const speech = rows.speeches[0];
@@ -395,5 +400,5 @@ export async function deleteSpeech(db: YanduDB, speechId: string): Promise<Delet
 
 /** Put a deleted speech back with everything that was removed with it (撤销), keeping what was written since. */
 export async function restoreSpeech(db: YanduDB, deleted: TableRows): Promise<void> {
-  await restoreRows(db, deleted);
+  await (await tables()).restoreRows(db, deleted);
 }

@@ -495,7 +495,8 @@ describe('export from the library', () => {
     }
     expect(container.textContent).toContain(`已选 ${ids.length} 篇`);
     await click(button('导出', container));
-    return $('[role="dialog"]');
+    // The dialog's code loads on the first 导出 (components/shared/later.tsx).
+    return await vi.waitFor(() => $('[role="dialog"]'));
   }
   /** Picks the template or format whose label starts with `label`; a format also runs the export. */
   async function exportAs(dialog: HTMLElement, label: string) {
