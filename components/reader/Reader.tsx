@@ -85,7 +85,7 @@ export function Reader(props: ReaderProps) {
   const [painted, setPainted] = useState(false);
   const gone = useDeletedSpeech(props.openStore, speechIdFromUrl(speech.url), !!props.version, painted);
 
-  // The outline the user corrected (编辑提纲), editable once the whole text is in and the database loaded…
+  // The outline the user corrected (编辑提纲), editable once the whole text is in and the database loaded.
   const [outlineReady, setOutlineReady] = useState(false);
   const { outline, edit, selection } = useReaderOutline(speech, articleRef, gone.openStore, outlineReady);
   const blocks = useMemo(() => buildBlocks(speech.paragraphs, outline), [speech.paragraphs, outline]);
@@ -93,12 +93,7 @@ export function Reader(props: ReaderProps) {
   const placeOf = props.version ? '' : speechIdFromUrl(speech.url);
   const [start] = useState(() => startPosition(placeOf, !!props.version));
   const text = useProgressiveText(blocks, props.onTextComplete, start?.para ?? null);
-  // …and once the highlights are painted: the corrections' read (the whole speech record) and the panel's
-  // re-render would otherwise hold the main thread while the highlights' answer waits (bench/README.md).
-  useEffect(
-    () => setOutlineReady(text.complete && painted && !props.version),
-    [text.complete, painted, props.version],
-  );
+  useEffect(() => setOutlineReady(text.complete && !props.version), [text.complete, props.version]);
   const hasOutline = outline.length > 0;
   const side = useSideColumn(hasOutline, speech.outline.length > 0);
   // text.complete: the page grows when the rest of the text arrives, so progress and section tops change.
