@@ -89,6 +89,7 @@ export function useHighlightData(options: HighlightDataOptions): HighlightData {
       if (t) {
         // First restore: from asking the database to painted, and from the data's arrival (bench figures).
         const end = performance.now();
+        performance.mark('yandu:highlights-painted');
         performance.measure('yandu:highlights-restore', { start: t.start, end });
         performance.measure('yandu:highlights-place-paint', { start: t.loaded, end });
         // …and until the browser has drawn the next frame (style, layout and the notes panel included).
@@ -125,6 +126,7 @@ export function useHighlightData(options: HighlightDataOptions): HighlightData {
       (s) => {
         if (!live) return;
         timing.current = { start: performance.now(), loaded: 0 };
+        performance.mark('yandu:highlights-ask');
         // The highlights' read goes first and alone: the toolbar, the notes column and their own reads
         // (study note, drafts) follow once the highlights are painted, so nothing delays that read's answer.
         let rest = false;
@@ -142,6 +144,7 @@ export function useHighlightData(options: HighlightDataOptions): HighlightData {
             speechId,
             (list) => {
               if (timing.current) timing.current.loaded = performance.now();
+              performance.mark('yandu:highlights-read');
               setHighlights(list);
               setPlacements(placeAndPaint(list, s));
               theRest();
