@@ -48,7 +48,8 @@ export function useCompilation(
   const current = useRef(state);
   current.current = state;
   const update = (patch: Partial<CompilationState>) => {
-    const next = { ...current.current, ...patch };
+    // Stamped, so a backup restore can tell which of two states is newer (utils/store/backup/local-items.ts).
+    const next = { ...current.current, ...patch, savedAt: Date.now() };
     current.current = next;
     setState(next);
     writeLocal('compilation', serializeCompilationState(next), store);
