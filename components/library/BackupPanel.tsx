@@ -78,7 +78,8 @@ function mergedText(summary: ImportSummary, local: LocalRestore): string {
   if (local.positions > 0) parts.push(i18n.t('bakMergedPositions', [String(local.positions)]));
   if (local.compilation === 'taken' || local.compilation === 'replaced')
     parts.push(i18n.t('bakMergedCompilation'));
-  return parts.join(' ');
+  // Chinese sentences end in 。 and follow on without a space; English ones need one.
+  return parts.reduce((text, part) => `${text}${/[。！？]$/.test(text) ? '' : ' '}${part}`);
 }
 
 export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () => void }) {
