@@ -136,6 +136,8 @@ async function main(): Promise<void> {
         speaker: values.speaker,
         from: values.from,
         to: values.to,
+        // The excerpts in the order the user dragged them on the 专题汇编 page (in backups since version 4).
+        order: backup.compilation?.order,
       },
     },
   );

@@ -1,5 +1,6 @@
 import { loadAutoBackupEvery, loadBackupState, readBackupSettings, updateBackupState } from './backup-state';
 import { exportBackup, serializeBackup } from './store/backup';
+import { readLocalItems } from './store/backup/local-items';
 import { autoBackupDue, autoBackupFileName, nextAutoBackup } from './store/backup/schedule';
 import { oldestUnbacked } from './store/backup/unbacked';
 import type { YanduDB } from './store/db';
@@ -43,7 +44,10 @@ export async function checkAutoBackup(
   }
   const fileName = autoBackupFileName(now);
   try {
-    const text = serializeBackup(await exportBackup(db, new Date(now), await readBackupSettings()));
+    // Firefox's background page shares the library's localStorage; Chrome's service worker has none, so its
+    // automatic file carries no reading positions or 专题汇编 (local-items.ts).
+    const local = readLocalItems();
+    const text = serializeBackup(await exportBackup(db, new Date(now), await readBackupSettings(), local));
     await writer.write(text, fileName);
   } catch (error) {
     await updateBackupState({ autoError: String(error instanceof Error ? error.message : error) });

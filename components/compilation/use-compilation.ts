@@ -11,7 +11,7 @@ import { templateInput } from '@/utils/export/template-run';
 import type { TemplateInput } from '@/utils/export/templates/common';
 import { type CompilationEntry, compilationEntries } from '@/utils/export/templates/compilation';
 import type { YanduDB } from '@/utils/store/db';
-import { type LocalStore, readLocal, writeLocal } from '@/utils/store/local';
+import { LOCAL_KEYS, type LocalStore, readLocal, writeLocal } from '@/utils/store/local';
 import type { HighlightCategory } from '@/utils/types';
 
 /** Every speech with its highlights, read once when the page opens. */
@@ -48,11 +48,25 @@ export function useCompilation(
   const current = useRef(state);
   current.current = state;
   const update = (patch: Partial<CompilationState>) => {
-    const next = { ...current.current, ...patch };
+    // Stamped, so a backup restore can tell which of two states is newer (utils/store/backup/local-items.ts).
+    const next = { ...current.current, ...patch, savedAt: Date.now() };
     current.current = next;
     setState(next);
     writeLocal('compilation', serializeCompilationState(next), store);
   };
+
+  useEffect(() => {
+    // Another tab changed it (a backup restored in the library, a second 专题汇编 tab): show that, so this
+    // page's next change is made on it instead of writing its older state back over it.
+    const onStorage = (e: StorageEvent) => {
+      if (e.key !== LOCAL_KEYS.compilation) return;
+      const next = parseCompilationState(e.newValue);
+      current.current = next;
+      setState(next);
+    };
+    globalThis.addEventListener?.('storage', onStorage);
+    return () => globalThis.removeEventListener?.('storage', onStorage);
+  }, []);
 
   const filter = useMemo(() => compilationFilter(state), [state]);
   const entries = useMemo<CompilationEntry[]>(

@@ -12,12 +12,14 @@ import {
   applyRestore,
   type BackupFile,
   type BackupSettings,
+  type ImportSummary,
   parseBackup,
   previewRestore,
   type RestorePreview,
   replacesAnything,
   type SkippedRecord,
 } from '@/utils/store/backup';
+import { type LocalRestore, previewLocalItems, restoreLocalItems } from '@/utils/store/backup/local-items';
 import type { YanduDB } from '@/utils/store/db';
 import { failureText } from '@/utils/store/errors';
 import { AutoBackupOption } from './AutoBackupOption';
@@ -56,7 +58,29 @@ type Pending = {
   parsed: { backup: BackupFile; skipped: SkippedRecord[] };
   preview: RestorePreview;
   settings: boolean;
+  /** What the reading positions and the 专题汇编 would become (local-items.ts). */
+  local: LocalRestore;
 };
+
+/** The message after a restore: the counts, then the reading positions and 专题汇编 when they came back. */
+function mergedText(summary: ImportSummary, local: LocalRestore): string {
+  const { speeches: s, highlights: h, notes: n } = summary;
+  const parts = [
+    i18n.t('bakMerged', [
+      String(s.added),
+      String(s.updated),
+      String(h.added),
+      String(h.updated),
+      String(n.added),
+      String(n.updated),
+    ]),
+  ];
+  if (local.positions > 0) parts.push(i18n.t('bakMergedPositions', [String(local.positions)]));
+  if (local.compilation === 'taken' || local.compilation === 'replaced')
+    parts.push(i18n.t('bakMergedCompilation'));
+  // Chinese sentences end in 。 and follow on without a space; English ones need one.
+  return parts.reduce((text, part) => `${text}${/[。！？]$/.test(text) ? '' : ' '}${part}`);
+}
 
 export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -90,18 +114,9 @@ export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () =>
       return;
     }
     if (withSettings && result.settings) await writeSettings(result.settings);
-    const { speeches: s, highlights: h, notes: n } = result.summary;
+    const local = restoreLocalItems(result.local);
     setSkipped(result.skipped);
-    setMessage({
-      text: i18n.t('bakMerged', [
-        String(s.added),
-        String(s.updated),
-        String(h.added),
-        String(h.updated),
-        String(n.added),
-        String(n.updated),
-      ]),
-    });
+    setMessage({ text: mergedText(result.summary, local) });
     onRestored();
   };
 
@@ -116,9 +131,11 @@ export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () =>
       }
       const preview = await previewRestore(db, parsed);
       const settings = await settingsDiffer(preview.settings);
+      const local = previewLocalItems(preview.local);
       // Only additions: nothing of the library changes, so there is nothing to confirm.
-      if (!replacesAnything(preview) && !settings) return apply(parsed, true);
-      setPending({ parsed, preview, settings });
+      const replaces = replacesAnything(preview) || settings || local.compilation === 'replaced';
+      if (!replaces) return apply(parsed, true);
+      setPending({ parsed, preview, settings, local });
     });
 
   const confirm = () =>
@@ -187,7 +204,7 @@ function RestorePreviewView(props: {
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const { preview, settings } = props.pending;
+  const { preview, settings, local } = props.pending;
   const changing = preview.speeches.filter((s) => s.change !== 'unchanged');
   const count = (c: keyof typeof CHANGE_LABEL) => String(changing.filter((s) => s.change === c).length);
   return (
@@ -212,6 +229,14 @@ function RestorePreviewView(props: {
         ))}
       </ul>
       {settings ? <p>{i18n.t('bakPreviewSettings')}</p> : null}
+      {local.positions > 0 ? <p>{i18n.t('bakPreviewPositions', [String(local.positions)])}</p> : null}
+      {local.compilation === 'taken' || local.compilation === 'replaced' ? (
+        <p>
+          {local.compilation === 'taken'
+            ? i18n.t('bakPreviewCompilationTaken')
+            : i18n.t('bakPreviewCompilationReplaced')}
+        </p>
+      ) : null}
       {preview.skipped.length > 0 ? <SkippedList skipped={preview.skipped} /> : null}
       <button type="button" class="yd-btn yd-btn-primary" disabled={props.busy} onClick={props.onConfirm}>
         {i18n.t('bakConfirm')}

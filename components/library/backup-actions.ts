@@ -3,6 +3,7 @@ import { type BackupState, loadBackupState, readBackupSettings, recordBackup } f
 import { downloadBlob } from '@/utils/export/download';
 import { backupFileName } from '@/utils/export/filename';
 import { exportBackup, serializeBackup } from '@/utils/store/backup';
+import { readLocalItems } from '@/utils/store/backup/local-items';
 import { type BackupReminder, backupReminder, daysBetween } from '@/utils/store/backup/schedule';
 import { oldestUnbacked } from '@/utils/store/backup/unbacked';
 import type { YanduDB } from '@/utils/store/db';
@@ -13,7 +14,7 @@ import type { YanduDB } from '@/utils/store/db';
  */
 export async function downloadBackupNow(db: YanduDB): Promise<string> {
   const now = new Date();
-  const text = serializeBackup(await exportBackup(db, now, await readBackupSettings()));
+  const text = serializeBackup(await exportBackup(db, now, await readBackupSettings(), readLocalItems()));
   const name = backupFileName(now);
   downloadBlob(new Blob([text], { type: 'application/json' }), name);
   await recordBackup(now.getTime());

@@ -128,6 +128,8 @@ forEachBrowser('A whole study session', (b) => {
   let farId = '';
   let leftAt = -1;
   let backup = { name: '', text: '' };
+  /** The paragraph the backup says the studied speech was left at. */
+  let leftInBackup = -1;
 
   test('open with 阅读模式, highlight two passages in two categories, write a note', STEP, async () => {
     await readOnPortal(b, OTHER.path);
@@ -291,8 +293,13 @@ forEachBrowser('A whole study session', (b) => {
     const data = JSON.parse(backup.text) as {
       speeches: { id: string }[];
       highlights: { speechId: string; note: string }[];
+      readingPositions?: { speechId: string; para: number }[];
     };
     assert.deepEqual(data.speeches.map((s) => s.id).sort(), [speechIdOf(OTHER.path), STUDIED_ID].sort());
+    // Where the speech was left (localStorage) is in the file too: whatever Yandu stores, its backup restores.
+    const left = data.readingPositions?.find((p) => p.speechId === STUDIED_ID);
+    assert.ok(left && left.para >= 0, `the reading position is in the backup: ${JSON.stringify(left)}`);
+    leftInBackup = left.para;
     assert.equal(data.highlights.filter((h) => h.speechId === STUDIED_ID).length, 2);
     for (const text of [NOTE, STUDY]) assert.ok(backup.text.includes(text), `the backup holds ${text}`);
   });
@@ -317,6 +324,7 @@ forEachBrowser('A whole study session', (b) => {
         30_000,
       );
       assert.match(message, /讲话新增 2 篇/);
+      await positionStored(fresh, STUDIED_ID, leftInBackup);
       await openLibrary(fresh);
       await openFromLibrary(fresh, STUDIED_ID, 2);
       await shownStudy(fresh, (s) => s === STUDY, 'the fresh profile');

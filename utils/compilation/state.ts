@@ -19,6 +19,11 @@ export interface CompilationState {
   to: string;
   /** Highlight ids as the user arranged them (order.ts). */
   order: string[];
+  /**
+   * When it was last changed (ms): a backup restore keeps the newer of two (utils/store/backup/local-items.ts).
+   * Missing on a state saved before this was kept.
+   */
+  savedAt?: number;
 }
 
 export const EMPTY_COMPILATION: Readonly<CompilationState> = Object.freeze({
@@ -45,6 +50,8 @@ export function parseCompilationState(raw: string | null): CompilationState {
     // a damaged value: the defaults
   }
   const list = (x: unknown) => (Array.isArray(x) ? x : []);
+  const savedAt =
+    typeof v.savedAt === 'number' && Number.isFinite(v.savedAt) && v.savedAt >= 0 ? v.savedAt : null;
   return {
     topic: text(v.topic),
     categories: [...new Set(list(v.categories).filter(isCategory))],
@@ -53,6 +60,7 @@ export function parseCompilationState(raw: string | null): CompilationState {
     from: day(v.from),
     to: day(v.to),
     order: [...new Set(list(v.order).filter((id): id is string => typeof id === 'string'))],
+    ...(savedAt === null ? {} : { savedAt }),
   };
 }
 

@@ -6,8 +6,9 @@
  * its first paint, so the jump happens before the top of the speech is ever shown (the database opens only
  * after the first paint, entrypoints/reader/store.ts); it is written at every pause in scrolling, which a
  * synchronous write of a few KB does cheaply; the library (same origin) reads it synchronously as well. It is
- * a convenience, not the user's work: losing it (storage cleared, a new profile) loses no note, so it is not
- * in backups. At most MAX_SPEECHES entries are kept, the least recently read dropped first.
+ * in backups all the same (utils/store/backup/local-items.ts): whatever Yandu stores, its own backup restores,
+ * and the library shows it as each speech's progress. At most MAX_SPEECHES entries are kept, the least
+ * recently read dropped first.
  */
 
 import { type LocalStore, pageStorage, readLocal, writeLocal } from '../store/local';

@@ -1,6 +1,7 @@
 /**
- * Full backup of the library (speeches, highlights, 学习心得, earlier versions, drafts, and the category
- * names/colours and reading settings the caller hands in) as one versioned JSON file, and its restore.
+ * Full backup of the library (speeches, highlights, 学习心得, earlier versions, drafts, and what the caller
+ * hands in: the category names/colours and reading settings, the reading positions and the 专题汇编 state kept
+ * in localStorage, backup/local-items.ts) as one versioned JSON file, and its restore.
  *
  * A backup file comes from outside the extension, so it is read as hostile until proven otherwise. A file
  * that is damaged as a whole (not JSON, cut short, another format or version, prototype keys, raw script
@@ -11,17 +12,21 @@
  * The merge (backup/merge.ts) keeps every text it would replace, and is previewed before it is written.
  */
 import { i18n } from '#i18n';
+import { type CompilationState, parseCompilationState } from '../compilation/state';
 import { HIGHLIGHT_CATEGORIES, type Highlight, type SpeechRecord, type SpeechVersion } from '../types';
 import {
   type Check,
+  compilationCheck,
   draftCheck,
   highlightCheck,
   isObject,
   noteCheck,
   type Problem,
+  positionCheck,
   speechCheck,
   versionCheck,
 } from './backup/checks';
+import { type BackupPosition, forSpeeches, type LocalItems } from './backup/local-items';
 import {
   type ImportSummary,
   type MergePlan,
@@ -46,10 +51,13 @@ export type { ImportSummary, MergePlan, SpeechPreview, TableSummary } from './ba
 export { mergePlan } from './backup/merge';
 
 export const BACKUP_FORMAT = 'yandu-backup';
-/** Version 2 added earlier versions and drafts; version 3 the category names/colours and reading settings. */
-export const BACKUP_VERSION = 3;
+/**
+ * Version 2 added earlier versions and drafts; version 3 the category names/colours and reading settings;
+ * version 4 the reading positions and the 专题汇编 state (localStorage items, backup/local-items.ts).
+ */
+export const BACKUP_VERSION = 4;
 /** Files of these versions are read; an older file simply lacks what came later. */
-const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
+const READABLE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 /**
  * Settings that live in extension storage (utils/settings.ts), carried as plain data: the caller reads them
@@ -68,6 +76,10 @@ export interface BackupFile extends TableRows {
   /** ISO 8601 time of the export. */
   exportedAt: string;
   settings?: BackupSettings;
+  /** Where each speech was left (version 4). */
+  readingPositions?: BackupPosition[];
+  /** The 专题汇编 page's title, filter and order (version 4). */
+  compilation?: CompilationState;
 }
 
 /** Limits far above any real library, low enough that a hostile file cannot exhaust the extension. */
@@ -91,9 +103,12 @@ export type BackupErrorCode =
   | 'unsupported-version'
   | 'bad-shape';
 
+/** What a skipped record was: a table's record, the settings, a reading position, the 专题汇编. */
+export type BackupPart = SpeechTable | 'settings' | 'readingPositions' | 'compilation';
+
 /** A record of the file that is not restored, and why, in the UI's language. */
 export interface SkippedRecord {
-  table: SpeechTable | 'settings';
+  table: BackupPart;
   /** Index in the file's list (0 for settings). */
   index: number;
   /** Which record: 划线第 3 条, 讲话第 2 条《…》. */
@@ -122,6 +137,7 @@ export async function exportBackup(
   db: YanduDB,
   now: Date = new Date(),
   settings?: BackupSettings,
+  local: LocalItems = {},
 ): Promise<BackupFile> {
   const rows = await db.transaction('r', speechTables(db), () => allRows(db));
   return {
@@ -130,6 +146,8 @@ export async function exportBackup(
     exportedAt: now.toISOString(),
     ...rows,
     ...(settings ? { settings } : {}),
+    ...(local.readingPositions?.length ? { readingPositions: local.readingPositions } : {}),
+    ...(local.compilation ? { compilation: local.compilation } : {}),
   };
 }
 
@@ -151,13 +169,15 @@ const TABLE_CHECKS: Record<SpeechTable, Check> = {
   speechVersions: versionCheck,
   drafts: draftCheck,
 };
-const TABLE_NAMES: Record<SpeechTable | 'settings', () => string> = {
+const TABLE_NAMES: Record<BackupPart, () => string> = {
   speeches: () => i18n.t('bakTableSpeeches'),
   highlights: () => i18n.t('bakTableHighlights'),
   notes: () => i18n.t('bakTableNotes'),
   speechVersions: () => i18n.t('bakTableVersions'),
   drafts: () => i18n.t('bakTableDrafts'),
   settings: () => i18n.t('bakTableSettings'),
+  readingPositions: () => i18n.t('bakTablePositions'),
+  compilation: () => i18n.t('bakTableCompilation'),
 };
 /** Lists a version-1 file does not have. */
 const ADDED_IN_V2: ReadonlySet<SpeechTable> = new Set(['speechVersions', 'drafts']);
@@ -173,6 +193,10 @@ function expectedText(p: Problem): string {
       return i18n.t('bakExpTextOrNull');
     case 'count':
       return i18n.t('bakExpCount');
+    case 'number':
+      return i18n.t('bakExpNumber');
+    case 'percent':
+      return i18n.t('bakExpPercent');
     case 'time':
       return i18n.t('bakExpTime');
     case 'day':
@@ -217,7 +241,10 @@ type Part =
   | 'bakPartNote'
   | 'bakPartTask'
   | 'bakPartId'
-  | 'bakPartOwner';
+  | 'bakPartOwner'
+  | 'bakPartPosition'
+  | 'bakPartFilter'
+  | 'bakPartOrder';
 const FIELD_PARTS: Record<string, Part> = {
   url: 'bakPartAddress',
   pages: 'bakPartAddress',
@@ -247,6 +274,19 @@ const FIELD_PARTS: Record<string, Part> = {
   task: 'bakPartTask',
   id: 'bakPartId',
   speechId: 'bakPartOwner',
+  // a reading position
+  para: 'bakPartPosition',
+  top: 'bakPartPosition',
+  progress: 'bakPartPosition',
+  at: 'bakPartTime',
+  // the 专题汇编
+  topic: 'bakPartTitle',
+  categories: 'bakPartFilter',
+  keyword: 'bakPartFilter',
+  from: 'bakPartFilter',
+  to: 'bakPartFilter',
+  order: 'bakPartOrder',
+  savedAt: 'bakPartTime',
 };
 
 function problemText(p: Problem): string {
@@ -258,8 +298,8 @@ function problemText(p: Problem): string {
 }
 
 /** 划线第 3 条; a speech also by its title, when it has one. */
-function recordLabel(table: SpeechTable | 'settings', index: number, record: unknown): string {
-  if (table === 'settings') return TABLE_NAMES.settings();
+function recordLabel(table: BackupPart, index: number, record: unknown): string {
+  if (table === 'settings' || table === 'compilation') return TABLE_NAMES[table]();
   const label = i18n.t('bakRecordLabel', [TABLE_NAMES[table](), String(index + 1)]);
   const title = isObject(record) && typeof record.title === 'string' ? record.title.trim().slice(0, 40) : '';
   return table === 'speeches' && title ? `${label}《${title}》` : label;
@@ -312,6 +352,7 @@ function checkFrame(data: unknown): Record<SpeechTable, unknown[]> {
   }
   const top = new Set<string>(['format', 'version', 'exportedAt', ...SPEECH_TABLES]);
   if (data.version >= 3) top.add('settings');
+  if (data.version >= 4) for (const key of LOCAL_PARTS) top.add(key);
   for (const key of Object.keys(data)) {
     if (!top.has(key))
       throw new BackupError('bad-shape', i18n.t('bakErrUnknownTopField', [key.slice(0, 40)]));
@@ -329,10 +370,61 @@ function checkFrame(data: unknown): Record<SpeechTable, unknown[]> {
     lists[key] = list;
     records += list.length;
   }
+  if (data.readingPositions !== undefined && !Array.isArray(data.readingPositions)) {
+    throw new BackupError(
+      'bad-shape',
+      i18n.t('bakErrMissingList', [TABLE_NAMES.readingPositions(), 'readingPositions']),
+    );
+  }
+  records += Array.isArray(data.readingPositions) ? data.readingPositions.length : 0;
   if (records > BACKUP_LIMITS.maxRecords) {
     throw new BackupError('too-many-records', i18n.t('bakErrTooManyRecords', [String(records)]));
   }
   return lists;
+}
+
+const LOCAL_PARTS = ['readingPositions', 'compilation'] as const;
+
+/**
+ * The file's localStorage items (version 4), each judged alone like a record: a position that does not fit
+ * is skipped and listed, the others kept; times clamped as the records' are.
+ */
+function checkLocalItems(
+  data: Record<string, unknown>,
+  latest: number,
+  skipped: SkippedRecord[],
+): LocalItems {
+  const out: LocalItems = {};
+  const skip = (table: BackupPart, index: number, why: string) =>
+    skipped.push({ table, index, what: recordLabel(table, index, null), why });
+  const clamp = (t: number) => (t > latest + BACKUP_LIMITS.futureTolerance ? latest : t);
+  if (Array.isArray(data.readingPositions)) {
+    const seen = new Set<string>();
+    const list: BackupPosition[] = [];
+    data.readingPositions.forEach((entry, i) => {
+      const found = positionCheck(entry);
+      const p = entry as BackupPosition;
+      if (found) skip('readingPositions', i, problemText(found));
+      else if (seen.has(p.speechId)) skip('readingPositions', i, i18n.t('bakSkipDuplicate'));
+      else {
+        seen.add(p.speechId);
+        const { speechId, para, top, progress, at } = p;
+        list.push({ speechId, para, top, progress: Math.round(progress), at: clamp(at) });
+      }
+    });
+    if (list.length > 0) out.readingPositions = list;
+  }
+  if (data.compilation !== undefined) {
+    const found = compilationCheck(data.compilation);
+    if (found) skip('compilation', 0, problemText(found));
+    else {
+      // Through the page's own reading: the same caps and clean-up as a stored value gets.
+      const state = parseCompilationState(JSON.stringify(data.compilation));
+      if (state.savedAt !== undefined) state.savedAt = clamp(state.savedAt);
+      out.compilation = state;
+    }
+  }
+  return out;
 }
 
 const HEX_COLOR = /^#[0-9a-f]{6}$/i;
@@ -433,6 +525,7 @@ export function parseBackup(text: string, now: number = Date.now()): ParseResult
       exportedAt: (data as { exportedAt: string }).exportedAt,
       ...backup,
     };
+    Object.assign(file, checkLocalItems(data as Record<string, unknown>, latest, skipped));
     const rawSettings = (data as { settings?: unknown }).settings;
     if (rawSettings !== undefined) {
       const settings = checkSettings(rawSettings);
@@ -487,11 +580,24 @@ export interface RestorePreview {
   skipped: SkippedRecord[];
   /** The file carries category names/colours or reading settings (the caller applies them). */
   settings?: BackupSettings;
+  /** The file's localStorage items, positions only of speeches in the library after the restore. */
+  local: LocalItems;
 }
 
 /** Whether the restore would change anything already in the library (then the user confirms first). */
 export function replacesAnything(preview: RestorePreview): boolean {
   return preview.speeches.some((s) => s.change === 'updated' || s.change === 'conflicting');
+}
+
+/** The file's localStorage items that fit the library after the restore (every speech of the file is in it). */
+function localItemsFor(backup: BackupFile, speechIds: Iterable<string>): LocalItems {
+  const ids = new Set(speechIds);
+  for (const s of backup.speeches) ids.add(s.id);
+  const { readingPositions, compilation } = backup;
+  return forSpeeches(
+    { ...(readingPositions ? { readingPositions } : {}), ...(compilation ? { compilation } : {}) },
+    ids,
+  );
 }
 
 function planFor(existing: TableRows, backup: BackupFile, now: number): MergePlan {
@@ -522,6 +628,10 @@ export async function previewRestore(
     summary: plan.summary,
     skipped: [...parsed.skipped, ...refusalsText(plan, parsed.backup)],
     ...(parsed.backup.settings ? { settings: parsed.backup.settings } : {}),
+    local: localItemsFor(
+      parsed.backup,
+      existing.speeches.map((s) => s.id),
+    ),
   };
 }
 
@@ -560,7 +670,14 @@ export async function importBackup(
 const WRITE_SLICE = 2_000;
 
 export type RestoreResult =
-  | { ok: true; summary: ImportSummary; skipped: SkippedRecord[]; settings?: BackupSettings }
+  | {
+      ok: true;
+      summary: ImportSummary;
+      skipped: SkippedRecord[];
+      settings?: BackupSettings;
+      /** The file's localStorage items for the caller to merge in (restoreLocalItems). */
+      local: LocalItems;
+    }
   | { ok: false; code: BackupErrorCode | 'write-failed'; reason: string };
 
 /** Write a parsed (and previewed) backup. Never throws. */
@@ -571,11 +688,13 @@ export async function applyRestore(
 ): Promise<RestoreResult> {
   try {
     const { refused, ...summary } = await importBackup(db, parsed.backup, { now });
+    const speechIds = (await db.speeches.toCollection().primaryKeys()) as string[];
     return {
       ok: true,
       summary,
       skipped: [...parsed.skipped, ...refused],
       ...(parsed.backup.settings ? { settings: parsed.backup.settings } : {}),
+      local: localItemsFor(parsed.backup, speechIds),
     };
   } catch (error) {
     // One transaction: nothing of the file was kept. A full disk says what to do about it.

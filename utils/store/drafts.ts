@@ -102,6 +102,24 @@ export function dropDraftCopies(ids: readonly string[], store = pageStorage()): 
   writeLocal('draftCopies', JSON.stringify(copies), store);
 }
 
+/** The keystroke copies of these owners' draft rows (every tab), as draft rows. */
+export function draftCopiesOf(owners: readonly string[], store = pageStorage()): Draft[] {
+  const wanted = new Set(owners);
+  return Object.entries(readCopies(store))
+    .filter(([id]) => wanted.has(draftOwner(id)))
+    .map(([id, c]) => ({ id, text: c.text, updated: c.updated }));
+}
+
+/** `rows` with each copy in place of its row when the copy is newer (or the row was never written). */
+export function withNewerCopies(rows: readonly Draft[], copies: readonly Draft[]): Draft[] {
+  const out = new Map(rows.map((d) => [d.id, d]));
+  for (const c of copies) {
+    const row = out.get(c.id);
+    if (!row || c.updated > row.updated) out.set(c.id, c);
+  }
+  return [...out.values()];
+}
+
 /**
  * This tab's draft of `owner`; when it has none, the newest one left by a tab that is no longer open (or
  * stored before tabs had ids) is taken over as this tab's, so text typed in a closed tab comes back when the

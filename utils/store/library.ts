@@ -19,7 +19,14 @@ import {
   type SpeechRecord,
 } from '../types';
 import type { YanduDB } from './db';
-import { LOCAL_KEYS, readLocal, writeLocal } from './local';
+import {
+  draftCopiesOf,
+  dropDraftCopies,
+  highlightDraftId,
+  studyNoteDraftId,
+  withNewerCopies,
+} from './drafts';
+import { LOCAL_KEYS, type LocalStore, pageStorage, readLocal, writeLocal } from './local';
 import type { TableRows } from './tables';
 
 export type CategoryCounts = Record<HighlightCategory, number>;
@@ -386,16 +393,33 @@ export type DeletedSpeech = TableRows & { speech: SpeechRecord };
 // library page's first frame, drawn from this module's summary cache, does not wait for.
 const tables = () => import('./tables');
 
-/** Delete a speech with everything that hangs on it (tables.ts), in one transaction. */
-export async function deleteSpeech(db: YanduDB, speechId: string): Promise<DeletedSpeech | null> {
+/**
+ * Delete a speech with everything that hangs on it (tables.ts), in one transaction, and the keystroke copies of
+ * its notes in localStorage (drafts.ts: nothing else would ever drop them). A copy newer than its draft row is
+ * what the user last typed: it goes into what 撤销 puts back, as that draft row.
+ */
+export async function deleteSpeech(
+  db: YanduDB,
+  speechId: string,
+  store: LocalStore | undefined = pageStorage(),
+): Promise<DeletedSpeech | null> {
   const { deleteRows, rowsOfSpeech, speechTables } = await tables();
-  return db.transaction('rw', speechTables(db), async () => {
+  const deleted = await db.transaction('rw', speechTables(db), async () => {
     const rows = await rowsOfSpeech(db, speechId);
     const speech = rows.speeches[0];
     if (!speech) return null;
     await deleteRows(db, rows);
     return { ...rows, speech };
   });
+  if (!deleted) return null;
+  const owners = [studyNoteDraftId(speechId), ...deleted.highlights.map((h) => highlightDraftId(h.id))];
+  const copies = draftCopiesOf(owners, store);
+  if (copies.length === 0) return deleted;
+  dropDraftCopies(
+    copies.map((c) => c.id),
+    store,
+  );
+  return { ...deleted, drafts: withNewerCopies(deleted.drafts, copies) };
 }
 
 /** Put a deleted speech back with everything that was removed with it (撤销), keeping what was written since. */

@@ -85,6 +85,36 @@ describe('npm run export', () => {
     expect(md).not.toContain('完成困难职工档案动态更新');
   }, 60_000);
 
+  it('reads a version-4 file and keeps the 专题汇编 order the user dragged', () => {
+    const data = JSON.parse(readFileSync(CURRENT, 'utf8'));
+    const v4 = join(dir, 'v4.json');
+    writeFileSync(
+      v4,
+      JSON.stringify({
+        ...data,
+        version: 4,
+        speechVersions: [],
+        drafts: [],
+        readingPositions: [{ speechId: data.speeches[0].id, para: 3, top: 0, progress: 20, at: 1 }],
+        compilation: {
+          topic: '',
+          categories: [],
+          keyword: '',
+          speaker: '',
+          from: '',
+          to: '',
+          order: ['h10', 'h5'],
+        },
+      }),
+    );
+    const file = join(dir, 'v4.md');
+    const r = run('--template', 'compilation', '--format', 'md', '--category', 'question', '--out', file, v4);
+    expect(r.stderr).toContain('wrote');
+    const md = readFileSync(file, 'utf8');
+    expect(md.indexOf('技能人才待遇怎样与企业效益挂钩')).toBeGreaterThan(-1);
+    expect(md.indexOf('技能人才待遇怎样与企业效益挂钩')).toBeLessThan(md.indexOf('上半年开展一次专项督查'));
+  }, 60_000);
+
   it('refuses a file that is not a Yandu backup, saying why, and a wrong option', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ format: 'yandu-backup', version: 9 }));

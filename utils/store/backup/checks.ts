@@ -3,6 +3,7 @@
  * until it is checked here. A check returns null when the value is fine, otherwise what is wrong (the key
  * path and what was expected); backup.ts puts that in words in the UI's language.
  */
+import type { CompilationState } from '../../compilation/state';
 import {
   type Draft,
   HIGHLIGHT_CATEGORIES,
@@ -16,12 +17,15 @@ import {
 import { speechIdFromUrl } from '../ids';
 import { isWebUrl } from '../intake';
 import { versionId } from '../versions';
+import type { BackupPosition } from './local-items';
 
 export type Expected =
   | 'text'
   | 'nonEmptyText'
   | 'textOrNull'
   | 'count'
+  | 'number'
+  | 'percent'
   | 'time'
   | 'day'
   | 'oneOf'
@@ -62,6 +66,8 @@ const str: Check = (v) => (typeof v === 'string' ? null : problem('text'));
 const id: Check = (v) => (typeof v === 'string' && v.trim() !== '' ? null : problem('nonEmptyText'));
 const nullableStr: Check = (v) => (v === null || typeof v === 'string' ? null : problem('textOrNull'));
 const count: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : problem('count'));
+const number: Check = (v) => (typeof v === 'number' && Number.isFinite(v) ? null : problem('number'));
+const percent: Check = (v) => (typeof v === 'number' && v >= 0 && v <= 100 ? null : problem('percent'));
 /** Any finite time from 1970 on; one far in the future is clamped later (backup.ts), not refused. */
 const time: Check = (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? null : problem('time'));
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
@@ -233,3 +239,25 @@ export const versionCheck: Check = (v) => {
 };
 
 export const draftCheck = object<Draft>({ id, text: str, updated: time });
+
+/** A speech's reading position (utils/reader/positions.ts); one that does not fit is skipped alone. */
+export const positionCheck = object<BackupPosition>({
+  speechId: id,
+  para: count,
+  top: number,
+  progress: percent,
+  at: time,
+});
+
+/** The 专题汇编 page's state (utils/compilation/state.ts): dates are YYYY-MM-DD or '' there, never null. */
+const dayOrEmpty: Check = (v) => (v === '' ? null : v === null ? problem('day') : day(v));
+export const compilationCheck = object<CompilationState>({
+  topic: str,
+  categories: arrayOf(oneOf(HIGHLIGHT_CATEGORIES)),
+  keyword: str,
+  speaker: str,
+  from: dayOrEmpty,
+  to: dayOrEmpty,
+  order: arrayOf(id),
+  savedAt: optional(time),
+});

@@ -141,6 +141,23 @@ async function click(el: Element | null) {
 }
 
 describe('专题汇编 page', () => {
+  it('follows a change made in another tab (a backup restored in the library), then builds on it', async () => {
+    await mount();
+    const restored = { topic: '备份里的专题', categories: [], keyword: '', speaker: '', from: '', to: '' };
+    await act(() => {
+      window.dispatchEvent(
+        new StorageEvent('storage', {
+          key: 'yandu:compilation',
+          newValue: JSON.stringify({ ...restored, order: ['h4', 'h3', 'h2', 'h1'], savedAt: 5 }),
+        }),
+      );
+    });
+    expect(shown()).toEqual(['h4', 'h3', 'h2', 'h1']);
+    await click(row('h1').querySelector('.yd-cpl-up'));
+    expect(shown()).toEqual(['h4', 'h3', 'h1', 'h2']);
+    expect(JSON.parse(store.getItem('yandu:compilation') ?? '{}').topic).toBe('备份里的专题');
+  });
+
   it('lists every excerpt with its 出处 and narrows by category, keyword, speaker and dates', async () => {
     await mount();
     expect(shown()).toEqual(['h1', 'h2', 'h3', 'h4']);

@@ -140,3 +140,40 @@ describe('settings in the backup', () => {
     await vi.waitFor(async () => expect((await loadCategorySettings()).task.name).toBe('落实事项'));
   });
 });
+
+describe('reading positions and the 专题汇编 in the backup', () => {
+  afterEach(() => localStorage.clear());
+
+  it('replacing a 专题汇编 is previewed and written only on 确认恢复; positions come back with it', async () => {
+    await db.speeches.add(S1);
+    const mine = {
+      topic: '本机的专题',
+      categories: [],
+      keyword: '',
+      speaker: '',
+      from: '',
+      to: '',
+      order: [],
+    };
+    localStorage.setItem('yandu:compilation', JSON.stringify({ ...mine, savedAt: 1 }));
+    const theirs = { ...mine, topic: '备份里较新的专题', order: ['h2', 'h1'], savedAt: Date.now() - 1000 };
+    const position = { speechId: S1.id, para: 3, top: 0, progress: 30, at: Date.now() - 1000 };
+    await restoreFile(
+      backupFileText({ compilation: theirs, readingPositions: [position] }, 4, new Date().toISOString()),
+    );
+    const preview = await vi.waitFor(() => {
+      const p = container.querySelector('[role="dialog"]');
+      if (!p) throw new Error('no preview');
+      return p;
+    });
+    expect(preview.textContent).toContain('恢复 1 篇讲话的阅读位置');
+    expect(preview.textContent).toContain('专题汇编换成备份中较新的一份');
+    expect(JSON.parse(localStorage.getItem('yandu:compilation') ?? '{}').topic).toBe('本机的专题');
+    expect(localStorage.getItem('yandu:reading-positions')).toBeNull();
+
+    await click('确认恢复');
+    await vi.waitFor(() => expect(container.textContent).toContain('阅读位置恢复 1 篇。专题汇编已恢复。'));
+    expect(JSON.parse(localStorage.getItem('yandu:compilation') ?? '{}')).toEqual(theirs);
+    expect(JSON.parse(localStorage.getItem('yandu:reading-positions') ?? '{}')[S1.id].para).toBe(3);
+  });
+});

@@ -62,7 +62,7 @@ describe('backup round trip', () => {
     await seed(source, 100, 98); // 100 speeches + 9,800 highlights + 100 notes
     const backup = await exportBackup(source, new Date('2026-11-24T03:00:00Z'));
     expect(backup.format).toBe('yandu-backup');
-    expect(backup.version).toBe(3);
+    expect(backup.version).toBe(4);
     expect(backup.exportedAt).toBe('2026-11-24T03:00:00.000Z');
     expect(backup.speeches.length + backup.highlights.length + backup.notes.length).toBe(10_000);
 
@@ -146,7 +146,7 @@ describe('refusing a bad backup file', () => {
     ['an empty file', '', 'not-json'],
     ['a JSON list', '[]', 'unknown-format'],
     ['another program’s JSON', '{"format":"other","version":1}', 'unknown-format'],
-    ['a newer version', backupText((b) => Object.assign(b, { version: 4 })), 'unsupported-version'],
+    ['a newer version', backupText((b) => Object.assign(b, { version: 5 })), 'unsupported-version'],
     ['a version given as text', backupText((b) => Object.assign(b, { version: '1' })), 'unsupported-version'],
     ['a missing table', backupText((b) => Reflect.deleteProperty(b, 'notes')), 'bad-shape'],
     ['an unknown top-level field', backupText((b) => Object.assign(b, { extra: 1 })), 'bad-shape'],
@@ -346,7 +346,7 @@ describe('merging a backup into the library', () => {
 
     const backup: BackupFile = {
       format: 'yandu-backup',
-      version: 3,
+      version: 4,
       exportedAt: '2026-11-24T00:00:00.000Z',
       speechVersions: [],
       drafts: [],
@@ -396,7 +396,7 @@ describe('merging a backup into the library', () => {
     const lib = makeLibrary(5, 3);
     const text = serializeBackup({
       format: 'yandu-backup',
-      version: 3,
+      version: 3 as BackupFile['version'], // a version-3 file, as Yandu wrote before
       exportedAt: new Date().toISOString(),
       speechVersions: [],
       drafts: [],

@@ -3,13 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   dropDraftCopies,
+  highlightDraftId,
   keepDraftCopy,
   saveDraft,
   studyNoteDraftId,
   tabDraftId,
   takeDraft,
 } from '@/utils/store/drafts';
+import { deleteSpeech, restoreSpeech } from '@/utils/store/library';
 import { freshDbs } from '../../../support/db';
+import { makeHighlight, makeSpeech } from '../../../support/records';
 import { memoryStorage } from '../../../support/storage';
 
 const fresh = freshDbs('draft-copies');
@@ -53,5 +56,36 @@ describe('keystroke copies', () => {
     expect(Object.keys(JSON.parse(store.getItem('yandu:draft-copies') ?? '{}'))).toEqual([
       tabDraftId(OWNER, 'B'),
     ]);
+  });
+
+  it('deleting a speech drops the copies of its notes; 撤销 brings back the unsaved text as a draft', async () => {
+    const db = await fresh();
+    const store = memoryStorage();
+    const speech = makeSpeech(1);
+    const other = makeSpeech(2);
+    const highlight = makeHighlight(speech, 0);
+    await db.speeches.bulkAdd([speech, other]);
+    await db.highlights.add(highlight);
+    const study = tabDraftId(studyNoteDraftId(speech.id), 'A');
+    const note = tabDraftId(highlightDraftId(highlight.id), 'A');
+    const kept = tabDraftId(studyNoteDraftId(other.id), 'B');
+    // The row got an earlier keystroke; the copies have the last ones (one never reached a row at all).
+    await saveDraft(db, study, '学习要', 1);
+    keepDraftCopy(study, '学习要结合实际', store, 2);
+    keepDraftCopy(note, '重点', store, 2);
+    keepDraftCopy(kept, '另一篇', store, 2);
+
+    const deleted = await deleteSpeech(db, speech.id, store);
+    expect(Object.keys(JSON.parse(store.getItem('yandu:draft-copies') ?? '{}'))).toEqual([kept]);
+    expect(await db.drafts.count()).toBe(0);
+
+    if (!deleted) throw new Error('not deleted');
+    await restoreSpeech(db, deleted);
+    expect((await db.drafts.get(study))?.text).toBe('学习要结合实际');
+    expect((await db.drafts.get(note))?.text).toBe('重点');
+    // The next reader of the speech takes the text over (tab A is closed).
+    expect(await takeDraft(db, studyNoteDraftId(speech.id), 'C', (t) => t === 'C', 3, store)).toBe(
+      '学习要结合实际',
+    );
   });
 });

@@ -71,7 +71,7 @@ function baseBackup(): BackupFile {
   (speeches[0] as BackupFile['speeches'][number]).lastOpened += 1_000_000;
   return {
     format: 'yandu-backup',
-    version: 3,
+    version: 4,
     exportedAt: '2026-11-24T03:00:00.000Z',
     speechVersions: [],
     drafts: [],
