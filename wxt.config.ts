@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { firstChunkGroups } from './scripts/first-chunks';
 import { PORTAL_MATCHES } from './utils/sites';
 
 export const GECKO_ID = 'yandu@yandu.example';
@@ -53,6 +54,18 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The extension pages are built together: group the reader's shared first imports into a few chunks
+    // (scripts/first-chunks.ts says which and why). Content script, background and the boot scripts are built
+    // apart and keep their shape.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.inputPath.endsWith('.html'))) return;
+      const pages = entrypoints.map((e) => ({ name: e.name, id: e.inputPath }));
+      const output = config.build?.rolldownOptions?.output;
+      if (!output || Array.isArray(output)) throw new Error('wxt.config.ts: expected one rolldown output');
+      output.codeSplitting = { groups: firstChunkGroups(pages) };
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     // Rolldown would fold Dexie's String.fromCharCode(65535) into a raw U+FFFF, and Chrome then refuses
