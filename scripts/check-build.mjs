@@ -6,6 +6,8 @@
 // - the script injected on every portal page stays within its 10 KB gzip budget;
 // - the export code (the docx and exceljs libraries, the meeting templates) stays out of what the reader loads
 //   before its first frame (reader.html's module and everything it imports statically: the reader must not wait for them);
+// - Dexie stays out of what the reader, the library and 学习会 mode load before their first frame (each
+//   opens the database after it; a top-level `import … from 'dexie'` in a shared module undoes that);
 // - web-ext lint reports no errors on the Firefox build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -71,9 +73,9 @@ const EXPORT_MARKERS = [
   ['templates', [...'待讨论问题'].map((c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase()}`).join('')],
 ];
 
-/** reader.html's entry module and every chunk it imports statically (dynamic import() calls excluded). */
-function readerFirstChunks(dir) {
-  const html = readFileSync(join(dir, 'reader.html'), 'utf8');
+/** A page's entry module and every chunk it imports statically (dynamic import() calls excluded). */
+function firstChunks(dir, page = 'reader.html') {
+  const html = readFileSync(join(dir, page), 'utf8');
   const queue = [...html.matchAll(/<script type="module"[^>]*src="\/([^"]+)"/g)].map((m) => m[1]);
   const seen = new Set();
   while (queue.length) {
@@ -92,7 +94,7 @@ function readerFirstChunks(dir) {
 for (const target of TARGETS) {
   const dir = join(OUT, target);
   if (!existsSync(join(dir, 'reader.html'))) continue;
-  const first = readerFirstChunks(dir);
+  const first = firstChunks(dir);
   const all = [...files(dir)].filter((p) => p.endsWith('.js')).map((p) => readFileSync(p, 'utf8'));
   for (const [name, marker] of EXPORT_MARKERS) {
     if (!all.some((code) => code.includes(marker))) {
@@ -108,6 +110,21 @@ for (const target of TARGETS) {
   console.log(
     `${target}: reader's first chunks (${first.length}) hold no export code (docx, exceljs, templates)`,
   );
+  // A name Dexie's code holds (one of its error classes), found in the build or the check could not fail.
+  const DEXIE_MARKER = 'DatabaseClosedError';
+  if (!all.some((code) => code.includes(DEXIE_MARKER)))
+    problems.push(`${target}: the Dexie marker is in no script: update DEXIE_MARKER in check-build.mjs`);
+  let dexieFree = true;
+  for (const page of ['reader.html', 'library.html', 'meeting.html']) {
+    const withDexie = firstChunks(dir, page).filter((f) =>
+      readFileSync(join(dir, f), 'utf8').includes(DEXIE_MARKER),
+    );
+    if (withDexie.length === 0) continue;
+    dexieFree = false;
+    problems.push(`${target}: Dexie is in ${page}'s first chunks (${withDexie.join(', ')})`);
+  }
+  if (dexieFree)
+    console.log(`${target}: the reader's, the library's and 学习会's first chunks hold no Dexie`);
 }
 
 const firefox = join(OUT, 'firefox-mv3');

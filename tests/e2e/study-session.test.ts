@@ -113,6 +113,18 @@ async function shownStudy(b: YanduBrowser, wantStudy: (s: string) => boolean, wh
       what,
       30_000,
     )
+    .catch(async (error: Error) => {
+      // Say what was shown instead: a bare time-out cannot tell a lost text from a slow panel.
+      const seen = await b.evaluate(
+        () => ({
+          study: document.querySelector<HTMLTextAreaElement>('.yd-study-note-text')?.value ?? null,
+          items: document.querySelectorAll('.yd-note-item[data-highlight]').length,
+          status: document.querySelector('.yd-study-note')?.textContent?.slice(0, 200) ?? null,
+        }),
+        undefined,
+      );
+      throw new Error(`${error.message}; shown: ${JSON.stringify(seen)}`);
+    })
     .then((shown) => {
       assert.ok(wantStudy(shown.study), `${what}: the 学习心得 shown is ${JSON.stringify(shown.study)}`);
       assert.ok(

@@ -8,10 +8,10 @@
  * are still read (taken over like a closed tab's).
  */
 
-import { liveQuery } from 'dexie';
 import type { Draft } from '../types';
 import type { YanduDB } from './db';
 import { type LocalStore, pageStorage, readLocal, writeLocal } from './local';
+import { watchLive } from './watch';
 
 const TAB_MARK = '#tab:';
 
@@ -171,8 +171,9 @@ export async function clearDraft(db: YanduDB, id: string): Promise<void> {
 
 /** Ids of the stored drafts, now and after every change (any tab). */
 export function watchDraftIds(db: YanduDB, onChange: (ids: Set<string>) => void): { unsubscribe(): void } {
-  return liveQuery(() => db.drafts.toCollection().primaryKeys()).subscribe({
-    next: (keys) => onChange(new Set(keys as string[])),
-    error: (e: unknown) => console.warn('[yandu] drafts', e),
-  });
+  return watchLive(
+    () => db.drafts.toCollection().primaryKeys(),
+    (keys) => onChange(new Set(keys as string[])),
+    'drafts',
+  );
 }

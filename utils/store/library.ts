@@ -8,7 +8,6 @@
  * counts), and the cache refreshed.
  */
 
-import { liveQuery } from 'dexie';
 import { yieldToPage } from '../frames';
 import type { SearchDoc } from '../search';
 import {
@@ -28,6 +27,7 @@ import {
 } from './drafts';
 import { LOCAL_KEYS, type LocalStore, pageStorage, readLocal, writeLocal } from './local';
 import type { TableRows } from './tables';
+import { watchLive } from './watch';
 
 export type CategoryCounts = Record<HighlightCategory, number>;
 
@@ -290,10 +290,11 @@ export function watchSpeechIds(
   db: YanduDB,
   onChange: (ids: ReadonlySet<string>) => void,
 ): { unsubscribe(): void } {
-  return liveQuery(() => db.speeches.toCollection().primaryKeys()).subscribe({
-    next: (keys) => onChange(new Set(keys as string[])),
-    error: (e: unknown) => console.warn('[yandu] speech ids', e),
-  });
+  return watchLive(
+    () => db.speeches.toCollection().primaryKeys(),
+    (keys) => onChange(new Set(keys as string[])),
+    'speech ids',
+  );
 }
 
 /**
