@@ -5,8 +5,10 @@ import { type AutoBackupResult, type BackupWriter, checkAutoBackup, jsonDataUrl 
 import { listen, type OpenRequest, type PageSnapshot, type TabStatus } from '@/utils/messages';
 import { readerHref } from '@/utils/routes';
 import { enabledSitePatterns, isPortalUrl, PORTAL_MATCHES } from '@/utils/sites';
+import { mirroredStore } from '@/utils/store/backup/local-mirror';
 import { getDb } from '@/utils/store/db';
 import { speechIdFromUrl } from '@/utils/store/ids';
+import { pageStorage } from '@/utils/store/local';
 import type { Detection } from '@/utils/types';
 
 // Session storage: survives the background being unloaded (MV3), never reaches the disk, and no web page
@@ -191,7 +193,12 @@ const backupWriter: BackupWriter = {
 /** One automatic-backup check at a time: start-up and a save may ask at once, and must not write twice. */
 let backupCheck: Promise<AutoBackupResult> | null = null;
 function autoBackup(): Promise<AutoBackupResult> {
-  backupCheck ??= checkAutoBackup(getDb(), backupWriter).finally(() => {
+  backupCheck ??= checkAutoBackup(
+    getDb(),
+    backupWriter,
+    Date.now(),
+    async () => pageStorage() ?? (await mirroredStore()),
+  ).finally(() => {
     backupCheck = null;
   });
   return backupCheck;

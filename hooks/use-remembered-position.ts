@@ -3,6 +3,7 @@ import { useLayoutEffect } from 'preact/hooks';
 import { readingProgress } from '@/utils/reader/model';
 import { readPosition, savePosition } from '@/utils/reader/positions';
 import { highlightIdFromHash, passageFromHash } from '@/utils/routes';
+import { mirrorLocalItems } from '@/utils/store/backup/local-mirror';
 import { scrollToParagraph } from '../components/reader/scroll-to-paragraph';
 
 /** Where the reader was, kept in the history entry: the first paragraph on screen and how far above the top it starts. */
@@ -80,6 +81,7 @@ export function useRememberedPosition(
         const root = document.documentElement;
         const progress = readingProgress(window.scrollY, root.scrollHeight, window.innerHeight);
         savePosition(speechId, { ...position, progress, at: Date.now() });
+        void mirrorLocalItems();
       }
     };
     // A tab closed within the pause after scrolling still keeps its place.

@@ -308,7 +308,7 @@ const BUDGETS = [
       const worst = rates.reduce((a, b) => (b[1] < a[1] ? b : a));
       return {
         ok: worst[1] >= 0.95,
-        shown: `lowest: ${worst[0]} ${(100 * worst[1]).toFixed(1)}%`,
+        shown: `${worst[0]} ${(100 * worst[1]).toFixed(1)}% (the lowest)`,
         from: 'compare bench JSON line',
       };
     },

@@ -4,6 +4,7 @@ import { readLocalItems } from './store/backup/local-items';
 import { autoBackupDue, autoBackupFileName, nextAutoBackup } from './store/backup/schedule';
 import { oldestUnbacked } from './store/backup/unbacked';
 import type { YanduDB } from './store/db';
+import { type LocalStore, pageStorage } from './store/local';
 
 /** What the background needs from the browser to write a file: checked and done by its caller. */
 export interface BackupWriter {
@@ -27,6 +28,8 @@ export async function checkAutoBackup(
   db: YanduDB,
   writer: BackupWriter,
   now = Date.now(),
+  /** Where the reading positions and the 专题汇编 are read from: this context's localStorage, or its copy. */
+  localStore: () => Promise<LocalStore | undefined> = async () => pageStorage(),
 ): Promise<AutoBackupResult> {
   const every = await loadAutoBackupEvery();
   if (every === 0) return { written: null, why: 'off' };
@@ -44,9 +47,9 @@ export async function checkAutoBackup(
   }
   const fileName = autoBackupFileName(now);
   try {
-    // Firefox's background page shares the library's localStorage; Chrome's service worker has none, so its
-    // automatic file carries no reading positions or 专题汇编 (local-items.ts).
-    const local = readLocalItems();
+    // Firefox's background page shares the library's localStorage; Chrome's service worker has none and
+    // reads the copy the pages keep in storage.local (local-mirror.ts).
+    const local = readLocalItems(await localStore());
     const text = serializeBackup(await exportBackup(db, new Date(now), await readBackupSettings(), local));
     await writer.write(text, fileName);
   } catch (error) {

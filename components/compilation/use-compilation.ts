@@ -10,6 +10,7 @@ import {
 import { templateInput } from '@/utils/export/template-run';
 import type { TemplateInput } from '@/utils/export/templates/common';
 import { type CompilationEntry, compilationEntries } from '@/utils/export/templates/compilation';
+import { mirrorLocalItems } from '@/utils/store/backup/local-mirror';
 import type { YanduDB } from '@/utils/store/db';
 import { LOCAL_KEYS, type LocalStore, readLocal, writeLocal } from '@/utils/store/local';
 import type { HighlightCategory } from '@/utils/types';
@@ -53,6 +54,7 @@ export function useCompilation(
     current.current = next;
     setState(next);
     writeLocal('compilation', serializeCompilationState(next), store);
+    void mirrorLocalItems(store);
   };
 
   useEffect(() => {

@@ -20,6 +20,7 @@ import {
   type SkippedRecord,
 } from '@/utils/store/backup';
 import { type LocalRestore, previewLocalItems, restoreLocalItems } from '@/utils/store/backup/local-items';
+import { mirrorLocalItems } from '@/utils/store/backup/local-mirror';
 import type { YanduDB } from '@/utils/store/db';
 import { failureText } from '@/utils/store/errors';
 import { AutoBackupOption } from './AutoBackupOption';
@@ -115,6 +116,7 @@ export function BackupPanel({ db, onRestored }: { db: YanduDB; onRestored: () =>
     }
     if (withSettings && result.settings) await writeSettings(result.settings);
     const local = restoreLocalItems(result.local);
+    void mirrorLocalItems();
     setSkipped(result.skipped);
     setMessage({ text: mergedText(result.summary, local) });
     onRestored();

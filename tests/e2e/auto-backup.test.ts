@@ -28,6 +28,8 @@ const speechId = new URL(speechUrl).hostname.replace(/^www\./, '') + firstPage('
 const STEP = { timeout: 120_000 };
 
 /** What the flow needs of a browser: the shared session API's part, for both launch paths below. */
+const TOPIC = '职工服务专题学习';
+
 interface Driver {
   extensionPage(path: string): Promise<void>;
   evaluate<A, T>(fn: InPage<A, T>, arg: A): Promise<T>;
@@ -199,6 +201,16 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
       await b.extensionPage('/library.html');
       await shows(b, '还没有备份过');
       await storeSpeech(b);
+      // A 专题汇编 title typed on its page: kept in the pages' localStorage, which Chrome's background (a
+      // service worker) cannot read; the file must carry it all the same.
+      await b.extensionPage('/compilation.html');
+      await b.waitFor(() => !!document.querySelector('input[name="topic"]'), null, 'the 专题汇编 page');
+      await b.evaluate((topic) => {
+        const input = document.querySelector('input[name="topic"]') as HTMLInputElement;
+        input.focus();
+        input.value = topic;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, TOPIC);
       await b.extensionPage('/library.html');
       await shows(b, '还没有备份过');
       assert.equal(await pressed(b), '关闭');
@@ -215,6 +227,7 @@ for (const name of ['chromium', 'firefox'] as BrowserName[]) {
         backup.highlights.map((h: { id: string }) => h.id),
         ['e2e-auto-backup'],
       );
+      assert.equal(backup.compilation?.topic, TOPIC);
       // The panel counts from it now.
       await shows(b, '上次备份：今天');
       assert.equal(await pressed(b), '每天');

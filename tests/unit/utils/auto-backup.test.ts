@@ -2,9 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type BackupWriter, checkAutoBackup, jsonDataUrl } from '@/utils/auto-backup';
 import { loadBackupState, saveAutoBackupEvery, updateBackupState } from '@/utils/backup-state';
+import { EMPTY_COMPILATION } from '@/utils/compilation/state';
+import { savePosition } from '@/utils/reader/positions';
 import { parseBackup } from '@/utils/store/backup';
+import { mirroredStore, mirrorLocalItems } from '@/utils/store/backup/local-mirror';
 import { getDb } from '@/utils/store/db';
 import { makeHighlight, makeSpeech } from '../../support/records';
+import { memoryStorage } from '../../support/storage';
 
 const at = (day: number, hour = 10) => new Date(2026, 11, day, hour).getTime();
 
@@ -95,6 +99,27 @@ describe('automatic backup', () => {
     expect(await checkAutoBackup(getDb(), failing, at(3))).toMatchObject({ why: 'failed' });
     expect(await loadBackupState()).toMatchObject({ lastBackup: null, autoError: 'disk full' });
     expect((await checkAutoBackup(getDb(), folder().writer, at(3, 11))).written).not.toBeNull();
+  });
+
+  it("carries the reading positions and the 专题汇编 from the pages' copy where the background has no localStorage", async () => {
+    const speech = await librarySince(1);
+    await saveAutoBackupEvery(7);
+    // A reader and the 专题汇编 page wrote their items, and their copy, in the pages' localStorage.
+    const page = memoryStorage();
+    savePosition(speech.id, { para: 3, top: -8, progress: 40, at: at(2) }, page);
+    page.setItem(
+      'yandu:compilation',
+      JSON.stringify({ ...EMPTY_COMPILATION, topic: '职工服务', savedAt: at(2) }),
+    );
+    await mirrorLocalItems(page);
+    // Chrome's service worker: no localStorage of its own, only the copy in storage.local.
+    const { files, writer } = folder();
+    await checkAutoBackup(getDb(), writer, at(3), async () => await mirroredStore());
+    const parsed = parseBackup(files.get('Yandu/yandu-backup-2026-12-03.json') ?? '', at(3));
+    expect(parsed.ok && parsed.backup.readingPositions).toEqual([
+      { speechId: speech.id, para: 3, top: -8, progress: 40, at: at(2) },
+    ]);
+    expect(parsed.ok && parsed.backup.compilation?.topic).toBe('职工服务');
   });
 });
 

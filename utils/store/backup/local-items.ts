@@ -6,8 +6,8 @@
  *
  * The backup code never touches browser storage: the page that backs up reads these here and hands them in,
  * and the page that restores merges them back here. The library and the reader share the extension's origin,
- * so the library's write is what the reader reads. (The background has no localStorage in Chrome's service
- * worker: an automatic backup made there carries none of these, readLocalItems gives nothing.)
+ * so the library's write is what the reader reads. (Chrome's background is a service worker without
+ * localStorage: its automatic backup reads these from the copy the pages keep, local-mirror.ts.)
  */
 import {
   type CompilationState,
