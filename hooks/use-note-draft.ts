@@ -279,7 +279,12 @@ function useDraftRestore(drafts: DraftStore, owner: string | null, state: Return
     drafts.load(owner).then(
       (draft) => {
         if (!open || draft === undefined || state.live.current.dirty) return;
-        if (draft === state.live.current.base) {
+        const base = state.live.current.base;
+        // A draft the stored note already holds in full is not unsaved work: a page left between its note's
+        // write and the draft's removal leaves one behind, and a restore may have merged more into that note
+        // since. Put back, it would be saved over the longer note (the draft records no base to tell). Only a
+        // deletion typed and never saved can be missed this way, and missing it loses no text.
+        if (draft === base || (base !== '' && base.includes(draft))) {
           void drafts.clear(owner).catch(() => {});
           return;
         }

@@ -75,4 +75,34 @@ describe('学习心得 in a tab closed right after typing', () => {
     const reopened = mount(db, tabDrafts(db, 'next', store, true), true);
     await vi.waitFor(() => expect(reopened.value).toBe(text));
   });
+
+  it('a draft left by a page that saved and was left at once is not put back over the note that holds it', async () => {
+    const db = await fresh();
+    const store = memoryStorage();
+    // The note was saved, the page left before its draft row was removed; a restore then merged the
+    // backup's 学习心得 into that note.
+    const saved = '我的学习心得：要把任务分解到人';
+    const merged = `${saved}\n\n（2026年12月3日 恢复的另一份）\n备份里的学习心得`;
+    await saveDraft(db, tabDraftId(OWNER, 'left'), saved);
+    const container = document.createElement('div');
+    document.body.append(container);
+    containers.push(container);
+    const note = { id: 's', speechId: 's', text: merged, created: 1, updated: 2 };
+    act(() => {
+      render(
+        <StudyNote
+          note={note}
+          drafts={tabDrafts(db, 'next', store, true)}
+          draftOwner={OWNER}
+          onSave={(text, base) => saveStudyNoteOver(db, 's', text, base)}
+        />,
+        container,
+      );
+    });
+    const area = container.querySelector('textarea') as HTMLTextAreaElement;
+    // The draft is taken (and dropped), not shown: the box keeps the merged note and nothing is unsaved.
+    await vi.waitFor(async () => expect(await db.drafts.count()).toBe(0));
+    expect(area.value).toBe(merged);
+    expect(container.textContent).not.toContain('未保存');
+  });
 });
