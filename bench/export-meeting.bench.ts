@@ -22,7 +22,7 @@ import { taskTableRows } from '../utils/export/templates/tasks';
 import { meetingHref } from '../utils/routes';
 import { pipeBrowser } from './browser/pipe-browser';
 import { makeVariants } from './browser/variants';
-import { bench, budgetUpTo, interleave, printMedians, QUICK, record } from './lib';
+import { bench, budgetUpTo, gapMeter, interleave, printMedians, QUICK, record } from './lib';
 
 function input(speeches: number, perSpeech: number): TemplateInput {
   const lib = makeLibrary(speeches, perSpeech);
@@ -48,19 +48,13 @@ async function exportFigures() {
 
   const gaps: number[] = [];
   for (let i = 0; i < runs; i++) {
-    let last = performance.now();
-    let longest = 0;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-    };
+    const gap = gapMeter();
     const model = notesTemplate(large);
-    tick();
+    gap.tick();
     await new Promise((r) => setTimeout(r, 0));
-    last = performance.now();
-    await blocksToDocxBytes(model, { onProgress: tick });
-    gaps.push(longest);
+    gap.restart();
+    await blocksToDocxBytes(model, { onProgress: gap.tick });
+    gaps.push(gap.longest());
   }
   const gapFigure = record('学习笔记 docx 50 speeches: longest blocking step', gaps);
 

@@ -11,7 +11,7 @@ import { toDocxBytes } from '../utils/export/docx';
 import { toMarkdown } from '../utils/export/markdown';
 import { buildStudyExport, buildStudyExportChunked, type StudyExportInput } from '../utils/export/model';
 import { toPlainText } from '../utils/export/text';
-import { bench, printMedians, QUICK, record } from './lib';
+import { bench, gapMeter, printMedians, QUICK, record } from './lib';
 
 function input(speeches: number, perSpeech: number): StudyExportInput {
   const lib = makeLibrary(speeches, perSpeech);
@@ -38,15 +38,9 @@ await bench('text: 50 speeches, 2000 highlights', () => toPlainText(model));
 
 const gaps: number[] = [];
 for (let i = 0; i < runs; i++) {
-  let last = performance.now();
-  let longest = 0;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  };
-  await toDocxBytes(await buildStudyExportChunked(large, { onProgress: tick }), { onProgress: tick });
-  gaps.push(longest);
+  const gap = gapMeter();
+  await toDocxBytes(await buildStudyExportChunked(large, { onProgress: gap.tick }), { onProgress: gap.tick });
+  gaps.push(gap.longest());
 }
 record('docx 50 speeches: longest blocking step', gaps);
 

@@ -109,3 +109,23 @@ export async function interleave<K extends string, S>(
   }
   return out;
 }
+
+/**
+ * The longest stretch between two calls of `tick`: the longest blocking step of chunked work that calls it
+ * between its steps (its onProgress). `restart` starts the next stretch without counting the one before.
+ */
+export function gapMeter(): { tick: () => void; restart: () => void; longest: () => number } {
+  let last = performance.now();
+  let longest = 0;
+  return {
+    tick: () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    },
+    restart: () => {
+      last = performance.now();
+    },
+    longest: () => longest,
+  };
+}
