@@ -8,11 +8,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 const ART = 'tests/artifacts';
 mkdirSync(ART, { recursive: true });
 for (const stale of ['vitest.json', 'e2e.tap']) rmSync(`${ART}/${stale}`, { force: true });
-if (!existsSync('node_modules')) run('install', 'npm', ['ci', '--no-audit', '--no-fund']);
-
 const steps = [];
 let passed = 0;
 let failed = 0;
+
+// Declared above: `run` records each step in `steps`, the install included (a fresh clone has no node_modules).
+if (!existsSync('node_modules')) run('install', 'npm', ['ci', '--no-audit', '--no-fund']);
 
 function run(name, cmd, args) {
   const start = performance.now();
