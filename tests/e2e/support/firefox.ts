@@ -271,8 +271,18 @@ export class FirefoxSession extends FirefoxTab implements YanduBrowser {
     for (;;) {
       // Listed, though page.url() may still say about:blank (it lags behind moz-extension loads).
       const page = (await browser.pages()).find((p) => !before.has(p));
-      if (page) {
-        await page.setViewport({ width: 1280, height: 900 });
+      // A new tab is listed a moment before its <browser> element exists, and setting its viewport then
+      // fails ("browser is null", seen in a fresh-clone run): try again until the tab is ready.
+      const sized = page
+        ? await page.setViewport({ width: 1280, height: 900 }).then(
+            () => true,
+            (error: unknown) => {
+              if (Date.now() > deadline) throw error;
+              return false;
+            },
+          )
+        : false;
+      if (page && sized) {
         const copy = new FirefoxTab(this.server, this.uuid, this.door, page);
         await copy.waitFor(
           (origin) => location.href.startsWith(origin) && document.readyState === 'complete',
